@@ -1,0 +1,305 @@
+"""The command line: each command parses its options, asks the query layer, and hands the
+answer to one output function. Rich and the schema are imported only by paths that need them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+
+from . import __version__
+from .errors import UsageError
+
+app = typer.Typer(
+    name="navsome",
+    help=(
+        "Query NAV's social media accounts, their channels and the figures reported for them.\n\n"
+        "Example: navsome compare --metric followers --top 5"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+FormatOption = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="table (default), json, csv or markdown.",
+        show_default=False,
+    ),
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+PlatformOption = Annotated[
+    str | None, typer.Option("--platform", "-p", help="Only channels on this platform.")
+]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"navsome {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def global_options(
+    ctx: typer.Context,
+    registry: Annotated[
+        str | None,
+        typer.Option(
+            "--registry",
+            envvar="NAVSOME_REGISTRY",
+            metavar="PATH",
+            help="Registry file to read instead of the one shipped with navsome.",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    ctx.obj = registry
+
+
+def _registry(ctx: typer.Context):  # -> Registry; the import waits until a command needs it
+    from .registry import load_registry
+
+    return load_registry(ctx.find_root().obj)
+
+
+def _format(format_: OutputFormat | None, as_json: bool) -> OutputFormat:
+    if as_json and format_ not in (None, OutputFormat.json):
+        raise UsageError(
+            f"--json and --format {format_.value} ask for different formats; give one."
+        )
+    return OutputFormat.json if as_json else (format_ or OutputFormat.table)
+
+
+def emit(
+    format_: OutputFormat,
+    rows: list[dict[str, Any]],
+    blocks: Callable[[], list],
+    data: Any = None,
+) -> None:
+    """Write the answer to stdout: `rows` (or `data`) as JSON/CSV, `blocks` for people."""
+    out = sys.stdout
+    try:
+        _write(format_, rows, blocks, data, out)
+    except BrokenPipeError:
+        # The reader closed the pipe (`navsome list | head -1`): stop quietly, as Python's
+        # signal docs advise, so that no flush at exit complains either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, out.fileno())
+        sys.exit(141)  # 128 + SIGPIPE, what a shell reports for a tool killed by a closed pipe
+
+
+def _write(
+    format_: OutputFormat, rows: list[dict[str, Any]], blocks: Callable[[], list], data: Any, out
+) -> None:
+    if format_ is OutputFormat.json:
+        from .render import write_json
+
+        write_json(rows if data is None else data, out)
+    elif format_ is OutputFormat.csv:
+        from .render import write_csv
+
+        write_csv(rows, out)
+    elif format_ is OutputFormat.markdown:
+        from .render import to_markdown
+
+        out.write(to_markdown(blocks()))
+    else:
+        from .terminal import print_blocks
+
+        print_blocks(blocks(), out)
+    out.flush()
+
+
+def _say(message: str) -> None:
+    """A note for the person at the terminal (not data): stderr, so pipes stay clean."""
+    print(message, file=sys.stderr)
+
+
+@app.command("list")
+def list_accounts(
+    ctx: typer.Context,
+    platform: PlatformOption = None,
+    format_: FormatOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Every account with its platforms and headline figure.
+
+    Example: navsome list --platform twitter
+    """
+    from . import query, rows, views
+
+    fmt = _format(format_, as_json)
+    registry = _registry(ctx)
+    accounts = query.accounts_on(registry, query.check_platform(registry, platform))
+    if not accounts:
+        _say(f"No account has a channel on {platform}.")
+    emit(
+        fmt,
+        [rows.account_row(registry, account) for account in accounts],
+        lambda: views.accounts_view(registry, accounts),
+    )
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    account: Annotated[
+        str, typer.Argument(help="Slug, alias, name or handle (or a unique prefix).")
+    ],
+    format_: FormatOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Everything known about one account: channels, figures, events and sources.
+
+    Example: navsome show jobblyst
+
+    CSV holds the account's figures, one measurement a row.
+    """
+    from . import query, rows, views
+
+    fmt = _format(format_, as_json)
+    registry = _registry(ctx)
+    found = query.find_account(registry, account)
+    emit(
+        fmt,
+        rows.account_figures(registry, found),
+        lambda: views.account_view(registry, found),
+        data=rows.account_detail(registry, found) if fmt is OutputFormat.json else None,
+    )
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    accounts: Annotated[
+        list[str] | None,
+        typer.Argument(help="Accounts to compare (default: all).", show_default=False),
+    ] = None,
+    metric: Annotated[
+        str | None, typer.Option("--metric", "-m", help="Rank every channel by this metric.")
+    ] = None,
+    platform: PlatformOption = None,
+    top: Annotated[
+        int, typer.Option("--top", "-n", min=0, help="Show only the N largest (0: all).")
+    ] = 0,
+    format_: FormatOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Rank channels by one metric, or set accounts side by side on every metric.
+
+    Example: navsome compare --metric followers --top 5
+
+    Example: navsome compare jobblyst foreldrepenger
+
+    Approximate figures are shown as stated (≈800, >10 000, 600–800) and ranked by their
+    midpoint or stated bound.
+    """
+    from . import query, rows, views
+
+    fmt = _format(format_, as_json)
+    registry = _registry(ctx)
+    chosen = [query.find_account(registry, name) for name in accounts or []]
+    platform = query.check_platform(registry, platform)
+    if metric is None:
+        if len(chosen) < 2:
+            raise UsageError(
+                "compare needs --metric M to rank channels, or two or more accounts to set "
+                "side by side. Example: navsome compare --metric followers"
+            )
+        cells = query.side_by_side(registry, chosen, platform)
+        figures = [
+            query.Figure(channel, m)
+            for account in chosen
+            for channel in account.channels
+            if platform is None or channel.platform == platform
+            for m in query.latest_figures(channel).values()
+        ]
+        emit(
+            fmt,
+            [rows.measurement_row(registry, figure) for figure in figures],
+            lambda: views.side_by_side_view(registry, chosen, cells),
+        )
+        return
+    query.check_metric(registry, metric)
+    ranked = query.rank(registry, metric, chosen or None, platform)
+    if not ranked:
+        _say(f"No channel reports {metric} with these filters.")
+    shown = ranked[:top] if top else ranked
+    emit(
+        fmt,
+        [rows.measurement_row(registry, figure) for figure in shown],
+        lambda: views.ranking_view(registry, metric, shown, len(ranked)),
+    )
+
+
+@app.command()
+def metrics(
+    ctx: typer.Context,
+    format_: FormatOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """The metrics the registry defines, and how many channels report each.
+
+    Example: navsome metrics
+    """
+    from . import query, rows, views
+
+    fmt = _format(format_, as_json)
+    registry = _registry(ctx)
+    usage = query.metric_usage(registry)
+    emit(
+        fmt,
+        [rows.metric_row(registry, slug, count) for slug, count in usage.items()],
+        lambda: views.metrics_view(registry, usage),
+    )
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    accounts: Annotated[
+        list[str] | None, typer.Argument(help="Only these accounts' events.", show_default=False)
+    ] = None,
+    format_: FormatOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Milestones and awards in date order.
+
+    Example: navsome timeline jobblyst
+    """
+    from . import query, rows, views
+    from .dates import date_key
+
+    fmt = _format(format_, as_json)
+    registry = _registry(ctx)
+    wanted = {query.find_account(registry, name).slug for name in accounts or []}
+    events = sorted(
+        (e for e in registry.events if not wanted or e.account in wanted),
+        key=lambda e: date_key(e.date),
+    )
+    emit(
+        fmt,
+        [rows.event_row(event) for event in events],
+        lambda: views.timeline_view(registry, events),
+    )

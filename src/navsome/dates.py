@@ -1,0 +1,36 @@
+"""Partial ISO dates (`2017`, `2017-12`, `2017-12-31`): checking and ordering."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def date_problem(text: str) -> str | None:
+    """Why `text` is not a valid partial ISO date, or None when it is."""
+    match = _PARTIAL_DATE.fullmatch(text)
+    if match is None:
+        return f"{text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"
+    year, month, day = match.groups()
+    if month is not None and not 1 <= int(month) <= 12:
+        return f"{text!r} has no month {month}"
+    if day is not None and not 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]:
+        return f"{text!r} is not a day of {year}-{month}"
+    return None
+
+
+def date_key(text: str) -> tuple[int, int, int, int]:
+    """Sort key placing a partial date at the end of the period it names.
+
+    `2017` sorts after `2017-11` and with `2017-12-31`; at equal ends the more precise
+    date comes first, so a year's figure follows the December figure it includes.
+    """
+    year, _, rest = text.partition("-")
+    month, _, day = rest.partition("-")
+    if not month:
+        return (int(year), 12, 31, 2)
+    if not day:
+        return (int(year), int(month), 31, 1)
+    return (int(year), int(month), int(day), 0)

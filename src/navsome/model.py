@@ -1,0 +1,135 @@
+"""The registry's model: accounts, their channels, the figures measured for them, and events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+QUALIFIERS = ("exact", "about", "over", "range")
+STATUSES = ("active", "closed")
+METRIC_KINDS = ("level", "period")
+EVENT_KINDS = ("milestone", "award", "nomination")
+
+Number = int | float
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    """One figure as the source states it: `value` is the low end when `qualifier` is range."""
+
+    metric: str
+    value: Number
+    as_of: str
+    source: str
+    qualifier: str = "exact"
+    high: Number | None = None
+    stated: str | None = None
+    note: str | None = None
+
+    @property
+    def representative(self) -> Number:
+        """The number to rank by: the midpoint of a range, the stated figure otherwise."""
+        if self.qualifier == "range" and self.high is not None:
+            return _tidy((self.value + self.high) / 2)
+        return self.value
+
+    @property
+    def low(self) -> Number | None:
+        """The lowest the true figure can be, or None when the source does not bound it."""
+        return None if self.qualifier == "about" else self.value
+
+    @property
+    def upper(self) -> Number | None:
+        """The highest the true figure can be, or None when the source does not bound it."""
+        if self.qualifier == "exact":
+            return self.value
+        return self.high if self.qualifier == "range" else None
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    """One presence of an account on one platform."""
+
+    account: str
+    platform: str
+    handle: str | None = None
+    started: str | None = None
+    status: str = "active"
+    notes: str | None = None
+    measurements: tuple[Measurement, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return f"{self.account}/{self.platform}"
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """A brand or profile, present on one or more platforms."""
+
+    slug: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    run_by: str | None = None
+    audience: str | None = None
+    description: str | None = None
+    channels: tuple[Channel, ...] = ()
+
+    @property
+    def platforms(self) -> tuple[str, ...]:
+        return tuple(channel.platform for channel in self.channels)
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    slug: str
+    label_en: str
+    label_nb: str
+    unit: str
+    kind: str
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Platform:
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    slug: str
+    title: str
+    publisher: str
+    year: int
+    document: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dated milestone or award of one account, optionally on one of its platforms."""
+
+    date: str
+    kind: str
+    account: str
+    title: str
+    source: str
+    platform: str | None = None
+    stated: str | None = None
+
+
+@dataclass(frozen=True)
+class Registry:
+    path: str
+    accounts: dict[str, Account] = field(default_factory=dict)
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    platforms: dict[str, Platform] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    events: tuple[Event, ...] = ()
+
+    def channels(self) -> list[Channel]:
+        return [channel for account in self.accounts.values() for channel in account.channels]
+
+
+def _tidy(number: float) -> Number:
+    """Show 700.0 as 700 so that JSON and tables never print a spurious `.0`."""
+    return int(number) if float(number).is_integer() else number

@@ -1,0 +1,150 @@
+"""Questions asked of a Registry: lookups by name and the figures that answer a command."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .dates import date_key
+from .errors import UsageError
+from .model import Account, Channel, Measurement, Registry
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A measurement together with the channel it was measured on."""
+
+    channel: Channel
+    measurement: Measurement
+
+
+def find_account(registry: Registry, name: str) -> Account:
+    """The account a user means by slug, alias, display name or handle, or by a unique prefix."""
+    wanted = name.strip().casefold()
+    names = _account_names(registry)
+    exact = {slug for key, slug in names if key == wanted}
+    if len(exact) == 1:
+        return registry.accounts[exact.pop()]
+    matches = exact or {slug for key, slug in names if wanted and key.startswith(wanted)}
+    if len(matches) == 1:
+        return registry.accounts[matches.pop()]
+    if matches:
+        raise UsageError(
+            f"{name!r} could be any of several accounts: {', '.join(sorted(matches))}; "
+            "give more of the name."
+        )
+    raise UsageError(
+        f"no account matches {name!r}.{_suggest(name, names)} "
+        "Run 'navsome list' to see every account."
+    )
+
+
+def check_platform(registry: Registry, platform: str | None) -> str | None:
+    if platform is None or platform in registry.platforms:
+        return platform
+    pairs = [(slug, slug) for slug in registry.platforms]
+    raise UsageError(
+        f"unknown platform {platform!r}.{_suggest(platform, pairs)} "
+        f"Platforms: {', '.join(registry.platforms)}."
+    )
+
+
+def check_metric(registry: Registry, metric: str) -> str:
+    if metric in registry.metrics:
+        return metric
+    pairs = [(slug, slug) for slug in registry.metrics]
+    raise UsageError(
+        f"unknown metric {metric!r}.{_suggest(metric, pairs)} "
+        "Run 'navsome metrics' to see every metric."
+    )
+
+
+def latest_figures(channel: Channel) -> dict[str, Measurement]:
+    """For each metric the channel reports, its most recent measurement."""
+    latest: dict[str, Measurement] = {}
+    for measurement in channel.measurements:
+        current = latest.get(measurement.metric)
+        if current is None or date_key(measurement.as_of) > date_key(current.as_of):
+            latest[measurement.metric] = measurement
+    return latest
+
+
+def accounts_on(registry: Registry, platform: str | None) -> list[Account]:
+    accounts = registry.accounts.values()
+    return [a for a in accounts if platform is None or platform in a.platforms]
+
+
+def headline(account: Account) -> Figure | None:
+    """The figure that sums an account up: its largest follower count, else its first figure."""
+    figures = [
+        Figure(channel, measurement)
+        for channel in account.channels
+        for measurement in latest_figures(channel).values()
+    ]
+    followers = [figure for figure in figures if figure.measurement.metric == "followers"]
+    candidates = followers or figures[:1]
+    return max(candidates, key=lambda f: f.measurement.representative, default=None)
+
+
+def rank(
+    registry: Registry,
+    metric: str,
+    accounts: Iterable[Account] | None = None,
+    platform: str | None = None,
+) -> list[Figure]:
+    """Every channel reporting `metric`, largest first; approximate figures by their midpoint."""
+    figures = []
+    for account in registry.accounts.values() if accounts is None else accounts:
+        for channel in account.channels:
+            if platform is not None and channel.platform != platform:
+                continue
+            measurement = latest_figures(channel).get(metric)
+            if measurement is not None:
+                figures.append(Figure(channel, measurement))
+    figures.sort(key=lambda f: (-f.measurement.representative, f.channel.id))
+    return figures
+
+
+def side_by_side(
+    registry: Registry, accounts: list[Account], platform: str | None = None
+) -> list[tuple[str, str, dict[str, Measurement]]]:
+    """Rows of (metric, platform, {account slug: measurement}) over every metric any reports."""
+    cells: dict[tuple[str, str], dict[str, Measurement]] = {}
+    for account in accounts:
+        for channel in account.channels:
+            if platform is not None and channel.platform != platform:
+                continue
+            for metric, measurement in latest_figures(channel).items():
+                cells.setdefault((metric, channel.platform), {})[account.slug] = measurement
+    metric_order = {slug: index for index, slug in enumerate(registry.metrics)}
+    platform_order = {slug: index for index, slug in enumerate(registry.platforms)}
+    keys = sorted(cells, key=lambda k: (metric_order[k[0]], platform_order[k[1]]))
+    return [(metric, platform, cells[(metric, platform)]) for metric, platform in keys]
+
+
+def metric_usage(registry: Registry) -> dict[str, int]:
+    """How many channels report each metric."""
+    counts = dict.fromkeys(registry.metrics, 0)
+    for channel in registry.channels():
+        for metric in {m.metric for m in channel.measurements}:
+            counts[metric] += 1
+    return counts
+
+
+def _account_names(registry: Registry) -> list[tuple[str, str]]:
+    """(casefolded name, slug) for every way of naming every account."""
+    names = []
+    for slug, account in registry.accounts.items():
+        names += [(slug, slug), (account.name.casefold(), slug)]
+        names += [(alias.casefold(), slug) for alias in account.aliases]
+        names += [(c.handle.casefold(), slug) for c in account.channels if c.handle]
+    return names
+
+
+def _suggest(name: str, names: list[tuple[str, str]]) -> str:
+    from difflib import get_close_matches  # only needed on the error path
+
+    slug_of = dict(names)
+    close = get_close_matches(name.casefold(), list(slug_of), n=5, cutoff=0.5)
+    slugs = list(dict.fromkeys(slug_of[key] for key in close))[:3]
+    return f" Did you mean {' or '.join(repr(s) for s in slugs)}?" if slugs else ""

@@ -1,0 +1,85 @@
+"""Find, read and parse the registry file; never prints, raises RegistryError on any failure."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem, RegistryError
+from .model import Registry
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+ENV_VAR = "NAVSOME_REGISTRY"
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def packaged_registry() -> Path:
+    """The registry shipped with navsome: inside the installed package, or the source checkout's."""
+    inside = Path(__file__).with_name("data") / "channels.toml"
+    if inside.is_file():
+        return inside
+    return Path(__file__).resolve().parents[2] / "data" / "channels.toml"
+
+
+def registry_path(explicit: str | None = None) -> Path:
+    """--registry wins, then NAVSOME_REGISTRY, then the packaged registry."""
+    chosen = explicit or os.environ.get(ENV_VAR)
+    return Path(chosen) if chosen else packaged_registry()
+
+
+def read_text(path: Path) -> str:
+    """The file's text, decoded as UTF-8 (a byte-order mark is accepted and dropped)."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise _unreadable(
+            name, "no such file; pass --registry PATH or set NAVSOME_REGISTRY"
+        ) from None
+    except IsADirectoryError:
+        raise _unreadable(name, "is a directory, not a registry file") from None
+    except PermissionError:
+        raise _unreadable(name, "permission denied; check the file's read permission") from None
+    except OSError as error:
+        raise _unreadable(name, f"cannot be read: {error.strerror or error}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        problem = Problem("", f"byte {error.start} is not UTF-8; save the file as UTF-8", line)
+        raise RegistryError(name, [problem]) from None
+
+
+def parse_toml(text: str, name: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        position = _TOML_POSITION.search(message)
+        line = int(position.group(1)) if position else None
+        if position:
+            message = message[: position.start()].rstrip() + f" (column {position.group(2)})"
+        raise RegistryError(name, [Problem("", f"TOML syntax: {message}", line)]) from None
+    except RecursionError:
+        problem = Problem("", "TOML syntax: arrays or tables are nested too deeply")
+        raise RegistryError(name, [problem]) from None
+
+
+def load_registry(explicit: str | None = None) -> Registry:
+    """Load and check the registry chosen by --registry, NAVSOME_REGISTRY or the default."""
+    from .schema import build_registry
+
+    path = registry_path(explicit)
+    data = parse_toml(read_text(path), str(path))
+    return build_registry(data, str(path))
+
+
+def _unreadable(name: str, why: str) -> RegistryError:
+    return RegistryError(name, [Problem("", why)])

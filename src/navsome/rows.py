@@ -1,0 +1,128 @@
+"""Flat, self-describing rows for JSON and CSV: raw values, the same in every language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Account, Event, Registry
+from .query import Figure, headline, latest_figures
+
+Row = dict[str, Any]
+
+
+def measurement_row(registry: Registry, figure: Figure) -> Row:
+    channel, measurement = figure.channel, figure.measurement
+    metric = registry.metrics.get(measurement.metric)
+    return {
+        "account": channel.account,
+        "channel": channel.id,
+        "platform": channel.platform,
+        "metric": measurement.metric,
+        "value": measurement.representative,
+        "low": measurement.low,
+        "high": measurement.upper,
+        "qualifier": measurement.qualifier,
+        "as_of": measurement.as_of,
+        "unit": metric.unit if metric else None,
+        "stated": measurement.stated,
+        "source": measurement.source,
+    }
+
+
+def account_row(registry: Registry, account: Account) -> Row:
+    """One account with its headline figure spread over the measurement columns."""
+    figure = headline(account)
+    row: Row = {
+        "account": account.slug,
+        "name": account.name,
+        "aliases": list(account.aliases),
+        "platforms": list(account.platforms),
+    }
+    figure_row = measurement_row(registry, figure) if figure else dict.fromkeys(_FIGURE_KEYS)
+    row.update((key, figure_row[key]) for key in _FIGURE_KEYS)
+    return row
+
+
+_FIGURE_KEYS = ("channel", "metric", "value", "low", "high", "qualifier", "as_of", "source")
+
+
+def account_figures(registry: Registry, account: Account, history: bool = True) -> list[Row]:
+    """Every measurement of an account's channels (or only the latest of each metric)."""
+    rows = []
+    for channel in account.channels:
+        measurements = channel.measurements if history else latest_figures(channel).values()
+        rows += [measurement_row(registry, Figure(channel, m)) for m in measurements]
+    return rows
+
+
+def account_detail(registry: Registry, account: Account) -> Row:
+    """Everything known about one account, for `show --format json`."""
+    return {
+        "account": {
+            "account": account.slug,
+            "name": account.name,
+            "aliases": list(account.aliases),
+            "run_by": account.run_by,
+            "audience": account.audience,
+            "description": account.description,
+        },
+        "channels": [
+            {
+                "channel": c.id,
+                "platform": c.platform,
+                "handle": c.handle,
+                "started": c.started,
+                "status": c.status,
+                "notes": c.notes,
+            }
+            for c in account.channels
+        ],
+        "measurements": account_figures(registry, account),
+        "events": [event_row(e) for e in registry.events if e.account == account.slug],
+        "sources": [source_row(registry, slug) for slug in sources_of(registry, account)],
+    }
+
+
+def sources_of(registry: Registry, account: Account) -> list[str]:
+    """The sources an account's figures and events cite, in first-cited order."""
+    cited = [m.source for c in account.channels for m in c.measurements]
+    cited += [e.source for e in registry.events if e.account == account.slug]
+    return list(dict.fromkeys(cited))
+
+
+def source_row(registry: Registry, slug: str) -> Row:
+    source = registry.sources[slug]
+    return {
+        "source": slug,
+        "title": source.title,
+        "publisher": source.publisher,
+        "year": source.year,
+        "document": source.document,
+    }
+
+
+def event_row(event: Event) -> Row:
+    channel = f"{event.account}/{event.platform}" if event.platform else None
+    return {
+        "date": event.date,
+        "kind": event.kind,
+        "account": event.account,
+        "channel": channel,
+        "platform": event.platform,
+        "title": event.title,
+        "stated": event.stated,
+        "source": event.source,
+    }
+
+
+def metric_row(registry: Registry, slug: str, channels: int) -> Row:
+    metric = registry.metrics[slug]
+    return {
+        "metric": slug,
+        "label_en": metric.label_en,
+        "label_nb": metric.label_nb,
+        "unit": metric.unit,
+        "kind": metric.kind,
+        "channels": channels,
+        "description": metric.description,
+    }

@@ -1,0 +1,393 @@
+"""Turn parsed TOML into a Registry, collecting every way the content does not fit the model.
+
+Nothing is built from a registry with problems: `build_registry` raises RegistryError
+listing them all, each named by its dotted path (`accounts.jobblyst.channels[0].measurements[2]`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from typing import Any
+
+from .dates import date_problem
+from .errors import Problem, RegistryError
+from .model import (
+    EVENT_KINDS,
+    METRIC_KINDS,
+    QUALIFIERS,
+    STATUSES,
+    Account,
+    Channel,
+    Event,
+    Measurement,
+    Metric,
+    Platform,
+    Registry,
+    Source,
+)
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+# A field rule checks one value and returns why it is wrong, or None.
+Rule = Callable[[Any], "str | None"]
+
+
+def _describe(value: Any) -> str:
+    kinds = {bool: "a boolean", int: "an integer", float: "a number", str: "a string"}
+    kinds.update({list: "an array", dict: "a table"})
+    return kinds.get(type(value), type(value).__name__)
+
+
+def text(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return f"must be a string, not {_describe(value)}"
+    return "must not be empty" if not value.strip() else None
+
+
+def number(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"must be a number, not {_describe(value)}"
+    return None if math.isfinite(value) else "must be a finite number"
+
+
+def integer(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return f"must be an integer, not {_describe(value)}"
+    return None
+
+
+def date(value: Any) -> str | None:
+    return text(value) or date_problem(value)
+
+
+def texts(value: Any) -> str | None:
+    if not isinstance(value, list):
+        return f"must be an array of strings, not {_describe(value)}"
+    for item in value:
+        if problem := text(item):
+            return f"must be an array of non-empty strings; an item {problem.removeprefix('must ')}"
+    return None
+
+
+def one_of(choices: tuple[str, ...]) -> Rule:
+    def rule(value: Any) -> str | None:
+        if problem := text(value):
+            return problem
+        if value not in choices:
+            return f"{value!r} is not one of {', '.join(choices)}"
+        return None
+
+    return rule
+
+
+def tables(value: Any) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        return f"must be an array of tables ([[…]]), not {_describe(value)}"
+    return None
+
+
+def table(value: Any) -> str | None:
+    return None if isinstance(value, dict) else f"must be a table, not {_describe(value)}"
+
+
+# Each kind of table: its keys, whether each is required, and its rule.
+SOURCE_FIELDS: dict[str, tuple[bool, Rule]] = {
+    "title": (True, text),
+    "publisher": (True, text),
+    "year": (True, integer),
+    "document": (False, text),
+}
+PLATFORM_FIELDS = {"name": (True, text)}
+METRIC_FIELDS = {
+    "label_en": (True, text),
+    "label_nb": (True, text),
+    "unit": (True, text),
+    "kind": (True, one_of(METRIC_KINDS)),
+    "description": (False, text),
+}
+ACCOUNT_FIELDS = {
+    "name": (True, text),
+    "aliases": (False, texts),
+    "run_by": (False, text),
+    "audience": (False, text),
+    "description": (False, text),
+    "channels": (False, tables),
+}
+CHANNEL_FIELDS = {
+    "platform": (True, text),
+    "handle": (False, text),
+    "started": (False, date),
+    "status": (False, one_of(STATUSES)),
+    "notes": (False, text),
+    "measurements": (False, tables),
+}
+MEASUREMENT_FIELDS = {
+    "metric": (True, text),
+    "value": (True, number),
+    "qualifier": (False, one_of(QUALIFIERS)),
+    "high": (False, number),
+    "as_of": (True, date),
+    "source": (True, text),
+    "stated": (False, text),
+    "note": (False, text),
+}
+EVENT_FIELDS = {
+    "date": (True, date),
+    "kind": (True, one_of(EVENT_KINDS)),
+    "account": (True, text),
+    "platform": (False, text),
+    "title": (True, text),
+    "stated": (False, text),
+    "source": (True, text),
+}
+TOP_FIELDS = {
+    "sources": (True, table),
+    "platforms": (True, table),
+    "metrics": (True, table),
+    "accounts": (True, table),
+    "events": (False, tables),
+}
+
+
+def key_path(parent: str, key: str) -> str:
+    step = key if _BARE_KEY.fullmatch(key) else '"' + key.replace('"', '\\"') + '"'
+    return f"{parent}.{step}" if parent else step
+
+
+def nearest(word: str, candidates: Any) -> str | None:
+    from difflib import get_close_matches  # only needed on the error path
+
+    matches = get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def problem(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def fields(self, value: Any, path: str, spec: dict[str, tuple[bool, Rule]]) -> dict[str, Any]:
+        """The valid fields of one table; every unknown, missing or ill-typed key is a problem."""
+        if not isinstance(value, dict):
+            self.problem(path, f"must be a table, not {_describe(value)}")
+            return {}
+        valid: dict[str, Any] = {}
+        for key, item in value.items():
+            entry = spec.get(key)
+            if entry is None:
+                guess = nearest(key, spec)
+                hint = f"; did you mean {guess!r}?" if guess else f"; known keys: {', '.join(spec)}"
+                self.problem(key_path(path, key), f"unknown key{hint}")
+                continue
+            problem = entry[1](item)
+            if problem:
+                self.problem(key_path(path, key), problem)
+            else:
+                valid[key] = item
+        for key, (required, _) in spec.items():
+            if required and key not in value:
+                self.problem(path, f"missing required key {key!r}")
+        return valid
+
+    def named_tables(
+        self, data: dict[str, Any], section: str, spec: dict[str, tuple[bool, Rule]]
+    ) -> dict[str, dict[str, Any]]:
+        """The valid tables of a section such as [metrics], keyed by their slugs."""
+        found: dict[str, dict[str, Any]] = {}
+        for slug, value in data.get(section, {}).items():
+            path = key_path(section, slug)
+            if not _SLUG.fullmatch(slug):
+                self.problem(path, "a slug must be lowercase letters, digits, '-' or '_'")
+            found[slug] = self.fields(value, path, spec)
+        return found
+
+    def reference(self, value: Any, path: str, what: str, known: dict[str, Any]) -> bool:
+        if value in known:
+            return True
+        guess = nearest(value, known)
+        hint = f"; did you mean {guess!r}?" if guess else ""
+        self.problem(path, f"unknown {what} {value!r}{hint}")
+        return False
+
+
+def build_registry(data: dict[str, Any], path: str) -> Registry:
+    """Check parsed TOML against the model; the Registry, or RegistryError with every problem."""
+    builder = _Builder()
+    top = builder.fields(data, "", TOP_FIELDS)
+    sources = {
+        slug: Source(slug, **fields)
+        for slug, fields in builder.named_tables(top, "sources", SOURCE_FIELDS).items()
+        if len(fields) >= 3
+    }
+    platforms = {
+        slug: Platform(slug, **fields)
+        for slug, fields in builder.named_tables(top, "platforms", PLATFORM_FIELDS).items()
+        if fields
+    }
+    metrics = {
+        slug: Metric(slug, **fields)
+        for slug, fields in builder.named_tables(top, "metrics", METRIC_FIELDS).items()
+        if len(fields) >= 4
+    }
+    accounts = {
+        slug: _account(builder, slug, fields, sources, platforms, metrics)
+        for slug, fields in builder.named_tables(top, "accounts", ACCOUNT_FIELDS).items()
+    }
+    _check_names(builder, accounts)
+    events = tuple(
+        _event(builder, f"events[{index}]", value, accounts, platforms, sources)
+        for index, value in enumerate(top.get("events", []))
+    )
+    if builder.problems:
+        raise RegistryError(path, builder.problems)
+    return Registry(path, accounts, metrics, platforms, sources, events)  # type: ignore[arg-type]
+
+
+def _account(
+    builder: _Builder,
+    slug: str,
+    fields: dict[str, Any],
+    sources: dict[str, Source],
+    platforms: dict[str, Platform],
+    metrics: dict[str, Metric],
+) -> Account | None:
+    path = key_path("accounts", slug)
+    channels = []
+    seen_platforms: dict[str, int] = {}
+    for index, value in enumerate(fields.pop("channels", [])):
+        channel_path = f"{path}.channels[{index}]"
+        channel = builder.fields(value, channel_path, CHANNEL_FIELDS)
+        platform = channel.get("platform")
+        if platform is not None:
+            builder.reference(platform, f"{channel_path}.platform", "platform", platforms)
+            if platform in seen_platforms:
+                first = seen_platforms[platform]
+                builder.problem(
+                    f"{channel_path}.platform",
+                    f"{path}.channels[{first}] is already on {platform!r}; "
+                    "an account has one channel a platform",
+                )
+            seen_platforms.setdefault(platform, index)
+        measurements = tuple(
+            _measurement(builder, f"{channel_path}.measurements[{i}]", m, sources, metrics)
+            for i, m in enumerate(channel.pop("measurements", []))
+        )
+        _check_conflicts(builder, channel_path, measurements)
+        if platform is not None:
+            channels.append(Channel(slug, measurements=measurements, **channel))  # type: ignore[arg-type]
+    if "name" not in fields:
+        return None
+    fields["aliases"] = tuple(fields.get("aliases", ()))
+    return Account(slug, channels=tuple(channels), **fields)
+
+
+def _measurement(
+    builder: _Builder,
+    path: str,
+    value: Any,
+    sources: dict[str, Source],
+    metrics: dict[str, Metric],
+) -> Measurement | None:
+    fields = builder.fields(value, path, MEASUREMENT_FIELDS)
+    ok = len(fields) == len(value) if isinstance(value, dict) else False
+    metric = fields.get("metric")
+    if metric is not None:
+        ok = builder.reference(metric, f"{path}.metric", "metric", metrics) and ok
+    if "source" in fields:
+        ok = builder.reference(fields["source"], f"{path}.source", "source", sources) and ok
+    qualifier = fields.get("qualifier", "exact")
+    high = fields.get("high")
+    if qualifier == "range" and high is None and "high" not in value:
+        builder.problem(path, "a range needs 'high', the upper end of the range")
+        ok = False
+    if qualifier != "range" and "high" in value:
+        builder.problem(f"{path}.high", "'high' is only for qualifier = \"range\"")
+        ok = False
+    low = fields.get("value")
+    if low is not None and high is not None and qualifier == "range" and low > high:
+        builder.problem(f"{path}.high", f"the range's high end {high} is below its low end {low}")
+        ok = False
+    if metric in metrics and low is not None:
+        percent = metrics[metric].unit == "percent"
+        for key, number_ in (("value", low), ("high", high)):
+            if number_ is None:
+                continue
+            if number_ < 0:
+                builder.problem(f"{path}.{key}", f"{number_} is negative; {metric} cannot be")
+                ok = False
+            elif percent and number_ > 100:
+                builder.problem(f"{path}.{key}", f"{number_} is over 100; {metric} is a percentage")
+                ok = False
+    if not ok or len(fields) < 4:
+        return None
+    return Measurement(**fields)
+
+
+def _check_conflicts(
+    builder: _Builder, channel_path: str, measurements: tuple[Measurement | None, ...]
+) -> None:
+    """One channel may state one figure per metric and date."""
+    seen: dict[tuple[str, str], int] = {}
+    for index, measurement in enumerate(measurements):
+        if measurement is None:
+            continue
+        key = (measurement.metric, measurement.as_of)
+        if key in seen:
+            first = measurements[seen[key]]
+            same = first == measurement
+            builder.problem(
+                f"{channel_path}.measurements[{index}]",
+                f"{'repeats' if same else 'contradicts'} measurements[{seen[key]}]: "
+                f"{measurement.metric} as of {measurement.as_of} is stated twice",
+            )
+        else:
+            seen[key] = index
+
+
+def _check_names(builder: _Builder, accounts: dict[str, Account | None]) -> None:
+    """A slug or alias must lead to exactly one account."""
+    owner: dict[str, str] = {slug: slug for slug in accounts}
+    for slug, account in accounts.items():
+        if account is None:
+            continue
+        for index, alias in enumerate(account.aliases):
+            key = alias.casefold()
+            other = owner.setdefault(key, slug)
+            if other != slug:
+                builder.problem(
+                    f"{key_path('accounts', slug)}.aliases[{index}]",
+                    f"{alias!r} already names account {other!r}",
+                )
+
+
+def _event(
+    builder: _Builder,
+    path: str,
+    value: Any,
+    accounts: dict[str, Account | None],
+    platforms: dict[str, Platform],
+    sources: dict[str, Source],
+) -> Event | None:
+    fields = builder.fields(value, path, EVENT_FIELDS)
+    account_slug = fields.get("account")
+    if account_slug is not None and builder.reference(
+        account_slug, f"{path}.account", "account", accounts
+    ):
+        account = accounts[account_slug]
+        platform = fields.get("platform")
+        if account is not None and platform is not None and platform not in account.platforms:
+            known = ", ".join(account.platforms) or "none"
+            builder.problem(
+                f"{path}.platform",
+                f"account {account_slug!r} has no channel on {platform!r} (it has: {known})",
+            )
+    if "source" in fields:
+        builder.reference(fields["source"], f"{path}.source", "source", sources)
+    if builder.problems:
+        return None
+    return Event(**fields)

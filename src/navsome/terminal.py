@@ -1,0 +1,68 @@
+"""Blocks drawn as Rich tables: coloured on a terminal, plain text when piped."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from .render import Block, Fields
+from .text import visible
+
+
+def print_blocks(blocks: list[Block], stream: IO[str]) -> None:
+    console = Console(file=stream, highlight=False, emoji=False, markup=False)
+    group = Group(*_spaced([_renderable(block) for block in blocks]))
+    if console.is_terminal:
+        console.print(group)
+        return
+    # Piped output is not wrapped, so a row stays one line for grep and for pasting,
+    # and carries no trailing padding.
+    unbounded = console.options.update_width(100_000)
+    console.width = max(console.measure(group, options=unbounded).maximum, 20)
+    with console.capture() as captured:
+        console.print(group)
+    stream.write("\n".join(line.rstrip() for line in captured.get().splitlines()) + "\n")
+
+
+def _spaced(renderables: list) -> list:
+    spaced = []
+    for renderable in renderables:
+        if spaced:
+            spaced.append(Text(""))
+        spaced.append(renderable)
+    return spaced
+
+
+def _renderable(block: Block) -> Table:
+    if isinstance(block, Fields):
+        table = Table.grid(padding=(0, 2))
+        table.title = Text(visible(block.title), style="bold")
+        table.title_justify = "left"
+        table.add_column(style="dim", no_wrap=True)
+        table.add_column()
+        for label, value in block.items:
+            table.add_row(Text(label), Text(visible(value)))
+        return table
+    table = Table(
+        title=Text(visible(block.title), style="bold") if block.title else None,
+        title_justify="left",
+        caption=Text(visible(block.caption), style="dim") if block.caption else None,
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        header_style="bold",
+    )
+    for column in block.columns:
+        table.add_column(
+            Text(column.header),
+            justify=column.justify,  # type: ignore[arg-type]
+            style=column.style,
+            no_wrap=column.no_wrap,
+        )
+    for row in block.rows:
+        table.add_row(*(Text(visible(cell)) for cell in row))
+    return table

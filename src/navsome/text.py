@@ -1,0 +1,38 @@
+"""Text for people: numbers and figures as they should read, and registry text made safe to show."""
+
+from __future__ import annotations
+
+import re
+
+from .model import Measurement, Number
+
+# C0 and C1 control characters, DEL, and the Unicode controls that reorder text on screen.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+QUALIFIER_MARKS = {"exact": "", "about": "≈", "over": ">"}
+
+
+def visible(text: str) -> str:
+    """Registry text with control characters written out (`\\x1b`) so none acts on a terminal."""
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def format_number(value: Number) -> str:
+    """37300 → '37 300'; 2.5 → '2.5'. A space groups thousands, as in the source."""
+    if isinstance(value, float) and not value.is_integer():
+        whole, _, fraction = f"{value:,.2f}".rstrip("0").partition(".")
+        return whole.replace(",", " ") + "." + fraction
+    return f"{int(value):,}".replace(",", " ")
+
+
+def format_figure(measurement: Measurement, unit: str = "count") -> str:
+    """A figure as stated: '37 300', '≈800', '>10 000', '600–800', '91%'."""
+    suffix = "%" if unit == "percent" else ""
+    if measurement.qualifier == "range" and measurement.high is not None:
+        return f"{format_number(measurement.value)}–{format_number(measurement.high)}{suffix}"
+    mark = QUALIFIER_MARKS.get(measurement.qualifier, "")
+    return f"{mark}{format_number(measurement.value)}{suffix}"
