@@ -1,4 +1,4 @@
-"""Entry point: runs the CLI and turns every failure into a message and an exit code."""
+"""Entry point for the `navsome` script and `python -m navsome`."""
 
 from __future__ import annotations
 
@@ -11,20 +11,15 @@ def main() -> None:
     reconfigure = getattr(sys.stdout, "reconfigure", None)
     if reconfigure is not None:
         reconfigure(errors="replace")
-    from .errors import EXIT_INTERNAL, NavsomeError
-    from .text import visible
-
     try:
         from .cli import app
 
         app(prog_name="navsome")
-    except NavsomeError as error:
-        message = "\n".join(visible(line) for line in str(error).splitlines())
-        print(f"navsome: {message}", file=sys.stderr)
-        sys.exit(error.exit_code)
-    except Exception as error:  # a bug: say so plainly instead of a traceback
+    except Exception as error:  # a bug in navsome: say so plainly instead of a traceback
         if os.environ.get("NAVSOME_DEBUG"):
             raise
+        from .errors import EXIT_INTERNAL
+
         print(
             f"navsome: internal error ({type(error).__name__}: {error}). "
             "Set NAVSOME_DEBUG=1 to see the traceback, and please report it.",

@@ -11,11 +11,28 @@ from enum import Enum
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from . import __version__
-from .errors import UsageError
+from .errors import NavsomeError, UsageError
+
+
+class NavsomeGroup(TyperGroup):
+    """Turns every NavsomeError into its message on stderr and its exit code, in one place."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NavsomeError as error:
+            from .text import visible
+
+            message = "\n".join(visible(line) for line in str(error).splitlines())
+            print(f"navsome: {message}", file=sys.stderr)
+            raise typer.Exit(error.exit_code) from None
+
 
 app = typer.Typer(
+    cls=NavsomeGroup,
     name="navsome",
     help=(
         "Query NAV's social media accounts, their channels and the figures reported for them.\n\n"

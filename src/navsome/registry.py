@@ -41,7 +41,7 @@ def read_text(path: Path) -> str:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise _unreadable(
-            name, "no such file; pass --registry PATH or set NAVSOME_REGISTRY"
+            name, "no such file; check the path given by --registry or NAVSOME_REGISTRY"
         ) from None
     except IsADirectoryError:
         raise _unreadable(name, "is a directory, not a registry file") from None

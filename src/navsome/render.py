@@ -70,7 +70,7 @@ def _csv_cell(value: Any) -> str:
     return visible(str(value))
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
 
 def markdown_text(text: str) -> str:

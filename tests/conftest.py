@@ -1,0 +1,71 @@
+"""Shared helpers: run navsome in-process against a chosen registry, and write registries."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from navsome.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+SHIPPED = REPO / "data" / "channels.toml"
+
+# Environment that makes a run deterministic whatever the developer's shell has set.
+CLEAN_ENV = {
+    "NAVSOME_REGISTRY": None,
+    "FORCE_COLOR": None,
+    "TTY_COMPATIBLE": None,
+    "TTY_INTERACTIVE": None,
+    "NO_COLOR": None,
+    "TERM": "xterm-256color",
+    "COLUMNS": "100",
+}
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self):
+        return json.loads(self.stdout)
+
+
+Invoke = Callable[..., Run]
+
+
+@pytest.fixture
+def navsome() -> Invoke:
+    """navsome(*args, env={...}) runs the CLI in-process, stdout not a terminal by default."""
+
+    def invoke(*args: str, env: dict[str, str | None] | None = None) -> Run:
+        result = CliRunner().invoke(app, list(args), env={**CLEAN_ENV, **(env or {})})
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return invoke
+
+
+@pytest.fixture
+def registry_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped registry."""
+    path = tmp_path / "channels.toml"
+    shutil.copyfile(SHIPPED, path)
+    return path
+
+
+def script_path() -> Path:
+    """The installed console script of the environment running the tests."""
+    found = Path(sys.executable).with_name("navsome")
+    if not found.exists():
+        found = Path(shutil.which("navsome") or "navsome")
+    return found
