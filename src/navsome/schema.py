@@ -194,50 +194,40 @@ class _Builder:
                 self.problem(path, f"missing required key {key!r}")
         return valid
 
-    def named_tables(
-        self, data: dict[str, Any], section: str, spec: dict[str, tuple[bool, Rule]]
-    ) -> dict[str, dict[str, Any]]:
-        """The valid tables of a section such as [metrics], keyed by their slugs."""
-        found: dict[str, dict[str, Any]] = {}
+    def named_objects(self, data: dict[str, Any], section: str, make: Any) -> dict[str, Any]:
+        """The tables of a section such as [metrics] by slug, each made into its object.
+
+        A table with problems keeps its slug, so references to it are not reported as well,
+        but has None for its object.
+        """
+        spec = _SPECS[section]
+        found: dict[str, Any] = {}
         for slug, value in data.get(section, {}).items():
             path = key_path(section, slug)
+            mark = len(self.problems)
             if not _SLUG.fullmatch(slug):
                 self.problem(path, "a slug must be lowercase letters, digits, '-' or '_'")
-            found[slug] = self.fields(value, path, spec)
+            fields = self.fields(value, path, spec)
+            found[slug] = make(slug, **fields) if len(self.problems) == mark else None
         return found
 
-    def reference(self, value: Any, path: str, what: str, known: dict[str, Any]) -> bool:
-        if value in known:
-            return True
-        guess = nearest(value, known)
-        hint = f"; did you mean {guess!r}?" if guess else ""
-        self.problem(path, f"unknown {what} {value!r}{hint}")
-        return False
+    def reference(self, value: Any, path: str, what: str, known: dict[str, Any]) -> None:
+        if value not in known:
+            guess = nearest(value, known)
+            hint = f"; did you mean {guess!r}?" if guess else ""
+            self.problem(path, f"unknown {what} {value!r}{hint}")
 
 
 def build_registry(data: dict[str, Any], path: str) -> Registry:
     """Check parsed TOML against the model; the Registry, or RegistryError with every problem."""
     builder = _Builder()
     top = builder.fields(data, "", TOP_FIELDS)
-    sources = {
-        slug: Source(slug, **fields)
-        for slug, fields in builder.named_tables(top, "sources", SOURCE_FIELDS).items()
-        if len(fields) >= 3
-    }
-    platforms = {
-        slug: Platform(slug, **fields)
-        for slug, fields in builder.named_tables(top, "platforms", PLATFORM_FIELDS).items()
-        if fields
-    }
-    metrics = {
-        slug: Metric(slug, **fields)
-        for slug, fields in builder.named_tables(top, "metrics", METRIC_FIELDS).items()
-        if len(fields) >= 4
-    }
-    accounts = {
-        slug: _account(builder, slug, fields, sources, platforms, metrics)
-        for slug, fields in builder.named_tables(top, "accounts", ACCOUNT_FIELDS).items()
-    }
+    sources = builder.named_objects(top, "sources", Source)
+    platforms = builder.named_objects(top, "platforms", Platform)
+    metrics = builder.named_objects(top, "metrics", Metric)
+    accounts = {}
+    for slug, value in top.get("accounts", {}).items():
+        accounts[slug] = _account(builder, slug, value, sources, platforms, metrics)
     _check_names(builder, accounts)
     events = tuple(
         _event(builder, f"events[{index}]", value, accounts, platforms, sources)
@@ -245,31 +235,34 @@ def build_registry(data: dict[str, Any], path: str) -> Registry:
     )
     if builder.problems:
         raise RegistryError(path, builder.problems)
-    return Registry(path, accounts, metrics, platforms, sources, events)  # type: ignore[arg-type]
+    return Registry(path, accounts, metrics, platforms, sources, events)
 
 
 def _account(
     builder: _Builder,
     slug: str,
-    fields: dict[str, Any],
-    sources: dict[str, Source],
-    platforms: dict[str, Platform],
-    metrics: dict[str, Metric],
+    value: Any,
+    sources: dict[str, Source | None],
+    platforms: dict[str, Platform | None],
+    metrics: dict[str, Metric | None],
 ) -> Account | None:
     path = key_path("accounts", slug)
+    mark = len(builder.problems)
+    if not _SLUG.fullmatch(slug):
+        builder.problem(path, "a slug must be lowercase letters, digits, '-' or '_'")
+    fields = builder.fields(value, path, ACCOUNT_FIELDS)
     channels = []
     seen_platforms: dict[str, int] = {}
-    for index, value in enumerate(fields.pop("channels", [])):
+    for index, channel_value in enumerate(fields.pop("channels", [])):
         channel_path = f"{path}.channels[{index}]"
-        channel = builder.fields(value, channel_path, CHANNEL_FIELDS)
+        channel = builder.fields(channel_value, channel_path, CHANNEL_FIELDS)
         platform = channel.get("platform")
         if platform is not None:
             builder.reference(platform, f"{channel_path}.platform", "platform", platforms)
             if platform in seen_platforms:
-                first = seen_platforms[platform]
                 builder.problem(
                     f"{channel_path}.platform",
-                    f"{path}.channels[{first}] is already on {platform!r}; "
+                    f"{path}.channels[{seen_platforms[platform]}] is already on {platform!r}; "
                     "an account has one channel a platform",
                 )
             seen_platforms.setdefault(platform, index)
@@ -278,9 +271,9 @@ def _account(
             for i, m in enumerate(channel.pop("measurements", []))
         )
         _check_conflicts(builder, channel_path, measurements)
-        if platform is not None:
-            channels.append(Channel(slug, measurements=measurements, **channel))  # type: ignore[arg-type]
-    if "name" not in fields:
+        if len(builder.problems) == mark:
+            channels.append(Channel(slug, measurements=measurements, **channel))
+    if len(builder.problems) > mark:
         return None
     fields["aliases"] = tuple(fields.get("aliases", ()))
     return Account(slug, channels=tuple(channels), **fields)
@@ -290,42 +283,36 @@ def _measurement(
     builder: _Builder,
     path: str,
     value: Any,
-    sources: dict[str, Source],
-    metrics: dict[str, Metric],
+    sources: dict[str, Source | None],
+    metrics: dict[str, Metric | None],
 ) -> Measurement | None:
+    mark = len(builder.problems)
     fields = builder.fields(value, path, MEASUREMENT_FIELDS)
-    ok = len(fields) == len(value) if isinstance(value, dict) else False
-    metric = fields.get("metric")
-    if metric is not None:
-        ok = builder.reference(metric, f"{path}.metric", "metric", metrics) and ok
+    metric_slug = fields.get("metric")
+    if metric_slug is not None:
+        builder.reference(metric_slug, f"{path}.metric", "metric", metrics)
     if "source" in fields:
-        ok = builder.reference(fields["source"], f"{path}.source", "source", sources) and ok
+        builder.reference(fields["source"], f"{path}.source", "source", sources)
     qualifier = fields.get("qualifier", "exact")
-    high = fields.get("high")
-    if qualifier == "range" and high is None and "high" not in value:
+    low, high = fields.get("value"), fields.get("high")
+    has_high = isinstance(value, dict) and "high" in value
+    if qualifier == "range" and not has_high:
         builder.problem(path, "a range needs 'high', the upper end of the range")
-        ok = False
-    if qualifier != "range" and "high" in value:
+    if qualifier != "range" and has_high:
         builder.problem(f"{path}.high", "'high' is only for qualifier = \"range\"")
-        ok = False
-    low = fields.get("value")
-    if low is not None and high is not None and qualifier == "range" and low > high:
+    if qualifier == "range" and low is not None and high is not None and low > high:
         builder.problem(f"{path}.high", f"the range's high end {high} is below its low end {low}")
-        ok = False
-    if metric in metrics and low is not None:
-        percent = metrics[metric].unit == "percent"
-        for key, number_ in (("value", low), ("high", high)):
-            if number_ is None:
-                continue
-            if number_ < 0:
-                builder.problem(f"{path}.{key}", f"{number_} is negative; {metric} cannot be")
-                ok = False
-            elif percent and number_ > 100:
-                builder.problem(f"{path}.{key}", f"{number_} is over 100; {metric} is a percentage")
-                ok = False
-    if not ok or len(fields) < 4:
-        return None
-    return Measurement(**fields)
+    metric = metrics.get(metric_slug) if metric_slug is not None else None
+    for key, number_ in (("value", low), ("high", high)):
+        if number_ is None or metric is None:
+            continue
+        if number_ < 0:
+            builder.problem(f"{path}.{key}", f"{number_} is negative; {metric_slug} cannot be")
+        elif metric.unit == "percent" and number_ > 100:
+            builder.problem(
+                f"{path}.{key}", f"{number_} is over 100; {metric_slug} is a percentage"
+            )
+    return Measurement(**fields) if len(builder.problems) == mark else None
 
 
 def _check_conflicts(
@@ -337,16 +324,16 @@ def _check_conflicts(
         if measurement is None:
             continue
         key = (measurement.metric, measurement.as_of)
-        if key in seen:
-            first = measurements[seen[key]]
-            same = first == measurement
-            builder.problem(
-                f"{channel_path}.measurements[{index}]",
-                f"{'repeats' if same else 'contradicts'} measurements[{seen[key]}]: "
-                f"{measurement.metric} as of {measurement.as_of} is stated twice",
-            )
-        else:
+        if key not in seen:
             seen[key] = index
+            continue
+        first = seen[key]
+        verb = "repeats" if measurements[first] == measurement else "contradicts"
+        builder.problem(
+            f"{channel_path}.measurements[{index}]",
+            f"{verb} measurements[{first}]: {measurement.metric} as of {measurement.as_of} "
+            "is stated twice",
+        )
 
 
 def _check_names(builder: _Builder, accounts: dict[str, Account | None]) -> None:
@@ -356,8 +343,7 @@ def _check_names(builder: _Builder, accounts: dict[str, Account | None]) -> None
         if account is None:
             continue
         for index, alias in enumerate(account.aliases):
-            key = alias.casefold()
-            other = owner.setdefault(key, slug)
+            other = owner.setdefault(alias.casefold(), slug)
             if other != slug:
                 builder.problem(
                     f"{key_path('accounts', slug)}.aliases[{index}]",
@@ -370,24 +356,25 @@ def _event(
     path: str,
     value: Any,
     accounts: dict[str, Account | None],
-    platforms: dict[str, Platform],
-    sources: dict[str, Source],
+    platforms: dict[str, Platform | None],
+    sources: dict[str, Source | None],
 ) -> Event | None:
+    mark = len(builder.problems)
     fields = builder.fields(value, path, EVENT_FIELDS)
-    account_slug = fields.get("account")
-    if account_slug is not None and builder.reference(
-        account_slug, f"{path}.account", "account", accounts
-    ):
-        account = accounts[account_slug]
-        platform = fields.get("platform")
-        if account is not None and platform is not None and platform not in account.platforms:
-            known = ", ".join(account.platforms) or "none"
-            builder.problem(
-                f"{path}.platform",
-                f"account {account_slug!r} has no channel on {platform!r} (it has: {known})",
-            )
+    slug = fields.get("account")
+    if slug is not None:
+        builder.reference(slug, f"{path}.account", "account", accounts)
+    account = accounts.get(slug) if slug is not None else None
+    platform = fields.get("platform")
+    if account is not None and platform is not None and platform not in account.platforms:
+        builder.problem(
+            f"{path}.platform",
+            f"account {slug!r} has no channel on {platform!r} "
+            f"(it has: {', '.join(account.platforms) or 'none'})",
+        )
     if "source" in fields:
         builder.reference(fields["source"], f"{path}.source", "source", sources)
-    if builder.problems:
-        return None
-    return Event(**fields)
+    return Event(**fields) if len(builder.problems) == mark else None
+
+
+_SPECS = {"sources": SOURCE_FIELDS, "platforms": PLATFORM_FIELDS, "metrics": METRIC_FIELDS}
