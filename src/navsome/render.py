@@ -19,7 +19,11 @@ class Column:
     header: str
     justify: str = "left"
     style: str | None = None  # a Rich style for the terminal; other formats ignore it
-    no_wrap: bool = False
+    wrap: bool = False  # prose may wrap on a narrow terminal; names and figures never do
+    bar: bool = False  # a bar chart: the first thing cut short when the terminal is narrow
+
+
+Cell = str | float  # text, or in a bar column the value's share of the largest (0–1)
 
 
 @dataclass
@@ -28,7 +32,7 @@ class Grid:
 
     title: str | None
     columns: list[Column]
-    rows: list[list[str]] = field(default_factory=list)
+    rows: list[list[Cell]] = field(default_factory=list)
     caption: str | None = None
 
 
@@ -66,15 +70,34 @@ def _csv_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return ";".join(visible(str(item)) for item in value)
-    return visible(str(value))
+        return ";".join(visible(str(item), one_line=True) for item in value)
+    return visible(str(value), one_line=True)
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
 
 def markdown_text(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", visible(text))
+    """Text that Markdown shows as written; line breaks become <br> so a table row stays whole."""
+    lines = _MARKDOWN_SPECIAL.sub(r"\\\1", visible(text)).splitlines()
+    return "<br>".join(lines)
+
+
+BAR_WIDTH = 24
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(share: float, width: int = BAR_WIDTH) -> str:
+    """A bar of block characters `share` (0–1) of `width` long, drawn to an eighth."""
+    if share <= 0 or width <= 0:
+        return ""
+    eighths = max(1, round(min(share, 1.0) * width * 8))
+    full, part = divmod(eighths, 8)
+    return "█" * full + (_EIGHTHS[part] if part else "")
+
+
+def _markdown_cell(cell: Cell, column: Column) -> str:
+    return bar(float(cell)) if column.bar else markdown_text(str(cell))
 
 
 def to_markdown(blocks: list[Block]) -> str:
@@ -88,9 +111,12 @@ def to_markdown(blocks: list[Block]) -> str:
             aligns = {"left": ":---", "right": "---:", "center": ":---:"}
             lines.append("| " + " | ".join(markdown_text(c.header) for c in block.columns) + " |")
             lines.append("| " + " | ".join(aligns[c.justify] for c in block.columns) + " |")
-            lines += [
-                "| " + " | ".join(markdown_text(cell) for cell in row) + " |" for row in block.rows
-            ]
+            for row in block.rows:
+                cells = [
+                    _markdown_cell(cell, column)
+                    for cell, column in zip(row, block.columns, strict=True)
+                ]
+                lines.append("| " + " | ".join(cells) + " |")
             if block.caption:
                 lines += ["", markdown_text(block.caption)]
         parts.append("\n".join(lines))

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import IO
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from .render import Block, Fields
+from .render import BAR_WIDTH, Block, Fields, bar
 from .text import visible
 
 
@@ -58,11 +59,30 @@ def _renderable(block: Block) -> Table:
     )
     for column in block.columns:
         table.add_column(
-            Text(column.header),
+            Text(visible(column.header)),
             justify=column.justify,  # type: ignore[arg-type]
             style=column.style,
-            no_wrap=column.no_wrap,
+            # Rich narrows wrappable columns first: prose and bars give way before names do.
+            no_wrap=not (column.wrap or column.bar),
         )
     for row in block.rows:
-        table.add_row(*(Text(visible(cell)) for cell in row))
+        table.add_row(
+            *(
+                Bar(float(cell)) if col.bar else Text(visible(str(cell)))
+                for cell, col in zip(row, block.columns, strict=True)
+            )
+        )
     return table
+
+
+class Bar:
+    """A bar drawn to whatever width its column gets, so a narrow terminal keeps proportions."""
+
+    def __init__(self, share: float) -> None:
+        self.share = share
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, BAR_WIDTH)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Text(bar(self.share, min(options.max_width, BAR_WIDTH)), no_wrap=True)

@@ -8,8 +8,6 @@ from .render import Block, Column, Fields, Grid
 from .rows import sources_of
 from .text import format_figure, format_number
 
-BAR_WIDTH = 24
-_EIGHTHS = " ▏▎▍▌▋▊▉"
 LEGEND = "≈ about · > more than (lower bound) · a–b range, ranked by its midpoint"
 
 
@@ -17,10 +15,10 @@ def accounts_view(registry: Registry, accounts: list[Account]) -> list[Block]:
     grid = Grid(
         None,
         [
-            Column("Account", style="cyan", no_wrap=True),
-            Column("Name"),
-            Column("Platforms"),
-            Column("Headline figure", justify="right"),
+            Column("Account", style="cyan"),
+            Column("Name", wrap=True),
+            Column("Platforms", wrap=True),
+            Column("Headline figure", justify="right", wrap=True),
             Column("As of"),
         ],
     )
@@ -58,7 +56,7 @@ def account_view(registry: Registry, account: Account) -> list[Block]:
             Column("Handle"),
             Column("Started"),
             Column("Status"),
-            Column("Notes"),
+            Column("Notes", wrap=True),
         ],
         [
             [
@@ -71,33 +69,7 @@ def account_view(registry: Registry, account: Account) -> list[Block]:
             for c in account.channels
         ],
     )
-    figures = Grid(
-        "Figures",
-        [
-            Column("Platform", style="cyan"),
-            Column("Metric"),
-            Column("Figure", justify="right", no_wrap=True),
-            Column("Qualifier"),
-            Column("As of", no_wrap=True),
-            Column("Stated in source"),
-            Column("Source"),
-        ],
-    )
-    for channel in account.channels:
-        for m in channel.measurements:
-            metric = registry.metrics[m.metric]
-            stated = "\n".join(part for part in (m.stated, m.note) if part)
-            figures.rows.append(
-                [
-                    _platform(registry, channel.platform),
-                    metric.label_en,
-                    format_figure(m, metric.unit),
-                    m.qualifier,
-                    m.as_of,
-                    stated,
-                    m.source,
-                ]
-            )
+    figures = _figures_grid(registry, account)
     blocks: list[Block] = [about, channels]
     if figures.rows:
         blocks.append(figures)
@@ -106,7 +78,12 @@ def account_view(registry: Registry, account: Account) -> list[Block]:
         blocks.append(timeline_view(registry, events, title="Events", with_account=False)[0])
     sources = Grid(
         "Sources",
-        [Column("Source", style="cyan"), Column("Title"), Column("Publisher"), Column("Year")],
+        [
+            Column("Source", style="cyan"),
+            Column("Title", wrap=True),
+            Column("Publisher"),
+            Column("Year"),
+        ],
     )
     for slug in sources_of(registry, account):
         s = registry.sources[slug]
@@ -114,6 +91,38 @@ def account_view(registry: Registry, account: Account) -> list[Block]:
     if sources.rows:
         blocks.append(sources)
     return blocks
+
+
+def _figures_grid(registry: Registry, account: Account) -> Grid:
+    """Every measurement of the account; a Source column only when it cites more than one."""
+    cited = sources_of(registry, account)
+    columns = [
+        Column("Platform", style="cyan"),
+        Column("Metric", wrap=True),
+        Column("Figure", justify="right"),
+        Column("Qualifier"),
+        Column("As of"),
+        Column("Stated in source", wrap=True),
+    ]
+    if len(cited) > 1:
+        columns.append(Column("Source"))
+    grid = Grid("Figures", columns)
+    if len(cited) == 1:
+        grid.caption = f"Source of every figure: {cited[0]} (see Sources)."
+    for channel in account.channels:
+        for m in channel.measurements:
+            metric = registry.metrics[m.metric]
+            stated = "\n".join(part for part in (m.stated, m.note) if part)
+            row = [
+                _platform(registry, channel.platform),
+                metric.label_en,
+                format_figure(m, metric.unit),
+                m.qualifier,
+                m.as_of,
+                stated,
+            ]
+            grid.rows.append([*row, m.source] if len(cited) > 1 else row)
+    return grid
 
 
 def ranking_view(
@@ -125,11 +134,11 @@ def ranking_view(
         f"{metric.label_en}, largest first",
         [
             Column("#", justify="right"),
-            Column("Account", style="cyan", no_wrap=True),
+            Column("Account", style="cyan"),
             Column("Platform"),
-            Column(metric.label_en, justify="right", no_wrap=True),
-            Column("As of", no_wrap=True),
-            Column("", style="green", no_wrap=True),
+            Column(metric.label_en, justify="right"),
+            Column("As of"),
+            Column("", style="green", bar=True),
         ],
     )
     for rank, figure in enumerate(figures, start=1):
@@ -141,7 +150,7 @@ def ranking_view(
                 _platform(registry, figure.channel.platform),
                 format_figure(m, metric.unit),
                 m.as_of,
-                bar(m.representative, top),
+                m.representative / top if top > 0 else 0.0,
             ]
         )
     notes = []
@@ -151,15 +160,6 @@ def ranking_view(
         notes.append(f"Showing {len(figures)} of {total}; --top 0 shows all.")
     grid.caption = "\n".join(notes) or None
     return [grid]
-
-
-def bar(value: float, largest: float, width: int = BAR_WIDTH) -> str:
-    """A bar of block characters whose length is `value`'s share of `largest`, in eighths."""
-    if largest <= 0 or value <= 0:
-        return ""
-    eighths = max(1, round(value / largest * width * 8))
-    full, part = divmod(eighths, 8)
-    return "█" * full + (_EIGHTHS[part] if part else "")
 
 
 def side_by_side_view(
@@ -186,13 +186,13 @@ def metrics_view(registry: Registry, usage: dict[str, int]) -> list[Block]:
     grid = Grid(
         None,
         [
-            Column("Metric", style="cyan", no_wrap=True),
-            Column("Label"),
-            Column("Norwegian"),
+            Column("Metric", style="cyan"),
+            Column("Label", wrap=True),
+            Column("Norwegian", wrap=True),
             Column("Unit"),
             Column("Kind"),
             Column("Channels", justify="right"),
-            Column("Description"),
+            Column("Description", wrap=True),
         ],
     )
     for slug, metric in registry.metrics.items():
@@ -213,10 +213,10 @@ def metrics_view(registry: Registry, usage: dict[str, int]) -> list[Block]:
 def timeline_view(
     registry: Registry, events: list[Event], title: str | None = None, with_account: bool = True
 ) -> list[Block]:
-    columns = [Column("Date", no_wrap=True)]
+    columns = [Column("Date")]
     if with_account:
-        columns.append(Column("Account", style="cyan", no_wrap=True))
-    columns += [Column("Platform"), Column("Kind"), Column("Event")]
+        columns.append(Column("Account", style="cyan"))
+    columns += [Column("Platform"), Column("Kind"), Column("Event", wrap=True)]
     grid = Grid(title, columns)
     for event in events:
         date = f"{event.date} ({event.stated})" if event.stated else event.date

@@ -1,0 +1,163 @@
+"""The installed script as a real process: pipes, terminals, encodings, and a built wheel."""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, script_path
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from generate_registry import generate
+
+ENV = {k: v for k, v in os.environ.items() if k not in ("NAVSOME_REGISTRY", "FORCE_COLOR")}
+ENV.pop("TTY_COMPATIBLE", None)
+ENV.pop("NO_COLOR", None)
+
+
+def run(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(script_path()), *args],
+        capture_output=True,
+        text=True,
+        env={**ENV, **(env or {})},
+        timeout=60,
+        **kwargs,
+    )
+
+
+def test_script_lists_accounts_through_a_pipe():
+    result = run("list")
+    assert result.returncode == 0, result.stderr
+    assert "jobblyst" in result.stdout
+    assert "\x1b" not in result.stdout
+    assert result.stderr == ""
+
+
+def test_python_dash_m_runs_the_same_cli():
+    result = subprocess.run(
+        [sys.executable, "-m", "navsome", "show", "jobblyst", "--json"],
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
+    assert result.returncode == 0
+    assert '"account": "jobblyst"' in result.stdout
+
+
+def test_errors_reach_stderr_with_exit_codes_and_no_traceback(tmp_path):
+    unknown = run("show", "jobblist")
+    assert unknown.returncode == 2
+    assert "Did you mean 'jobblyst'" in unknown.stderr
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[accounts\n")
+    bad = run("--registry", str(broken), "list")
+    assert bad.returncode == 1
+    assert "line 1" in bad.stderr
+    for result in (unknown, bad):
+        assert result.stdout == ""
+        assert "Traceback" not in result.stderr
+
+
+def test_a_reader_closing_the_pipe_early_ends_quietly(tmp_path):
+    big = tmp_path / "big.toml"
+    big.write_text(generate(2000, 4, 3), encoding="utf-8")
+    for format_ in ("table", "csv", "json"):
+        pipeline = (
+            f"'{script_path()}' --registry '{big}' compare -m followers -f {format_} | head -1"
+        )
+        result = subprocess.run(
+            ["bash", "-c", pipeline], capture_output=True, text=True, env=ENV, timeout=120
+        )
+        assert result.stdout.count("\n") == 1
+        assert result.stderr == "", result.stderr
+
+
+def test_a_real_terminal_gets_colour_and_the_terminal_width():
+    main, child = pty.openpty()
+    env = {**ENV, "COLUMNS": "60", "LINES": "40", "TERM": "xterm"}
+    process = subprocess.Popen(
+        [str(script_path()), "compare", "-m", "followers"],
+        stdout=child,
+        stderr=child,
+        env=env,
+    )
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    assert process.wait(timeout=60) == 0
+    out = b"".join(chunks).decode()
+    assert "\x1b[" in out
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert max(len(line) for line in plain.splitlines()) <= 60
+    assert "foreldrepenger" in plain
+
+
+def test_a_stdout_that_cannot_show_norwegian_letters_degrades():
+    result = run("show", "idebanken", env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0, result.stderr
+    assert "Id?banken" in result.stdout
+    result = run("show", "idebanken", "--json", env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0
+
+
+def test_a_narrow_terminal_does_not_break_output(navsome):
+    for args in (["list"], ["show", "jobblyst"], ["compare", "-m", "followers"], ["timeline"]):
+        result = navsome(*args, env={"TTY_COMPATIBLE": "1", "COLUMNS": "20"})
+        assert result.exit_code == 0
+        assert result.stdout.strip()
+
+
+@pytest.mark.skipif(shutil.which("uv") is None, reason="building the wheel needs uv")
+def test_a_built_wheel_carries_the_registry_and_runs_from_any_folder(tmp_path: Path):
+    dist = tmp_path / "dist"
+    subprocess.run(
+        ["uv", "build", "--wheel", "--out-dir", str(dist), str(REPO)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    wheel = next(dist.glob("navsome-*.whl"))
+    venv = tmp_path / "venv"
+    subprocess.run(["uv", "venv", "-q", str(venv)], check=True, capture_output=True, timeout=120)
+    python = venv / "bin" / "python"
+    subprocess.run(
+        ["uv", "pip", "install", "-q", "--python", str(python), str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = subprocess.run(
+        [str(venv / "bin" / "navsome"), "show", "jobblyst"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in ENV.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "19 500" in result.stdout
+    assert (
+        "site-packages"
+        in subprocess.run(
+            [str(python), "-c", "import navsome.registry as r; print(r.packaged_registry())"],
+            capture_output=True,
+            text=True,
+            cwd=elsewhere,
+        ).stdout
+    )
