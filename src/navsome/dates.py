@@ -34,3 +34,10 @@ def date_key(text: str) -> tuple[int, int, int, int]:
     if not day:
         return (int(year), int(month), 31, 1)
     return (int(year), int(month), int(day), 0)
+
+
+def date_start_key(text: str) -> tuple[int, int, int, int]:
+    """Sort key of the first day of the period a partial date names, comparable to date_key."""
+    year, _, rest = text.partition("-")
+    month, _, day = rest.partition("-")
+    return (int(year), int(month or 1), int(day or 1), 0)

@@ -29,6 +29,8 @@ class Problem:
     path: str
     message: str
     line: int | None = None
+    column: int | None = None
+    excerpt: str | None = None  # the offending line, for a syntax error
 
     def __str__(self) -> str:
         where = f"line {self.line}: " if self.line else ""

@@ -17,6 +17,10 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 ENV_VAR = "NAVSOME_REGISTRY"
+SIZE_LIMIT_VAR = "NAVSOME_MAX_REGISTRY_MB"
+# tomllib reads about 2 MB a second on a small machine; a real registry is kilobytes. Larger
+# files are refused at once rather than parsed for minutes (raise the limit for benchmarks).
+DEFAULT_SIZE_LIMIT_MB = 32
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -37,8 +41,11 @@ def registry_path(explicit: str | None = None) -> Path:
 def read_text(path: Path) -> str:
     """The file's text, decoded as UTF-8 (a byte-order mark is accepted and dropped)."""
     name = str(path)
+    limit = _size_limit()
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            # Read one byte past the limit, so a device or pipe that never ends is refused too.
+            raw = file.read(limit + 1)
     except FileNotFoundError:
         raise _unreadable(
             name, "no such file; check the path given by --registry or NAVSOME_REGISTRY"
@@ -49,6 +56,12 @@ def read_text(path: Path) -> str:
         raise _unreadable(name, "permission denied; check the file's read permission") from None
     except OSError as error:
         raise _unreadable(name, f"cannot be read: {error.strerror or error}") from None
+    if len(raw) > limit:
+        why = (
+            f"is larger than {limit // 2**20} MB, more than a registry should be; "
+            f"set {SIZE_LIMIT_VAR} to read it anyway"
+        )
+        raise _unreadable(name, why)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -57,16 +70,36 @@ def read_text(path: Path) -> str:
         raise RegistryError(name, [problem]) from None
 
 
+def _size_limit() -> int:
+    try:
+        megabytes = float(os.environ.get(SIZE_LIMIT_VAR) or DEFAULT_SIZE_LIMIT_MB)
+    except ValueError:
+        megabytes = DEFAULT_SIZE_LIMIT_MB
+    return int(megabytes * 2**20)
+
+
 def parse_toml(text: str, name: str) -> dict[str, Any]:
+    if not text.strip():
+        why = "the file is empty; a registry needs [sources], [platforms], [metrics] and [accounts]"
+        raise _unreadable(name, why)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         position = _TOML_POSITION.search(message)
-        line = int(position.group(1)) if position else None
-        if position:
-            message = message[: position.start()].rstrip() + f" (column {position.group(2)})"
-        raise RegistryError(name, [Problem("", f"TOML syntax: {message}", line)]) from None
+        if position is None:
+            raise RegistryError(name, [Problem("", f"TOML syntax: {message}")]) from None
+        line, column = int(position.group(1)), int(position.group(2))
+        lines = text.splitlines()
+        excerpt = lines[line - 1] if 0 < line <= len(lines) else None
+        problem = Problem(
+            "",
+            f"TOML syntax: {message[: position.start()].rstrip()} (column {column})",
+            line,
+            column,
+            excerpt,
+        )
+        raise RegistryError(name, [problem]) from None
     except RecursionError:
         problem = Problem("", "TOML syntax: arrays or tables are nested too deeply")
         raise RegistryError(name, [problem]) from None
@@ -77,8 +110,18 @@ def load_registry(explicit: str | None = None) -> Registry:
     from .schema import build_registry
 
     path = registry_path(explicit)
-    data = parse_toml(read_text(path), str(path))
-    return build_registry(data, str(path))
+    text = read_text(path)
+    data = parse_toml(text, str(path))
+    try:
+        return build_registry(data, str(path))
+    except RegistryError as error:
+        from dataclasses import replace
+
+        from .locate import line_numbers, line_of
+
+        lines = line_numbers(text)
+        error.problems[:] = [replace(p, line=line_of(p.path, lines)) for p in error.problems]
+        raise RegistryError(error.file, error.problems) from None
 
 
 def _unreadable(name: str, why: str) -> RegistryError:

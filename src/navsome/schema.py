@@ -11,8 +11,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .dates import date_problem
+from .dates import date_key, date_problem, date_start_key
 from .errors import Problem, RegistryError
+from .locate import key_path
 from .model import (
     EVENT_KINDS,
     METRIC_KINDS,
@@ -29,7 +30,6 @@ from .model import (
 )
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 # A field rule checks one value and returns why it is wrong, or None.
 Rule = Callable[[Any], "str | None"]
@@ -41,9 +41,14 @@ def _describe(value: Any) -> str:
     return kinds.get(type(value), type(value).__name__)
 
 
+MAX_TEXT = 10_000  # characters; registry text is names and notes, never documents
+
+
 def text(value: Any) -> str | None:
     if not isinstance(value, str):
         return f"must be a string, not {_describe(value)}"
+    if len(value) > MAX_TEXT:
+        return f"is {len(value):,} characters long; at most {MAX_TEXT:,}"
     return "must not be empty" if not value.strip() else None
 
 
@@ -150,11 +155,6 @@ TOP_FIELDS = {
     "accounts": (True, table),
     "events": (False, tables),
 }
-
-
-def key_path(parent: str, key: str) -> str:
-    step = key if _BARE_KEY.fullmatch(key) else '"' + key.replace('"', '\\"') + '"'
-    return f"{parent}.{step}" if parent else step
 
 
 def nearest(word: str, candidates: Any) -> str | None:
@@ -271,6 +271,7 @@ def _account(
             for i, m in enumerate(channel.pop("measurements", []))
         )
         _check_conflicts(builder, channel_path, measurements)
+        _check_started(builder, channel_path, channel.get("started"), measurements)
         if len(builder.problems) == mark:
             channels.append(Channel(slug, measurements=measurements, **channel))
     if len(builder.problems) > mark:
@@ -336,19 +337,36 @@ def _check_conflicts(
         )
 
 
+def _check_started(
+    builder: _Builder,
+    channel_path: str,
+    started: str | None,
+    measurements: tuple[Measurement | None, ...],
+) -> None:
+    """No figure can describe a time wholly before its channel started."""
+    if started is None:
+        return
+    for index, measurement in enumerate(measurements):
+        if measurement is not None and date_key(measurement.as_of) < date_start_key(started):
+            builder.problem(
+                f"{channel_path}.measurements[{index}].as_of",
+                f"{measurement.as_of} is before the channel started ({started})",
+            )
+
+
 def _check_names(builder: _Builder, accounts: dict[str, Account | None]) -> None:
-    """A slug or alias must lead to exactly one account."""
+    """A slug, display name or alias must lead to exactly one account."""
     owner: dict[str, str] = {slug: slug for slug in accounts}
     for slug, account in accounts.items():
         if account is None:
             continue
-        for index, alias in enumerate(account.aliases):
-            other = owner.setdefault(alias.casefold(), slug)
+        path = key_path("accounts", slug)
+        names = [(f"{path}.name", account.name)]
+        names += [(f"{path}.aliases[{i}]", alias) for i, alias in enumerate(account.aliases)]
+        for place, name in names:
+            other = owner.setdefault(name.strip().casefold(), slug)
             if other != slug:
-                builder.problem(
-                    f"{key_path('accounts', slug)}.aliases[{index}]",
-                    f"{alias!r} already names account {other!r}",
-                )
+                builder.problem(place, f"{name!r} already names account {other!r}")
 
 
 def _event(
