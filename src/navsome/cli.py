@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
-from typing import Annotated, Any
+from typing import IO, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -115,12 +116,19 @@ def emit(
     data: Any = None,
 ) -> None:
     """Write the answer to stdout: `rows` (or `data`) as JSON/CSV, `blocks` for people."""
+    with _stdout() as out:
+        _write(format_, rows, blocks, data, out)
+
+
+@contextmanager
+def _stdout() -> Iterator[IO[str]]:
+    """stdout, flushed; a reader that closes the pipe early (`navsome list | head -1`) ends
+    the program quietly, as Python's signal docs advise, so no flush at exit complains either."""
     out = sys.stdout
     try:
-        _write(format_, rows, blocks, data, out)
+        yield out
+        out.flush()
     except BrokenPipeError:
-        # The reader closed the pipe (`navsome list | head -1`): stop quietly, as Python's
-        # signal docs advise, so that no flush at exit complains either.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, out.fileno())
         sys.exit(141)  # 128 + SIGPIPE, what a shell reports for a tool killed by a closed pipe
@@ -145,7 +153,6 @@ def _write(
         from .terminal import print_blocks
 
         print_blocks(blocks(), out)
-    out.flush()
 
 
 def _say(message: str) -> None:
@@ -320,3 +327,43 @@ def timeline(
         [rows.event_row(event) for event in events],
         lambda: views.timeline_view(registry, events),
     )
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    path: Annotated[
+        str | None,
+        typer.Argument(
+            help="Registry file to check (default: the one in use).", show_default=False
+        ),
+    ] = None,
+    format_: FormatOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Check a registry file and report every problem, with its line and place.
+
+    Example: navsome validate data/channels.toml
+
+    Exits 0 when the registry is clean, 1 when it has problems.
+    """
+    from .errors import EXIT_BAD_DATA, RegistryError
+    from .problems import clean_summary, problem_report, problem_rows, problems_view
+    from .registry import load_registry
+
+    fmt = _format(format_, as_json)
+    chosen = path or ctx.find_root().obj
+    try:
+        registry = load_registry(chosen)
+    except RegistryError as error:
+        file, problems = error.file, error.problems
+    else:
+        file, problems = registry.path, []
+    if fmt is OutputFormat.table:
+        report = problem_report(file, problems) if problems else clean_summary(registry)
+        with _stdout() as out:
+            out.write(report)
+    else:
+        emit(fmt, problem_rows(file, problems), lambda: problems_view(problems))
+    if problems:
+        raise typer.Exit(EXIT_BAD_DATA)

@@ -33,7 +33,10 @@ class Problem:
     excerpt: str | None = None  # the offending line, for a syntax error
 
     def __str__(self) -> str:
-        where = f"line {self.line}: " if self.line else ""
+        where = f"line {self.line}" if self.line else ""
+        if self.line and self.column:
+            where += f", column {self.column}"
+        where += ": " if where else ""
         return f"{where}{self.path}: {self.message}" if self.path else f"{where}{self.message}"
 
 

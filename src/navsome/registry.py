@@ -94,7 +94,7 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         excerpt = lines[line - 1] if 0 < line <= len(lines) else None
         problem = Problem(
             "",
-            f"TOML syntax: {message[: position.start()].rstrip()} (column {column})",
+            f"TOML syntax: {message[: position.start()].rstrip()}",
             line,
             column,
             excerpt,

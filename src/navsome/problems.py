@@ -1,0 +1,66 @@
+"""`navsome validate` output: each problem where an editor can jump to it, then a summary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .errors import Problem
+from .model import Registry
+from .render import Column, Grid
+from .text import visible
+
+EXCERPT_WIDTH = 72
+
+
+def problem_rows(file: str, problems: list[Problem]) -> list[dict[str, Any]]:
+    return [
+        {"file": file, "line": p.line, "column": p.column, "path": p.path, "message": p.message}
+        for p in problems
+    ]
+
+
+def problem_report(file: str, problems: list[Problem]) -> str:
+    """Compiler-style lines (`file:line:column: path: message`); a caret marks a syntax error."""
+    lines = []
+    for problem in problems:
+        where = ":".join(str(part) for part in (file, problem.line, problem.column) if part)
+        what = f"{problem.path}: {problem.message}" if problem.path else problem.message
+        lines.append(visible(f"{where}: {what}", one_line=True))
+        if problem.excerpt is not None and problem.line and problem.column:
+            lines += _caret(problem.excerpt, problem.line, problem.column)
+    count = len(problems)
+    lines.append(f"{count} problem{'s' if count != 1 else ''} in {visible(file, one_line=True)}.")
+    return "\n".join(lines) + "\n"
+
+
+def _caret(excerpt: str, line: int, column: int) -> list[str]:
+    """The offending line (a window of it, when long) with a caret under the column."""
+    start = max(0, min(column - 1 - EXCERPT_WIDTH // 2, len(excerpt) - EXCERPT_WIDTH))
+    shown = excerpt[start : start + EXCERPT_WIDTH]
+    # Control characters are written out, so count the caret's offset in the text as shown.
+    offset = len(visible(shown[: column - 1 - start], one_line=True))
+    gutter = f"{line:>6} | "
+    return [
+        gutter + visible(shown, one_line=True),
+        " " * (len(gutter) - 2) + "| " + " " * offset + "^",
+    ]
+
+
+def clean_summary(registry: Registry) -> str:
+    channels = registry.channels()
+    figures = sum(len(c.measurements) for c in channels)
+    return (
+        f"{visible(registry.path, one_line=True)} is valid: {len(registry.accounts)} accounts, "
+        f"{len(channels)} channels, {figures} figures, {len(registry.events)} events.\n"
+    )
+
+
+def problems_view(problems: list[Problem]) -> list:
+    grid = Grid(
+        "Problems",
+        [Column("Line", justify="right"), Column("Path"), Column("Problem", wrap=True)],
+    )
+    for p in problems:
+        line = f"{p.line}:{p.column}" if p.line and p.column else str(p.line or "")
+        grid.rows.append([line, p.path, p.message])
+    return [grid]
