@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
@@ -32,10 +31,10 @@ def test_registry_that_is_a_directory(navsome, tmp_path):
 
 
 def test_unreadable_registry(navsome, registry_copy, monkeypatch):
-    def denied(self, *args, **kwargs):
+    def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", denied)
+    monkeypatch.setattr("navsome.registry._read_at_most", denied)
     fails(navsome("--registry", str(registry_copy), "list"), 1, "permission denied")
 
 

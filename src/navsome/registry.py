@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -43,9 +44,7 @@ def read_text(path: Path) -> str:
     name = str(path)
     limit = _size_limit()
     try:
-        with path.open("rb") as file:
-            # Read one byte past the limit, so a device or pipe that never ends is refused too.
-            raw = file.read(limit + 1)
+        raw = _read_at_most(path, limit)
     except FileNotFoundError:
         raise _unreadable(
             name, "no such file; check the path given by --registry or NAVSOME_REGISTRY"
@@ -56,7 +55,7 @@ def read_text(path: Path) -> str:
         raise _unreadable(name, "permission denied; check the file's read permission") from None
     except OSError as error:
         raise _unreadable(name, f"cannot be read: {error.strerror or error}") from None
-    if len(raw) > limit:
+    if raw is None:
         why = (
             f"is larger than {limit // 2**20} MB, more than a registry should be; "
             f"set {SIZE_LIMIT_VAR} to read it anyway"
@@ -68,6 +67,26 @@ def read_text(path: Path) -> str:
         line = raw.count(b"\n", 0, error.start) + 1
         problem = Problem("", f"byte {error.start} is not UTF-8; save the file as UTF-8", line)
         raise RegistryError(name, [problem]) from None
+
+
+def _read_at_most(path: Path, limit: int) -> bytearray | None:
+    """The file's bytes, or None when it holds more than `limit`. A named pipe with no writer
+    reads as empty instead of blocking, and a device that never ends stops at the limit."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        os.set_blocking(fd, True)
+        info = os.fstat(fd)
+        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+            return None
+        buffer = bytearray()
+        while len(buffer) <= limit:
+            chunk = os.read(fd, min(limit + 1 - len(buffer), 1 << 20))
+            if not chunk:
+                return buffer
+            buffer += chunk
+        return None
+    finally:
+        os.close(fd)
 
 
 def _size_limit() -> int:

@@ -1,0 +1,132 @@
+"""No file, however broken or hostile, makes navsome print a traceback or hang."""
+
+from __future__ import annotations
+
+import os
+import tracemalloc
+
+import pytest
+
+from navsome.errors import RegistryError
+from navsome.registry import load_registry
+
+
+def clean_failure(result, *phrases: str) -> None:
+    assert result.exit_code == 1, (result.stdout, result.stderr)
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    for phrase in phrases:
+        assert phrase in result.stderr
+
+
+def test_a_byte_order_mark_is_accepted(navsome, registry_copy):
+    registry_copy.write_bytes(b"\xef\xbb\xbf" + registry_copy.read_bytes())
+    result = navsome("--registry", str(registry_copy), "show", "jobblyst", "--json")
+    assert result.exit_code == 0
+    assert result.json()["account"]["name"] == "NAV Jobblyst"
+
+
+def test_nul_bytes_are_a_syntax_error_with_a_line(navsome, registry_copy):
+    data = registry_copy.read_bytes().replace(b'name = "Jobbmesse"', b'name = "Jobb\x00messe"')
+    registry_copy.write_bytes(data)
+    line = data[: data.index(b"\x00")].count(b"\n") + 1
+    clean_failure(navsome("--registry", str(registry_copy), "list"), f"line {line}", "TOML syntax")
+
+
+def test_a_50_mb_file_is_refused_at_once_with_bounded_memory(navsome, tmp_path):
+    huge = tmp_path / "huge.toml"
+    with huge.open("w") as file:
+        line = "# " + "x" * 1022 + "\n"
+        for _ in range(50 * 1024):
+            file.write(line)
+    tracemalloc.start()
+    result = navsome("--registry", str(huge), "list")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    clean_failure(result, "larger than 32 MB", "NAVSOME_MAX_REGISTRY_MB")
+    assert peak < 40 * 2**20
+
+
+def test_a_device_that_never_ends_is_refused(navsome):
+    clean_failure(navsome("--registry", "/dev/zero", "list"), "larger than")
+
+
+def test_a_named_pipe_without_a_writer_does_not_hang(navsome, tmp_path):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    clean_failure(navsome("--registry", str(fifo), "list"), "empty")
+
+
+def test_the_size_limit_can_be_raised(navsome, registry_copy):
+    registry_copy.write_text(registry_copy.read_text() + "#" * (2 * 2**20) + "\n")
+    clean_failure(
+        navsome("--registry", str(registry_copy), "list", env={"NAVSOME_MAX_REGISTRY_MB": "1"}),
+        "larger than 1 MB",
+    )
+    ok = navsome("--registry", str(registry_copy), "list", env={"NAVSOME_MAX_REGISTRY_MB": "8"})
+    assert ok.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x = " + "[" * 50_000 + "]" * 50_000,
+        "x = " + "{a = " * 50_000 + "1" + "}" * 50_000,
+        "[" + ".".join(["a"] * 5_000) + "]\n",
+        "accounts = " + "[" * 3000 + "]" * 3000,
+    ],
+    ids=["arrays", "inline-tables", "table-headers", "accounts-array"],
+)
+def test_deep_nesting_is_a_clean_error(navsome, tmp_path, text):
+    path = tmp_path / "deep.toml"
+    path.write_text(text)
+    clean_failure(navsome("--registry", str(path), "list"))
+    result = navsome("validate", str(path))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_very_long_strings_are_refused_with_their_place(navsome, registry_copy):
+    text = registry_copy.read_text().replace('name = "Jobbmesse"', f'name = "{"J" * 1_000_000}"')
+    registry_copy.write_text(text)
+    clean_failure(
+        navsome("--registry", str(registry_copy), "list"),
+        "accounts.jobbmesse.name: is 1,000,000 characters long; at most 10,000",
+    )
+
+
+def test_a_long_line_with_a_syntax_error_is_shown_as_a_window(navsome, tmp_path):
+    path = tmp_path / "long.toml"
+    path.write_text('x = "' + "a" * 100_000 + '" oops\n')
+    result = navsome("validate", str(path))
+    assert result.exit_code == 1
+    assert all(len(line) < 200 for line in result.stdout.splitlines()[1:])
+    assert "^" in result.stdout
+
+
+@pytest.fixture(scope="module")
+def shipped_bytes() -> bytes:
+    from conftest import SHIPPED
+
+    return SHIPPED.read_bytes()
+
+
+def test_truncation_at_every_byte_loads_or_fails_cleanly(shipped_bytes, tmp_path):
+    # Every prefix of the registry either loads (a valid, shorter registry) or raises the one
+    # error type the CLI turns into a message; nothing else escapes.
+    path = tmp_path / "cut.toml"
+    outcomes = {"loaded": 0, "refused": 0}
+    for end in range(len(shipped_bytes) + 1):
+        path.write_bytes(shipped_bytes[:end])
+        try:
+            registry = load_registry(str(path))
+        except RegistryError as error:
+            assert error.problems
+            outcomes["refused"] += 1
+        else:
+            assert set(registry.accounts) <= {
+                "foreldrepenger", "jobblyst", "kunnskap", "nav", "arbeidsmarkedet",
+                "alderspensjon", "idebanken", "deterdinpensjon", "jobbmesse",
+            }  # fmt: skip
+            outcomes["loaded"] += 1
+    assert outcomes["loaded"] > 0 and outcomes["refused"] > 0

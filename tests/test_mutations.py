@@ -1,0 +1,178 @@
+"""Property tests: random damage to the shipped registry never gets past a clean answer or error.
+
+Each example mutates the registry — deletes a key, swaps a value for one of another type, adds
+a garbage key, or splices garbage into the text — and runs validate, list, show and compare.
+The only outcomes allowed are an answer that holds up (exit 0, well-formed output) or a clean
+error (exit 1 or 2, a message on stderr, nothing on stdout).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import tomlkit
+import tomllib
+from conftest import SHIPPED
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+BASE = tomllib.loads(SHIPPED.read_text(encoding="utf-8"))
+COMMANDS = [
+    ["validate"],
+    ["list"],
+    ["show", "jobblyst"],
+    ["compare", "--metric", "followers"],
+    ["compare", "jobblyst", "nav"],
+]
+scalars = st.one_of(
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.booleans(),
+    st.sampled_from(["", "2017-13", "2017-02-30", "range", "followers", "nav-some-2017"]),
+)
+values = st.recursive(
+    scalars,
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.text(min_size=1, max_size=8), children, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+def paths(data: Any, prefix: tuple = ()) -> list[tuple]:
+    """Every place in the parsed registry: keys of tables and indices of arrays."""
+    found = [prefix] if prefix else []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += paths(value, (*prefix, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += paths(value, (*prefix, index))
+    return found
+
+
+ALL_PATHS = paths(BASE)
+# Figures and events are where hand edits go wrong most; draw their fields more often.
+FIGURE_PATHS = [p for p in ALL_PATHS if "measurements" in p or p[0] == "events"]
+places = st.sampled_from(FIGURE_PATHS) | st.sampled_from(ALL_PATHS)
+
+
+def mutate(data: Any, path: tuple, action: str, value: Any) -> Any:
+    data = json.loads(json.dumps(data))  # a deep copy of plain data
+    *parents, last = path
+    holder = data
+    for step in parents:
+        holder = holder[step]
+    if action == "delete":
+        del holder[last]
+    elif action == "replace":
+        holder[last] = value
+    elif isinstance(holder, dict):
+        holder[f"garbage_{len(holder)}"] = value
+    else:
+        holder.insert(last, value)
+    return data
+
+
+def check(navsome, path) -> None:
+    for args in COMMANDS:
+        for extra in ([], ["--json"]):
+            result = navsome("--registry", str(path), *args, *extra)
+            assert result.exit_code in (0, 1, 2), (args, result.exit_code, result.stderr)
+            if result.exit_code == 0:
+                assert result.stderr == "" or args[0] != "validate"
+                if extra:
+                    answer = json.loads(result.stdout)
+                    if args[:2] == ["compare", "--metric"]:
+                        ranked = [row["value"] for row in answer]
+                        assert ranked == sorted(ranked, reverse=True)
+            elif args[0] == "validate":
+                assert "problem" in result.stdout or result.stdout.startswith("[")
+            else:
+                assert result.stdout == ""
+                assert result.stderr.startswith("navsome: ") or "Usage:" in result.stderr
+
+
+common = settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@common
+@given(
+    path=places,
+    action=st.sampled_from(["delete", "replace", "insert"]),
+    value=values,
+)
+def test_structural_mutations(navsome, tmp_path, path, action, value):
+    mutated = mutate(BASE, path, action, value)
+    try:
+        text = tomlkit.dumps(mutated)
+    except Exception:  # a value TOML cannot hold (a None, say): not a registry anyone can write
+        assume(False)
+    registry = tmp_path / "mutated.toml"
+    registry.write_text(text, encoding="utf-8")
+    check(navsome, registry)
+
+
+SHIPPED_BYTES = SHIPPED.read_bytes()
+
+
+@common
+@given(
+    start=st.integers(min_value=0, max_value=len(SHIPPED_BYTES)),
+    length=st.integers(min_value=0, max_value=40),
+    garbage=st.binary(max_size=40)
+    | st.text(max_size=40).map(str.encode)
+    | st.sampled_from([b"[", b"]]", b'"', b"\n[[accounts]]\n", b"= =", b"\x00", b"\xff"]),
+)
+def test_textual_mutations(navsome, tmp_path, start, length, garbage):
+    data = SHIPPED_BYTES[:start] + garbage + SHIPPED_BYTES[start + length :]
+    registry = tmp_path / "spliced.toml"
+    registry.write_bytes(data)
+    check(navsome, registry)
+
+
+@common
+@given(end=st.integers(min_value=0, max_value=len(SHIPPED_BYTES)))
+def test_truncated_registries_through_every_command(navsome, tmp_path, end):
+    registry = tmp_path / "cut.toml"
+    registry.write_bytes(SHIPPED_BYTES[:end])
+    check(navsome, registry)
+
+
+WRONG_VALUES = ["text", 7, -1.5, float("nan"), float("inf"), True, [1, "a"], {"a": 1}, ""]
+ONE_OF_EACH_TABLE = [
+    ("sources", "nav-some-2017"),
+    ("platforms", "facebook"),
+    ("metrics", "followers"),
+    ("accounts", "kunnskap"),
+    ("accounts", "kunnskap", "channels", 1),
+    ("accounts", "kunnskap", "channels", 1, "measurements", 0),
+    ("accounts", "kunnskap", "channels", 0, "measurements", 1),
+    ("events", 1),
+]
+
+
+def test_every_field_with_every_wrong_type(navsome, tmp_path):
+    """Swapped types, exhaustively: every field of one table of each kind, every wrong type."""
+    registry = tmp_path / "swapped.toml"
+    runs = 0
+    for table in ONE_OF_EACH_TABLE:
+        holder = BASE
+        for step in table:
+            holder = holder[step]
+        for key in holder:
+            for index, wrong in enumerate(WRONG_VALUES):
+                registry.write_text(tomlkit.dumps(mutate(BASE, (*table, key), "replace", wrong)))
+                # validate shares the loader with compare; a few runs cover its own output.
+                args = ["validate"] if index < 2 else ["compare", "-m", "followers", "--json"]
+                result = navsome("--registry", str(registry), *args)
+                assert result.exit_code in (0, 1), (table, key, wrong, result.stderr)
+                runs += 1
+    assert runs > 300
