@@ -6,10 +6,10 @@ import csv
 import io
 import json
 import re
-import tomllib
 
 import pytest
 import tomlkit
+import tomllib
 
 # TOML basic-string escapes: ESC, a bell, a C1 CSI, a right-to-left override and a newline.
 HOSTILE = r"[bold red]Evil[/] \u001b[31mred\u001b[0m \u0007 \u009b2J \u202eabc \nnext"
