@@ -156,3 +156,17 @@ def test_validate_never_tracebacks_on_partial_registries(navsome, tmp_path, snip
     result = navsome("validate", str(path))
     assert result.exit_code == 1
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_duplicate_and_malformed_slugs(navsome, registry_copy):
+    text = registry_copy.read_text()
+    registry_copy.write_text(text + '\n[accounts.jobbmesse]\nname = "Again"\n')
+    result = navsome("validate", str(registry_copy))
+    assert result.exit_code == 1
+    assert "Cannot declare ('accounts', 'jobbmesse') twice" in result.stdout
+    registry_copy.write_text(text + '\n[accounts.Jobb-Messe]\nname = "JOBBMESSE"\n')
+    out = navsome("validate", str(registry_copy)).stdout
+    assert "accounts.Jobb-Messe: a slug must be lowercase letters, digits, '-' or '_'" in out
+    registry_copy.write_text(text + '\n[accounts.messe]\nname = "JOBBMESSE"\n')
+    out = navsome("validate", str(registry_copy)).stdout
+    assert "accounts.messe.name: 'JOBBMESSE' already names account 'jobbmesse'" in out
