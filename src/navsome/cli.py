@@ -9,13 +9,16 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
-from typing import IO, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from . import __version__
 from .errors import NavsomeError, UsageError
+
+if TYPE_CHECKING:
+    from .model import Account, Registry
 
 
 class NavsomeGroup(TyperGroup):
@@ -64,6 +67,21 @@ FormatOption = Annotated[
     ),
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="The registry as it stood on DATE (2017, 2017-12, 2017-12-31).",
+        show_default=False,
+    ),
+]
+MetricOption = Annotated[
+    str | None, typer.Option("--metric", "-m", help="Only this metric (a metric slug).")
+]
+AccountArgument = Annotated[
+    str, typer.Argument(help="Slug, alias, name or handle (or a unique prefix).")
+]
 PlatformOption = Annotated[
     str | None, typer.Option("--platform", "-p", help="Only channels on this platform.")
 ]
@@ -95,10 +113,23 @@ def global_options(
     ctx.obj = registry
 
 
-def _registry(ctx: typer.Context):  # -> Registry; the import waits until a command needs it
+def _registry(ctx: typer.Context, as_of: str | None = None) -> Registry:
+    """The registry in use, as it stood on `as_of` when given."""
+    from .query import check_date, registry_at
     from .registry import load_registry
 
-    return load_registry(ctx.find_root().obj)
+    full = load_registry(ctx.find_root().obj)
+    ctx.meta["navsome.full_registry"] = full
+    return registry_at(full, check_date(as_of, "--as-of"))
+
+
+def _accounts(ctx: typer.Context, registry: Registry, names: list[str]) -> list[Account]:
+    """The accounts named, looked up in the whole registry (a handle may belong to a channel
+    that had not started on the --as-of date) and returned as `registry` has them."""
+    from .query import find_account
+
+    full = ctx.meta.get("navsome.full_registry", registry)
+    return [registry.accounts[find_account(full, name).slug] for name in names]
 
 
 def _format(format_: OutputFormat | None, as_json: bool) -> OutputFormat:
@@ -164,6 +195,7 @@ def _say(message: str) -> None:
 def list_accounts(
     ctx: typer.Context,
     platform: PlatformOption = None,
+    as_of: AsOfOption = None,
     format_: FormatOption = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -174,7 +206,7 @@ def list_accounts(
     from . import query, rows, views
 
     fmt = _format(format_, as_json)
-    registry = _registry(ctx)
+    registry = _registry(ctx, as_of)
     accounts = query.accounts_on(registry, query.check_platform(registry, platform))
     if not accounts:
         _say(f"No account has a channel on {platform}.")
@@ -188,9 +220,8 @@ def list_accounts(
 @app.command()
 def show(
     ctx: typer.Context,
-    account: Annotated[
-        str, typer.Argument(help="Slug, alias, name or handle (or a unique prefix).")
-    ],
+    account: AccountArgument,
+    as_of: AsOfOption = None,
     format_: FormatOption = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -198,18 +229,21 @@ def show(
 
     Example: navsome show jobblyst
 
-    CSV holds the account's figures, one measurement a row.
+    CSV holds the account's figures, one measurement a row. With --as-of, the latest figure of
+    each metric on that date; without it, every figure.
     """
-    from . import query, rows, views
+    from . import rows, views
 
     fmt = _format(format_, as_json)
-    registry = _registry(ctx)
-    found = query.find_account(registry, account)
+    registry = _registry(ctx, as_of)
+    found = _accounts(ctx, registry, [account])[0]
     emit(
         fmt,
-        rows.account_figures(registry, found),
-        lambda: views.account_view(registry, found),
-        data=rows.account_detail(registry, found) if fmt is OutputFormat.json else None,
+        rows.account_figures(registry, found, history=as_of is None),
+        lambda: views.account_view(registry, found, history=as_of is None),
+        data=rows.account_detail(registry, found, history=as_of is None)
+        if fmt is OutputFormat.json
+        else None,
     )
 
 
@@ -220,13 +254,20 @@ def compare(
         list[str] | None,
         typer.Argument(help="Accounts to compare (default: all).", show_default=False),
     ] = None,
-    metric: Annotated[
-        str | None, typer.Option("--metric", "-m", help="Rank every channel by this metric.")
-    ] = None,
+    metric: MetricOption = None,
     platform: PlatformOption = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="Rank by change since DATE instead of by level (needs --metric).",
+        ),
+    ] = None,
     top: Annotated[
         int, typer.Option("--top", "-n", min=0, help="Show only the N largest (0: all).")
     ] = 0,
+    as_of: AsOfOption = None,
     format_: FormatOption = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -236,20 +277,23 @@ def compare(
 
     Example: navsome compare jobblyst foreldrepenger
 
+    Example: navsome compare --metric followers --since 2017
+
     Approximate figures are shown as stated (≈800, >10 000, 600–800) and ranked by their
     midpoint or stated bound.
     """
     from . import query, rows, views
 
     fmt = _format(format_, as_json)
-    registry = _registry(ctx)
-    chosen = [query.find_account(registry, name) for name in accounts or []]
+    registry = _registry(ctx, as_of)
+    chosen = _accounts(ctx, registry, accounts or [])
     platform = query.check_platform(registry, platform)
+    since = query.check_date(since, "--since")
     if metric is None:
-        if len(chosen) < 2:
+        if len(chosen) < 2 or since is not None:
             raise UsageError(
-                "compare needs --metric M to rank channels, or two or more accounts to set "
-                "side by side. Example: navsome compare --metric followers"
+                "compare needs --metric M to rank channels (and to use --since), or two or more "
+                "accounts to set side by side. Example: navsome compare --metric followers"
             )
         cells = query.side_by_side(registry, chosen, platform)
         figures = [
@@ -269,6 +313,20 @@ def compare(
     ranked = query.rank(registry, metric, chosen or None, platform)
     if not ranked:
         _say(f"No channel reports {metric} with these filters.")
+    if since is not None:
+        then = query.registry_at(ctx.meta["navsome.full_registry"], since)
+        rising, missing, unchanged = query.change_since(registry, then, ranked)
+        shown_steps = rising[:top] if top else rising
+        emit(
+            fmt,
+            [rows.step_row(registry, step) for step in shown_steps]
+            + [rows.unmatched_row(registry, figure) for figure in missing]
+            + [rows.step_row(registry, step) for step in unchanged],
+            lambda: views.since_view(
+                registry, metric, since, shown_steps, missing, unchanged, len(rising)
+            ),
+        )
+        return
     shown = ranked[:top] if top else ranked
     emit(
         fmt,
@@ -278,8 +336,42 @@ def compare(
 
 
 @app.command()
+def history(
+    ctx: typer.Context,
+    account: AccountArgument,
+    metric: MetricOption = None,
+    platform: PlatformOption = None,
+    as_of: AsOfOption = None,
+    format_: FormatOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Every figure of an account in date order, with change and growth since the one before.
+
+    Example: navsome history nav --metric followers
+
+    On a terminal, a sparkline per channel and metric shows the trend.
+    """
+    from . import query, rows, views
+
+    fmt = _format(format_, as_json)
+    registry = _registry(ctx, as_of)
+    found = _accounts(ctx, registry, [account])[0]
+    if metric is not None:
+        query.check_metric(registry, metric)
+    steps = query.history(registry, found, metric, query.check_platform(registry, platform))
+    if not steps:
+        _say(f"{found.name} has no figures with these filters.")
+    emit(
+        fmt,
+        [rows.step_row(registry, step) for step in steps],
+        lambda: views.history_view(registry, found, steps, trends=sys.stdout.isatty()),
+    )
+
+
+@app.command()
 def metrics(
     ctx: typer.Context,
+    as_of: AsOfOption = None,
     format_: FormatOption = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -290,7 +382,7 @@ def metrics(
     from . import query, rows, views
 
     fmt = _format(format_, as_json)
-    registry = _registry(ctx)
+    registry = _registry(ctx, as_of)
     usage = query.metric_usage(registry)
     emit(
         fmt,
@@ -305,6 +397,7 @@ def timeline(
     accounts: Annotated[
         list[str] | None, typer.Argument(help="Only these accounts' events.", show_default=False)
     ] = None,
+    as_of: AsOfOption = None,
     format_: FormatOption = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -312,12 +405,12 @@ def timeline(
 
     Example: navsome timeline jobblyst
     """
-    from . import query, rows, views
+    from . import rows, views
     from .dates import date_key
 
     fmt = _format(format_, as_json)
-    registry = _registry(ctx)
-    wanted = {query.find_account(registry, name).slug for name in accounts or []}
+    registry = _registry(ctx, as_of)
+    wanted = {account.slug for account in _accounts(ctx, registry, accounts or [])}
     events = sorted(
         (e for e in registry.events if not wanted or e.account in wanted),
         key=lambda e: date_key(e.date),

@@ -36,8 +36,16 @@ def date_key(text: str) -> tuple[int, int, int, int]:
     return (int(year), int(month), int(day), 0)
 
 
-def date_start_key(text: str) -> tuple[int, int, int, int]:
-    """Sort key of the first day of the period a partial date names, comparable to date_key."""
+def period_end(text: str) -> tuple[int, int, int]:
+    """The last day of the period a partial date names: `2017` → (2017, 12, 31)."""
     year, _, rest = text.partition("-")
     month, _, day = rest.partition("-")
-    return (int(year), int(month or 1), int(day or 1), 0)
+    y, m = int(year), int(month or 12)
+    return (y, m, int(day) if day else calendar.monthrange(y, m)[1])
+
+
+def period_start(text: str) -> tuple[int, int, int]:
+    """The first day of the period a partial date names: `2017-10` → (2017, 10, 1)."""
+    year, _, rest = text.partition("-")
+    month, _, day = rest.partition("-")
+    return (int(year), int(month or 1), int(day or 1))

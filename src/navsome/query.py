@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .dates import date_key
+from .dates import date_key, date_problem, period_end, period_start
 from .errors import UsageError
 from .model import Account, Channel, Measurement, Registry
 
@@ -39,6 +39,34 @@ def find_account(registry: Registry, name: str) -> Account:
     )
 
 
+def check_date(text: str | None, option: str) -> str | None:
+    """A partial ISO date from the command line, or UsageError saying how to write one."""
+    if text is None:
+        return None
+    problem = date_problem(text.strip())
+    if problem:
+        raise UsageError(f"{option}: {problem}, e.g. 2017, 2017-12 or 2017-12-31.")
+    return text.strip()
+
+
+def registry_at(registry: Registry, date: str | None) -> Registry:
+    """The registry as it stood on `date`: figures and events not after it, channels started
+    by then. None gives the registry unchanged."""
+    if date is None:
+        return registry
+    end = period_end(date)
+    accounts = {}
+    for slug, account in registry.accounts.items():
+        channels = tuple(
+            replace(c, measurements=tuple(m for m in c.measurements if period_end(m.as_of) <= end))
+            for c in account.channels
+            if c.started is None or period_start(c.started) <= end
+        )
+        accounts[slug] = replace(account, channels=channels)
+    events = tuple(e for e in registry.events if period_end(e.date) <= end)
+    return replace(registry, accounts=accounts, events=events)
+
+
 def check_platform(registry: Registry, platform: str | None) -> str | None:
     if platform is None or platform in registry.platforms:
         return platform
@@ -67,6 +95,23 @@ def latest_figures(channel: Channel) -> dict[str, Measurement]:
         if current is None or date_key(measurement.as_of) > date_key(current.as_of):
             latest[measurement.metric] = measurement
     return latest
+
+
+def figures_of(account: Account, history: bool = True) -> list[Figure]:
+    """The account's figures channel by channel, each metric's in date order (or only the
+    latest of each metric)."""
+    figures = []
+    for channel in account.channels:
+        if history:
+            # Metrics in the order the channel first lists them, each metric's in date order.
+            first = {m.metric: i for i, m in reversed(list(enumerate(channel.measurements)))}
+            measurements = sorted(
+                channel.measurements, key=lambda m: (first[m.metric], date_key(m.as_of))
+            )
+        else:
+            measurements = list(latest_figures(channel).values())
+        figures += [Figure(channel, m) for m in measurements]
+    return figures
 
 
 def accounts_on(registry: Registry, platform: str | None) -> list[Account]:
@@ -120,6 +165,84 @@ def side_by_side(
     platform_order = {slug: index for index, slug in enumerate(registry.platforms)}
     keys = sorted(cells, key=lambda k: (metric_order[k[0]], platform_order[k[1]]))
     return [(metric, platform, cells[(metric, platform)]) for metric, platform in keys]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One figure of a series with how it moved since the series' previous figure."""
+
+    figure: Figure
+    previous: Measurement | None
+
+    @property
+    def change(self) -> float | None:
+        if self.previous is None:
+            return None
+        return self.figure.measurement.representative - self.previous.representative
+
+    @property
+    def growth_percent(self) -> float | None:
+        change = self.change
+        if change is None or not self.previous or self.previous.representative == 0:
+            return None
+        return round(change / self.previous.representative * 100, 1)
+
+    @property
+    def approximate(self) -> bool:
+        """Whether either figure is approximate, so the change is too."""
+        pair = (self.figure.measurement, self.previous)
+        return any(m is not None and m.qualifier != "exact" for m in pair)
+
+
+def history(
+    registry: Registry, account: Account, metric: str | None = None, platform: str | None = None
+) -> list[Step]:
+    """Every figure of the account in date order, each with its series' previous figure."""
+    steps = []
+    for channel in account.channels:
+        if platform is not None and channel.platform != platform:
+            continue
+        series: dict[str, list[Measurement]] = {}
+        for m in channel.measurements:
+            if metric is None or m.metric == metric:
+                series.setdefault(m.metric, []).append(m)
+        for measurements in series.values():
+            measurements.sort(key=lambda m: date_key(m.as_of))
+            previous = None
+            for m in measurements:
+                steps.append(Step(Figure(channel, m), previous))
+                previous = m
+    metric_order = {slug: index for index, slug in enumerate(registry.metrics)}
+    steps.sort(
+        key=lambda s: (
+            date_key(s.figure.measurement.as_of),
+            metric_order[s.figure.measurement.metric],
+        )
+    )
+    return steps
+
+
+def change_since(
+    registry: Registry, since: Registry, figures: list[Figure]
+) -> tuple[list[Step], list[Figure], list[Step]]:
+    """Split `figures` into (ranked by change since the date of `since`, largest rise first;
+    those with no figure at that date; those with no figure after it)."""
+    baseline = {
+        channel.id: latest_figures(channel)
+        for account in since.accounts.values()
+        for channel in account.channels
+    }
+    ranked, missing, unchanged = [], [], []
+    for figure in figures:
+        before = baseline.get(figure.channel.id, {}).get(figure.measurement.metric)
+        if before is None:
+            missing.append(figure)
+        elif before == figure.measurement:
+            unchanged.append(Step(figure, before))
+        else:
+            ranked.append(Step(figure, before))
+    ranked.sort(key=lambda s: (-(s.change or 0), s.figure.channel.id))
+    return ranked, missing, unchanged
 
 
 def metric_usage(registry: Registry) -> dict[str, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .model import Account, Event, Registry
-from .query import Figure, headline, latest_figures
+from .query import Figure, Step, figures_of, headline
 
 Row = dict[str, Any]
 
@@ -48,14 +48,10 @@ _FIGURE_KEYS = ("channel", "metric", "value", "low", "high", "qualifier", "as_of
 
 def account_figures(registry: Registry, account: Account, history: bool = True) -> list[Row]:
     """Every measurement of an account's channels (or only the latest of each metric)."""
-    rows = []
-    for channel in account.channels:
-        measurements = channel.measurements if history else latest_figures(channel).values()
-        rows += [measurement_row(registry, Figure(channel, m)) for m in measurements]
-    return rows
+    return [measurement_row(registry, f) for f in figures_of(account, history)]
 
 
-def account_detail(registry: Registry, account: Account) -> Row:
+def account_detail(registry: Registry, account: Account, history: bool = True) -> Row:
     """Everything known about one account, for `show --format json`."""
     return {
         "account": {
@@ -77,7 +73,7 @@ def account_detail(registry: Registry, account: Account) -> Row:
             }
             for c in account.channels
         ],
-        "measurements": account_figures(registry, account),
+        "measurements": account_figures(registry, account, history),
         "events": [event_row(e) for e in registry.events if e.account == account.slug],
         "sources": [source_row(registry, slug) for slug in sources_of(registry, account)],
     }
@@ -126,3 +122,24 @@ def metric_row(registry: Registry, slug: str, channels: int) -> Row:
         "channels": channels,
         "description": metric.description,
     }
+
+
+def step_row(registry: Registry, step: Step) -> Row:
+    """A figure's row with how it moved since the previous figure it is compared with."""
+    row = measurement_row(registry, step.figure)
+    row["previous_as_of"] = step.previous.as_of if step.previous else None
+    row["previous_value"] = step.previous.representative if step.previous else None
+    row["change"] = step.change
+    row["growth_percent"] = step.growth_percent
+    row["change_approximate"] = step.approximate if step.previous else None
+    return row
+
+
+def unmatched_row(registry: Registry, figure: Figure) -> Row:
+    """A figure with nothing to compare it with: the step columns are null."""
+    row = measurement_row(registry, figure)
+    row.update(dict.fromkeys(STEP_KEYS))
+    return row
+
+
+STEP_KEYS = ("previous_as_of", "previous_value", "change", "growth_percent", "change_approximate")

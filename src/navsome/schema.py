@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .dates import date_key, date_problem, date_start_key
+from .dates import date_problem, period_end, period_start
 from .errors import Problem, RegistryError
 from .locate import key_path
 from .model import (
@@ -347,7 +347,7 @@ def _check_started(
     if started is None:
         return
     for index, measurement in enumerate(measurements):
-        if measurement is not None and date_key(measurement.as_of) < date_start_key(started):
+        if measurement is not None and period_end(measurement.as_of) < period_start(started):
             builder.problem(
                 f"{channel_path}.measurements[{index}].as_of",
                 f"{measurement.as_of} is before the channel started ({started})",

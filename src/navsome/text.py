@@ -39,3 +39,27 @@ def format_figure(measurement: Measurement, unit: str = "count") -> str:
         return f"{format_number(measurement.value)}–{format_number(measurement.high)}{suffix}"
     mark = QUALIFIER_MARKS.get(measurement.qualifier, "")
     return f"{mark}{format_number(measurement.value)}{suffix}"
+
+
+def format_change(change: Number, approximate: bool = False) -> str:
+    """'+1 500', '−300' (a true minus sign), '0'; '≈' first when either figure is approximate."""
+    sign = "+" if change > 0 else "−" if change < 0 else ""
+    return ("≈" if approximate else "") + sign + format_number(abs(change))
+
+
+def format_growth(percent: float | None) -> str:
+    if percent is None:
+        return ""
+    sign = "+" if percent > 0 else "−" if percent < 0 else ""
+    return f"{sign}{abs(percent):.1f}%".replace(".0%", "%")
+
+
+_SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[Number]) -> str:
+    """One block character a value, from lowest (▁) to highest (█) of the series."""
+    low, high = min(values, default=0), max(values, default=0)
+    if high == low:
+        return _SPARKS[3] * len(values)
+    return "".join(_SPARKS[round((v - low) / (high - low) * (len(_SPARKS) - 1))] for v in values)

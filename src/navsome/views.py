@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from .model import Account, Event, Measurement, Registry
-from .query import Figure, headline
+from .query import Figure, Step, figures_of, headline
 from .render import Block, Column, Fields, Grid
 from .rows import sources_of
-from .text import format_figure, format_number
+from .text import format_change, format_figure, format_growth, format_number, sparkline
 
 LEGEND = "≈ about · > more than (lower bound) · a–b range, ranked by its midpoint"
 
@@ -39,7 +39,7 @@ def _headline(registry: Registry, account: Account) -> tuple[str, str]:
     return f"{format_figure(m, metric.unit)} {metric.label_en.lower()} on {where}", m.as_of
 
 
-def account_view(registry: Registry, account: Account) -> list[Block]:
+def account_view(registry: Registry, account: Account, history: bool = True) -> list[Block]:
     about = Fields(f"{account.name} ({account.slug})")
     for label, value in (
         ("Aliases", ", ".join(account.aliases)),
@@ -69,7 +69,7 @@ def account_view(registry: Registry, account: Account) -> list[Block]:
             for c in account.channels
         ],
     )
-    figures = _figures_grid(registry, account)
+    figures = _figures_grid(registry, account, history)
     blocks: list[Block] = [about, channels]
     if figures.rows:
         blocks.append(figures)
@@ -93,7 +93,7 @@ def account_view(registry: Registry, account: Account) -> list[Block]:
     return blocks
 
 
-def _figures_grid(registry: Registry, account: Account) -> Grid:
+def _figures_grid(registry: Registry, account: Account, history: bool) -> Grid:
     """Every measurement of the account; a Source column only when it cites more than one."""
     cited = sources_of(registry, account)
     columns = [
@@ -109,19 +109,18 @@ def _figures_grid(registry: Registry, account: Account) -> Grid:
     grid = Grid("Figures", columns)
     if len(cited) == 1:
         grid.caption = f"Source of every figure: {cited[0]} (see Sources)."
-    for channel in account.channels:
-        for m in channel.measurements:
-            metric = registry.metrics[m.metric]
-            stated = "\n".join(part for part in (m.stated, m.note) if part)
-            row = [
-                _platform(registry, channel.platform),
-                metric.label_en,
-                format_figure(m, metric.unit),
-                m.qualifier,
-                m.as_of,
-                stated,
-            ]
-            grid.rows.append([*row, m.source] if len(cited) > 1 else row)
+    for figure in figures_of(account, history):
+        m = figure.measurement
+        metric = registry.metrics[m.metric]
+        row = [
+            _platform(registry, figure.channel.platform),
+            metric.label_en,
+            format_figure(m, metric.unit),
+            m.qualifier,
+            m.as_of,
+            "\n".join(part for part in (m.stated, m.note) if part),
+        ]
+        grid.rows.append([*row, m.source] if len(cited) > 1 else row)
     return grid
 
 
@@ -229,3 +228,140 @@ def timeline_view(
 def _platform(registry: Registry, slug: str) -> str:
     platform = registry.platforms.get(slug)
     return platform.name if platform else slug
+
+
+def history_view(
+    registry: Registry, account: Account, steps: list[Step], trends: bool
+) -> list[Block]:
+    grid = Grid(
+        f"{account.name}: figures over time",
+        [
+            Column("As of"),
+            Column("Platform", style="cyan"),
+            Column("Metric", wrap=True),
+            Column("Figure", justify="right"),
+            Column("Change", justify="right"),
+            Column("Growth", justify="right"),
+            Column("Since"),
+        ],
+    )
+    for step in steps:
+        m = step.figure.measurement
+        metric = registry.metrics[m.metric]
+        change = step.change
+        grid.rows.append(
+            [
+                m.as_of,
+                _platform(registry, step.figure.channel.platform),
+                metric.label_en,
+                format_figure(m, metric.unit),
+                "" if change is None else format_change(change, step.approximate),
+                format_growth(step.growth_percent),
+                step.previous.as_of if step.previous else "",
+            ]
+        )
+    if any(step.approximate for step in steps if step.previous):
+        grid.caption = "≈ a change involving an approximate figure, taken between midpoints."
+    blocks: list[Block] = [grid]
+    if trends:
+        blocks.append(_trends(registry, steps))
+    return blocks
+
+
+def _trends(registry: Registry, steps: list[Step]) -> Grid:
+    """One sparkline per channel and metric, oldest figure first."""
+    series: dict[tuple[str, str], list[Measurement]] = {}
+    for step in steps:
+        key = (step.figure.channel.platform, step.figure.measurement.metric)
+        series.setdefault(key, []).append(step.figure.measurement)
+    grid = Grid(
+        "Trends",
+        [
+            Column("Platform", style="cyan"),
+            Column("Metric", wrap=True),
+            Column("From"),
+            Column("To"),
+            Column("Trend", style="green"),
+        ],
+    )
+    for (platform, metric_slug), ms in series.items():
+        metric = registry.metrics[metric_slug]
+        grid.rows.append(
+            [
+                _platform(registry, platform),
+                metric.label_en,
+                f"{format_figure(ms[0], metric.unit)} ({ms[0].as_of})",
+                f"{format_figure(ms[-1], metric.unit)} ({ms[-1].as_of})",
+                sparkline([m.representative for m in ms]),
+            ]
+        )
+    return grid
+
+
+def since_view(
+    registry: Registry,
+    metric_slug: str,
+    since: str,
+    ranked: list[Step],
+    missing: list[Figure],
+    unchanged: list[Step],
+    total: int,
+) -> list[Block]:
+    metric = registry.metrics[metric_slug]
+    grid = Grid(
+        f"{metric.label_en}: change since {since}, largest rise first",
+        [
+            Column("#", justify="right"),
+            Column("Account", style="cyan"),
+            Column("Platform"),
+            Column("Then", justify="right"),
+            Column("Now", justify="right"),
+            Column("Change", justify="right"),
+            Column("Growth", justify="right"),
+        ],
+    )
+    for rank, step in enumerate(ranked, start=1):
+        m, before = step.figure.measurement, step.previous
+        assert before is not None and step.change is not None
+        grid.rows.append(
+            [
+                str(rank),
+                step.figure.channel.account,
+                _platform(registry, step.figure.channel.platform),
+                f"{format_figure(before, metric.unit)} ({before.as_of})",
+                f"{format_figure(m, metric.unit)} ({m.as_of})",
+                format_change(step.change, step.approximate),
+                format_growth(step.growth_percent),
+            ]
+        )
+    notes = []
+    if any(step.approximate for step in ranked):
+        notes.append("≈ a change involving an approximate figure, taken between midpoints.")
+    if total > len(ranked):
+        notes.append(f"Showing {len(ranked)} of {total}; --top 0 shows all.")
+    grid.caption = "\n".join(notes) or None
+    blocks: list[Block] = [grid]
+    apart = [(f, f"no figure at {since}") for f in missing]
+    apart += [(s.figure, f"no figure after {since}") for s in unchanged]
+    if apart:
+        other = Grid(
+            "Not ranked",
+            [
+                Column("Account", style="cyan"),
+                Column("Platform"),
+                Column("Now", justify="right"),
+                Column("Why"),
+            ],
+        )
+        for figure, why in apart:
+            m = figure.measurement
+            other.rows.append(
+                [
+                    figure.channel.account,
+                    _platform(registry, figure.channel.platform),
+                    f"{format_figure(m, metric.unit)} ({m.as_of})",
+                    why,
+                ]
+            )
+        blocks.append(other)
+    return blocks
