@@ -364,7 +364,7 @@ def history(
     emit(
         fmt,
         [rows.step_row(registry, step) for step in steps],
-        lambda: views.history_view(registry, found, steps, trends=sys.stdout.isatty()),
+        lambda: views.history_view(registry, found, steps),
     )
 
 

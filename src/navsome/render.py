@@ -34,6 +34,7 @@ class Grid:
     columns: list[Column]
     rows: list[list[Cell]] = field(default_factory=list)
     caption: str | None = None
+    terminal_only: bool = False  # a picture for the screen (sparklines), left out elsewhere
 
 
 @dataclass
@@ -103,6 +104,8 @@ def _markdown_cell(cell: Cell, column: Column) -> str:
 def to_markdown(blocks: list[Block]) -> str:
     parts = []
     for block in blocks:
+        if isinstance(block, Grid) and block.terminal_only:
+            continue
         if isinstance(block, Fields):
             lines = [f"## {markdown_text(block.title)}", ""]
             lines += [f"- **{label}:** {markdown_text(value)}" for label, value in block.items]

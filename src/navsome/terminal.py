@@ -10,12 +10,14 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from .render import BAR_WIDTH, Block, Fields, bar
+from .render import BAR_WIDTH, Block, Fields, Grid, bar
 from .text import visible
 
 
 def print_blocks(blocks: list[Block], stream: IO[str]) -> None:
     console = Console(file=stream, highlight=False, emoji=False, markup=False)
+    if not console.is_terminal:
+        blocks = [b for b in blocks if not (isinstance(b, Grid) and b.terminal_only)]
     group = Group(*_spaced([_renderable(block) for block in blocks]))
     if console.is_terminal:
         console.print(group)

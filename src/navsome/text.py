@@ -47,11 +47,12 @@ def format_change(change: Number, approximate: bool = False) -> str:
     return ("≈" if approximate else "") + sign + format_number(abs(change))
 
 
-def format_growth(percent: float | None) -> str:
+def format_growth(percent: float | None, approximate: bool = False) -> str:
+    """'+7.7%', '−50%'; '≈' first when either figure is approximate."""
     if percent is None:
         return ""
     sign = "+" if percent > 0 else "−" if percent < 0 else ""
-    return f"{sign}{abs(percent):.1f}%".replace(".0%", "%")
+    return ("≈" if approximate else "") + f"{sign}{abs(percent):.1f}%".replace(".0%", "%")
 
 
 _SPARKS = "▁▂▃▄▅▆▇█"

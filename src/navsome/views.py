@@ -230,9 +230,7 @@ def _platform(registry: Registry, slug: str) -> str:
     return platform.name if platform else slug
 
 
-def history_view(
-    registry: Registry, account: Account, steps: list[Step], trends: bool
-) -> list[Block]:
+def history_view(registry: Registry, account: Account, steps: list[Step]) -> list[Block]:
     grid = Grid(
         f"{account.name}: figures over time",
         [
@@ -256,16 +254,13 @@ def history_view(
                 metric.label_en,
                 format_figure(m, metric.unit),
                 "" if change is None else format_change(change, step.approximate),
-                format_growth(step.growth_percent),
+                format_growth(step.growth_percent, step.approximate),
                 step.previous.as_of if step.previous else "",
             ]
         )
     if any(step.approximate for step in steps if step.previous):
         grid.caption = "≈ a change involving an approximate figure, taken between midpoints."
-    blocks: list[Block] = [grid]
-    if trends:
-        blocks.append(_trends(registry, steps))
-    return blocks
+    return [grid, _trends(registry, steps)]
 
 
 def _trends(registry: Registry, steps: list[Step]) -> Grid:
@@ -283,6 +278,7 @@ def _trends(registry: Registry, steps: list[Step]) -> Grid:
             Column("To"),
             Column("Trend", style="green"),
         ],
+        terminal_only=True,
     )
     for (platform, metric_slug), ms in series.items():
         metric = registry.metrics[metric_slug]
@@ -331,7 +327,7 @@ def since_view(
                 f"{format_figure(before, metric.unit)} ({before.as_of})",
                 f"{format_figure(m, metric.unit)} ({m.as_of})",
                 format_change(step.change, step.approximate),
-                format_growth(step.growth_percent),
+                format_growth(step.growth_percent, step.approximate),
             ]
         )
     notes = []
