@@ -422,6 +422,101 @@ def timeline(
     )
 
 
+class Qualifier(str, Enum):
+    exact = "exact"
+    about = "about"
+    over = "over"
+    range = "range"
+
+
+@app.command()
+def record(
+    ctx: typer.Context,
+    channel: Annotated[str, typer.Argument(help="ACCOUNT/PLATFORM, e.g. jobblyst/facebook.")],
+    metric: Annotated[str, typer.Argument(help="A metric slug, e.g. followers.")],
+    value: Annotated[str, typer.Argument(help="The figure: 21000, 21 000 or 3.5.")],
+    as_of: Annotated[
+        str, typer.Option("--as-of", metavar="DATE", help="When it holds (2018, 2018-06, …).")
+    ],
+    source: Annotated[str, typer.Option("--source", help="A source slug from the registry.")],
+    qualifier: Annotated[
+        Qualifier, typer.Option("--qualifier", "-q", help="How exact the source is.")
+    ] = Qualifier.exact,
+    high: Annotated[
+        str | None, typer.Option("--high", metavar="N", help="Upper end of a range.")
+    ] = None,
+    stated: Annotated[
+        str | None, typer.Option("--stated", help="The source's own words for the figure.")
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="Anything a reader should know.")
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace another figure for the same date.")
+    ] = False,
+    format_: FormatOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Add one figure to the registry file, keeping its comments and layout.
+
+    Example: navsome record jobblyst/facebook followers 21000 --as-of 2018-06 --source nav-some-2017
+
+    The new registry is validated in full first; an invalid figure, or a different figure for
+    the same channel, metric and date (without --replace), leaves the file untouched.
+    """
+    from pathlib import Path
+
+    from .model import Measurement
+    from .query import check_date
+    from .record import record as record_figure
+    from .registry import registry_path
+    from .rows import recorded_row
+
+    fmt = _format(format_, as_json)
+    if (high is None) != (qualifier is not Qualifier.range):
+        raise UsageError("--high N goes with --qualifier range, and only with it.")
+    figure = Measurement(
+        metric=metric,
+        value=_number(value, "VALUE"),
+        as_of=check_date(as_of, "--as-of") or as_of,
+        source=source,
+        qualifier=qualifier.value,
+        high=_number(high, "--high") if high is not None else None,
+        stated=stated,
+        note=note,
+    )
+    path = Path(registry_path(ctx.find_root().obj))
+    done = record_figure(path, channel, figure, replace=replace)
+    if fmt in (OutputFormat.json, OutputFormat.csv):
+        emit(fmt, [recorded_row(done, str(path))], lambda: [])
+        return
+    verb = {"added": "Recorded", "replaced": "Replaced with", "unchanged": "Already recorded:"}
+    with _stdout() as out:
+        out.write(
+            f"{verb[done.action]} {done.channel.id} {metric} {value.strip()} as of {as_of} "
+            f"in {path}.\n"
+        )
+
+
+def _number(text: str, what: str) -> int | float:
+    """A figure as typed: '21000', '21 000', '21_000' or '3.5' (a comma is ambiguous)."""
+    cleaned = text.strip().replace(" ", "").replace("\u00a0", "").replace("_", "")
+    try:
+        return int(cleaned)
+    except ValueError:
+        pass
+    try:
+        number = float(cleaned)
+    except ValueError:
+        number = float("nan")
+    if "," in cleaned or number != number or number in (float("inf"), float("-inf")):
+        raise UsageError(
+            f"{what} {text!r} is not a number; write it like 21000, 21 000 or 3.5 "
+            "(a decimal point, no thousands comma)."
+        )
+    return number
+
+
 @app.command()
 def validate(
     ctx: typer.Context,

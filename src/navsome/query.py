@@ -45,7 +45,7 @@ def check_date(text: str | None, option: str) -> str | None:
         return None
     problem = date_problem(text.strip())
     if problem:
-        raise UsageError(f"{option}: {problem}, e.g. 2017, 2017-12 or 2017-12-31.")
+        raise UsageError(f"{option}: {problem}.")
     return text.strip()
 
 

@@ -25,12 +25,15 @@ DEFAULT_SIZE_LIMIT_MB = 32
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
+def installed_registry() -> Path | None:
+    """The registry inside an installed package (a wheel), which navsome never edits."""
+    inside = Path(__file__).with_name("data") / "channels.toml"
+    return inside.resolve() if inside.is_file() else None
+
+
 def packaged_registry() -> Path:
     """The registry shipped with navsome: inside the installed package, or the source checkout's."""
-    inside = Path(__file__).with_name("data") / "channels.toml"
-    if inside.is_file():
-        return inside
-    return Path(__file__).resolve().parents[2] / "data" / "channels.toml"
+    return installed_registry() or Path(__file__).resolve().parents[2] / "data" / "channels.toml"
 
 
 def registry_path(explicit: str | None = None) -> Path:

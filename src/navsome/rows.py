@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import Account, Event, Registry
+
+if TYPE_CHECKING:
+    from .record import Recorded
 from .query import Figure, Step, figures_of, headline
 
 Row = dict[str, Any]
 
 
 def measurement_row(registry: Registry, figure: Figure) -> Row:
+    metric = registry.metrics.get(figure.measurement.metric)
+    return _figure_row(figure, metric.unit if metric else None)
+
+
+def recorded_row(done: Recorded, file: str) -> Row:
+    """What `record` did, with the figure's row."""
+    return {
+        "action": done.action,
+        "file": file,
+        **_figure_row(Figure(done.channel, done.measurement), done.unit),
+    }
+
+
+def _figure_row(figure: Figure, unit: str | None) -> Row:
     channel, measurement = figure.channel, figure.measurement
-    metric = registry.metrics.get(measurement.metric)
     return {
         "account": channel.account,
         "channel": channel.id,
@@ -23,7 +39,7 @@ def measurement_row(registry: Registry, figure: Figure) -> Row:
         "high": measurement.upper,
         "qualifier": measurement.qualifier,
         "as_of": measurement.as_of,
-        "unit": metric.unit if metric else None,
+        "unit": unit,
         "stated": measurement.stated,
         "source": measurement.source,
     }
