@@ -140,7 +140,8 @@ def _edit(
         for key in [k for k in table if k not in fields]:
             del table[key]  # the old wording and note described the old figure
         for key, value in fields.items():
-            table[key] = value
+            if table.get(key) != value:  # unchanged lines stay exactly as they were
+                table[key] = value
         return tomlkit.dumps(document)
     table = tomlkit.table()
     for key, value in fields.items():

@@ -1,0 +1,285 @@
+"""navsome record: one figure added safely, the file's layout kept, nothing half-written."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import tomllib
+
+from navsome.errors import RegistryError
+from navsome.model import Measurement
+from navsome.record import record
+from navsome.registry import load_registry
+
+FIGURE = [
+    "jobblyst/facebook",
+    "followers",
+    "21000",
+    "--as-of",
+    "2018-06",
+    "--source",
+    "nav-some-2017",
+]
+
+
+def diff(before: str, after: str) -> list[str]:
+    lines = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+    return [line for line in lines if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+
+
+def test_record_adds_only_the_new_lines(navsome, registry_copy):
+    before = registry_copy.read_text()
+    result = navsome("--registry", str(registry_copy), "record", *FIGURE)
+    assert result.exit_code == 0, result.stderr
+    assert (
+        result.stdout
+        == f"Recorded jobblyst/facebook followers 21000 as of 2018-06 in {registry_copy}.\n"
+    )
+    after = registry_copy.read_text()
+    assert diff(before, after) == [
+        "+[[accounts.jobblyst.channels.measurements]]",
+        '+metric = "followers"',
+        "+value = 21000",
+        '+as_of = "2018-06"',
+        '+source = "nav-some-2017"',
+        "+",
+    ]
+    rows = navsome(
+        "--registry",
+        str(registry_copy),
+        "history",
+        "jobblyst",
+        "-m",
+        "followers",
+        "-p",
+        "facebook",
+        "--json",
+    ).json()
+    assert [(r["as_of"], r["value"]) for r in rows] == [("2017-12", 19500), ("2018-06", 21000)]
+
+
+def test_record_keeps_comments_before_the_next_section(navsome, registry_copy):
+    before = registry_copy.read_text()
+    args = [
+        "jobbmesse/instagram",
+        "followers",
+        "1 200",
+        "--as-of",
+        "2019",
+        "--source",
+        "nav-some-2017",
+    ]
+    assert navsome("--registry", str(registry_copy), "record", *args).exit_code == 0
+    after = registry_copy.read_text()
+    assert all(line.startswith("+") for line in diff(before, after))
+    assert after.index("value = 1200") < after.index("# Events: dated milestones")
+
+
+def test_record_a_range_into_a_channel_without_figures_as_json(navsome, registry_copy):
+    args = ["nav/youtube", "followers", "900", "--as-of", "2019-01", "--source", "nav-some-2017"]
+    args += ["--qualifier", "range", "--high", "1100", "--stated", "mellom 900 og 1 100", "--json"]
+    result = navsome("--registry", str(registry_copy), "record", *args)
+    assert result.exit_code == 0, result.stderr
+    row = result.json()[0]
+    assert (row["action"], row["channel"], row["value"], row["low"], row["high"]) == (
+        "added",
+        "nav/youtube",
+        1000,
+        900,
+        1100,
+    )
+    assert (
+        load_registry(str(registry_copy)).accounts["nav"].channels[1].measurements[0].high == 1100
+    )
+
+
+@pytest.mark.parametrize(
+    ("figure", "options", "message"),
+    [
+        (["foreldrepenger/facebook", "satisfied_share", "150"], [], "150 is over 100"),
+        (["jobblyst/facebook", "followers", "-5"], [], "-5 is negative"),
+        (["jobblyst/facebook", "followers", "5"], ["--source", "nav-2030"], "unknown source"),
+        (["jobblyst/youtube", "followers", "5"], ["--as-of", "2016"], "before the channel started"),
+    ],
+)
+def test_an_invalid_figure_is_refused_and_the_file_untouched(
+    navsome, registry_copy, figure, options, message
+):
+    before = registry_copy.read_bytes()
+    defaults = {"--as-of": "2018", "--source": "nav-some-2017"}
+    defaults.update(zip(options[::2], options[1::2], strict=True))
+    flags = [part for pair in defaults.items() for part in pair]
+    # "--" ends the options, so a negative figure is not read as one.
+    result = navsome("--registry", str(registry_copy), "record", *flags, "--", *figure)
+    assert result.exit_code == 1, result.stderr
+    assert "not recorded; with this figure the registry would not validate" in result.stderr
+    assert message in result.stderr
+    assert registry_copy.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["jobblyst", "followers", "1"], "give the channel as ACCOUNT/PLATFORM"),
+        (["jobblyst/twitter", "followers", "1"], "jobblyst has no channel on 'twitter'"),
+        (["jobblist/facebook", "followers", "1"], "Did you mean 'jobblyst'"),
+        (["jobblyst/facebook", "folowers", "1"], "unknown metric 'folowers'"),
+        (["jobblyst/facebook", "followers", "1,5"], "is not a number"),
+        (["jobblyst/facebook", "followers", "lots"], "is not a number"),
+    ],
+)
+def test_bad_record_usage_exits_2(navsome, registry_copy, args, message):
+    before = registry_copy.read_bytes()
+    result = navsome(
+        "--registry",
+        str(registry_copy),
+        "record",
+        *args,
+        "--as-of",
+        "2018",
+        "--source",
+        "nav-some-2017",
+    )
+    assert result.exit_code == 2, result.stderr
+    assert message in result.stderr
+    assert registry_copy.read_bytes() == before
+
+
+def test_high_goes_with_range_only(navsome, registry_copy):
+    result = navsome("--registry", str(registry_copy), "record", *FIGURE, "--high", "30000")
+    assert result.exit_code == 2 and "--high N goes with --qualifier range" in result.stderr
+    result = navsome("--registry", str(registry_copy), "record", *FIGURE, "-q", "range")
+    assert result.exit_code == 2
+
+
+def test_another_value_for_the_same_date_needs_replace(navsome, registry_copy):
+    args = ["nav/linkedin", "followers", "28000", "--as-of", "2018", "--source", "nav-some-2017"]
+    before = registry_copy.read_text()
+    refused = navsome("--registry", str(registry_copy), "record", *args)
+    assert refused.exit_code == 1
+    assert "nav/linkedin already has followers 27 000 as of 2018; pass --replace" in refused.stderr
+    assert registry_copy.read_text() == before
+    replaced = navsome("--registry", str(registry_copy), "record", *args, "--replace")
+    assert replaced.exit_code == 0
+    assert replaced.stdout.startswith("Replaced with nav/linkedin followers 28000")
+    # The old wording described the old figure, so it goes with it.
+    assert sorted(diff(before, registry_copy.read_text())) == [
+        "+value = 28000",
+        '-stated = "27 000 følgere"',
+        "-value = 27000",
+    ]
+
+
+def test_the_same_figure_again_is_a_no_op(navsome, registry_copy):
+    args = ["nav/linkedin", "followers", "27 000", "--as-of", "2018", "--source", "nav-some-2017"]
+    before = registry_copy.stat().st_mtime_ns, registry_copy.read_bytes()
+    result = navsome("--registry", str(registry_copy), "record", *args)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Already recorded:")
+    assert (registry_copy.stat().st_mtime_ns, registry_copy.read_bytes()) == before
+    assert (
+        navsome("--registry", str(registry_copy), "record", *args, "--json").json()[0]["action"]
+        == "unchanged"
+    )
+
+
+def test_the_installed_registry_is_never_edited(navsome, registry_copy, monkeypatch):
+    monkeypatch.setattr("navsome.record.installed_registry", lambda: registry_copy.resolve())
+    before = registry_copy.read_bytes()
+    result = navsome("--registry", str(registry_copy), "record", *FIGURE)
+    assert result.exit_code == 2
+    assert "is the registry installed with navsome" in result.stderr
+    assert "--registry PATH or NAVSOME_REGISTRY=PATH" in result.stderr
+    assert registry_copy.read_bytes() == before
+
+
+def test_a_file_changed_on_disk_is_read_again_not_overwritten(registry_copy):
+    figure = Measurement("followers", 21000, "2018-06", "nav-some-2017")
+    edits = []
+
+    def hand_edit() -> None:
+        if not edits:  # someone saves the file in an editor while record runs
+            edits.append(1)
+            registry_copy.write_text(registry_copy.read_text() + "# a note saved meanwhile\n")
+
+    done = record(registry_copy, "jobblyst/facebook", figure, before_write=hand_edit)
+    assert done.action == "added"
+    text = registry_copy.read_text()
+    assert "# a note saved meanwhile" in text
+    assert "value = 21000" in text
+
+
+def test_a_registry_that_is_already_broken_is_not_written(registry_copy):
+    registry_copy.write_text(registry_copy.read_text().replace("value = 800", 'value = "x"'))
+    before = registry_copy.read_bytes()
+    with pytest.raises(RegistryError):
+        record(
+            registry_copy, "jobblyst/facebook", Measurement("followers", 1, "2018", "nav-some-2017")
+        )
+    assert registry_copy.read_bytes() == before
+
+
+def run_record(path: Path, value: int, as_of: str) -> subprocess.Popen:
+    command = [sys.executable, "-m", "navsome", "--registry", str(path), "record"]
+    command += [
+        "jobblyst/facebook",
+        "followers",
+        str(value),
+        "--as-of",
+        as_of,
+        "--source",
+        "nav-some-2017",
+    ]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def followers(path: Path) -> dict[str, int]:
+    """The jobblyst/facebook follower figures by date, read with nothing but tomllib."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    channel = data["accounts"]["jobblyst"]["channels"][0]
+    return {m["as_of"]: m["value"] for m in channel["measurements"] if m["metric"] == "followers"}
+
+
+def test_a_record_killed_at_any_moment_leaves_the_old_file_or_the_new(registry_copy):
+    original = registry_copy.read_bytes()
+    started = time.perf_counter()
+    assert run_record(registry_copy, 1, "2030").wait(timeout=60) == 0
+    duration = time.perf_counter() - started
+    rng = random.Random(2017)
+    outcomes = {"old": 0, "new": 0}
+    for run in range(40):
+        registry_copy.write_bytes(original)
+        process = run_record(registry_copy, 20000 + run, "2018-06")
+        time.sleep(rng.uniform(0, duration * 1.1))
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+        figures = followers(registry_copy)  # always parses
+        load_registry(str(registry_copy))  # and always validates
+        if "2018-06" in figures:
+            assert figures["2018-06"] == 20000 + run
+            outcomes["new"] += 1
+        else:
+            assert registry_copy.read_bytes() == original
+            outcomes["old"] += 1
+    assert outcomes["old"] and outcomes["new"], outcomes
+    leftovers = [p.name for p in registry_copy.parent.iterdir() if p.name.endswith(".tmp")]
+    assert len(leftovers) <= outcomes["old"]  # a killed write may leave its temporary file
+
+
+def test_concurrent_writers_all_land(registry_copy):
+    processes = [
+        run_record(registry_copy, 21000 + month, f"2018-{month:02d}") for month in range(1, 7)
+    ]
+    for process in processes:
+        assert process.wait(timeout=120) == 0, process.stderr.read()
+    figures = followers(registry_copy)
+    assert {f"2018-{month:02d}": 21000 + month for month in range(1, 7)}.items() <= figures.items()
+    assert os.path.exists(str(registry_copy) + ".lock")
