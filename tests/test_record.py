@@ -31,8 +31,15 @@ FIGURE = [
 
 
 def diff(before: str, after: str) -> list[str]:
-    lines = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
-    return [line for line in lines if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    """The removed (-) and added (+) lines, as `diff` shows them. Autojunk is off: it would
+    treat lines repeated throughout the registry (`source = …`) as noise."""
+    old, new = before.splitlines(), after.splitlines()
+    changes = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            changes += ["-" + line for line in old[i1:i2]] + ["+" + line for line in new[j1:j2]]
+    return changes
 
 
 def test_record_adds_only_the_new_lines(navsome, registry_copy):
