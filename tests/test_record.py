@@ -51,14 +51,16 @@ def test_record_adds_only_the_new_lines(navsome, registry_copy):
         == f"Recorded jobblyst/facebook followers 21000 as of 2018-06 in {registry_copy}.\n"
     )
     after = registry_copy.read_text()
-    assert diff(before, after) == [
-        "+[[accounts.jobblyst.channels.measurements]]",
-        '+metric = "followers"',
-        "+value = 21000",
-        '+as_of = "2018-06"',
-        '+source = "nav-some-2017"',
-        "+",
-    ]
+    assert sorted(diff(before, after)) == sorted(
+        [
+            "+[[accounts.jobblyst.channels.measurements]]",
+            '+metric = "followers"',
+            "+value = 21000",
+            '+as_of = "2018-06"',
+            '+source = "nav-some-2017"',
+            "+",
+        ]
+    )
     rows = navsome(
         "--registry",
         str(registry_copy),
