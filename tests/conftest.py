@@ -20,6 +20,10 @@ SHIPPED = REPO / "data" / "channels.toml"
 # Environment that makes a run deterministic whatever the developer's shell has set.
 CLEAN_ENV = {
     "NAVSOME_REGISTRY": None,
+    "NAVSOME_LANG": "en",
+    "LANG": "C.UTF-8",
+    "LC_ALL": None,
+    "LC_MESSAGES": None,
     "FORCE_COLOR": None,
     "TTY_COMPATIBLE": None,
     "TTY_INTERACTIVE": None,

@@ -63,10 +63,10 @@ def test_json_csv_and_markdown_agree(navsome, args):
 def test_list_shows_each_account_with_its_headline(navsome):
     out = navsome("list").stdout
     assert re.search(
-        r"foreldrepenger\s+NAV Foreldrepenger\s+Facebook, Chat\s+37 300 followers", out
+        r"foreldrepenger\s+NAV Foreldrepenger\s+Facebook, Chat\s+37,300 followers", out
     )
-    assert re.search(r"kunnskap .*>3 000 followers on Facebook\s+2017-12", out)
-    assert re.search(r"deterdinpensjon .*≈3 000 weekly readers on Blog", out)
+    assert re.search(r"kunnskap .*>3,000 followers on Facebook\s+2017-12", out)
+    assert re.search(r"deterdinpensjon .*≈3,000 weekly readers on Blog", out)
     assert re.search(r"idebanken .*—", out)
 
 
@@ -81,7 +81,7 @@ def test_show_lists_channels_figures_events_and_sources(navsome):
     out = navsome("show", "foreldrepenger").stdout
     assert "NAV Foreldrepenger (foreldrepenger)" in out
     assert "NAV Kontaktsenter i Hordaland" in out
-    assert re.search(r"Facebook\s+Followers\s+37 300\s+exact\s+2017-12\s+37 300 følgere", out)
+    assert re.search(r"Facebook\s+Followers\s+37,300\s+exact\s+2017-12\s+37 300 følgere", out)
     assert re.search(r"Satisfied users\s+91%\s+exact\s+2017", out)
     assert "User survey in spring 2017." in out
     assert "Won best customer service in social media" in out
@@ -138,11 +138,31 @@ def test_compare_shows_approximations_as_stated_with_bars(navsome):
     out = navsome("compare", "--metric", "followers").stdout
     lines = {line.split()[1] + line.split()[2]: line for line in out.splitlines() if "  " in line}
     assert "█" * 24 in lines["foreldrepengerFacebook"]
-    assert ">3 000" in lines["kunnskapFacebook"]
+    assert ">3,000" in lines["kunnskapFacebook"]
     assert "600–800" in lines["kunnskapTwitter"]
     bars = [len(line.split()[-1]) for line in out.splitlines() if "█" in line]
     assert bars == sorted(bars, reverse=True)
-    assert "≈ about" in out
+    # Approximate figures are drawn as what they are: an open end, a span.
+    assert lines["kunnskapFacebook"].endswith("█▉▶")
+    assert lines["kunnskapTwitter"].endswith("░")
+    assert "> and ▶: more than (a lower bound) · a–b and ░: a range" in out
+    assert "≈ and ▓" not in out  # no "about" figure in this chart, so no mark for one
+
+
+def test_chart_marks_every_kind_of_figure(navsome, registry_copy):
+    text = registry_copy.read_text().replace("value = 19500", 'value = 19500\nqualifier = "about"')
+    text = text.replace(
+        'value = 600\nqualifier = "range"\nhigh = 800',
+        'value = 6000\nqualifier = "range"\nhigh = 30000',
+        1,
+    )
+    registry_copy.write_text(text)
+    out = navsome("--registry", str(registry_copy), "compare", "-m", "followers").stdout
+    rows = {line.split()[1] + line.split()[2]: line for line in out.splitlines() if "  " in line}
+    assert rows["jobblystFacebook"].endswith("▓" * 13)  # 19,500 of 37,300 over 24 cells
+    span = rows["kunnskapTwitter"].split()[-1]
+    assert span == "████" + "░" * 15  # 6,000 to 30,000 of 37,300
+    assert "≈ and ▓: about" in out
 
 
 def test_compare_ranks_ranges_by_midpoint_and_bounds_by_the_bound(navsome, registry_copy):
@@ -173,7 +193,7 @@ def test_compare_filters_by_accounts_platform_and_top(navsome):
 
 def test_compare_sets_accounts_side_by_side_without_a_metric(navsome):
     out = navsome("compare", "jobblyst", "kunnskap").stdout
-    assert re.search(r"Followers\s+Facebook\s+19 500 \(2017-12\)\s+>3 000 \(2017-12\)", out)
+    assert re.search(r"Followers\s+Facebook\s+19,500 \(2017-12\)\s+>3,000 \(2017-12\)", out)
     assert re.search(r"Posts\s+Facebook\s+—\s+70 \(2017\)", out)
     rows = navsome("compare", "jobblyst", "kunnskap", "--json").json()
     assert {r["account"] for r in rows} == {"jobblyst", "kunnskap"}
@@ -202,7 +222,7 @@ def test_timeline_is_in_date_order_and_filters_by_account(navsome):
 def test_markdown_is_a_pasteable_table(navsome):
     out = navsome("compare", "-m", "followers", "--top", "2", "--format", "markdown").stdout
     assert "| # | Account | Platform | Followers | As of |  |" in out
-    assert "| 1 | foreldrepenger | Facebook | 37 300 | 2017-12 | ████████████████████████ |" in out
+    assert "| 1 | foreldrepenger | Facebook | 37,300 | 2017-12 | ████████████████████████ |" in out
 
 
 def test_csv_is_flat_with_nulls_empty(navsome):

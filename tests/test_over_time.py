@@ -138,8 +138,8 @@ def test_history_table_piped_and_on_a_terminal(navsome, timed):
     piped = navsome(
         "--registry", timed, "history", "jobblyst", "-m", "followers", "-p", "facebook"
     ).stdout
-    assert re.search(r"2018-06\s+Facebook\s+Followers\s+21 000\s+\+1 500\s+\+7.7%\s+2017-12", piped)
-    assert re.search(r"2018-12 .*≈22 000\s+≈\+1 000\s+≈\+4.8%", piped)
+    assert re.search(r"2018-06\s+Facebook\s+Followers\s+21,000\s+\+1,500\s+\+7.7%\s+2017-12", piped)
+    assert re.search(r"2018-12 .*≈22,000\s+≈\+1,000\s+≈\+4.8%", piped)
     assert "Trends" not in piped
     terminal = navsome(
         "--registry",
@@ -153,7 +153,7 @@ def test_history_table_piped_and_on_a_terminal(navsome, timed):
     assert "Trends" in terminal
     assert "▁▅█" in terminal
     markdown = navsome("--registry", timed, "history", "jobblyst", "-f", "markdown").stdout
-    assert "| 2018-06 | Facebook | Followers | 21 000 | +1 500 | +7.7% | 2017-12 |" in markdown
+    assert "| 2018-06 | Facebook | Followers | 21,000 | +1,500 | +7.7% | 2017-12 |" in markdown
     csv_out = navsome("--registry", timed, "history", "nav", "-f", "csv").stdout.splitlines()
     assert csv_out[0].endswith(
         "previous_as_of,previous_value,change,growth_percent,change_approximate"
@@ -184,11 +184,11 @@ def test_compare_since_ranks_by_change_and_sets_apart_channels_without_a_baselin
     assert "foreldrepenger/facebook" in unchanged
     table = navsome("--registry", timed, "compare", "-m", "followers", "--since", "2017").stdout
     assert re.search(
-        r"1\s+jobblyst\s+Facebook\s+19 500 \(2017-12\)\s+≈22 000 \(2018-12\)\s+≈\+2 500", table
+        r"1\s+jobblyst\s+Facebook\s+19,500 \(2017-12\)\s+≈22,000 \(2018-12\)\s+≈\+2,500", table
     )
-    assert re.search(r"nav\s+LinkedIn\s+30 000 \(2019\)\s+no figure at 2017", table)
+    assert re.search(r"nav\s+LinkedIn\s+30,000 \(2019\)\s+no figure at 2017", table)
     assert re.search(
-        r"foreldrepenger\s+Facebook\s+37 300 \(2017-12\)\s+no figure after 2017", table
+        r"foreldrepenger\s+Facebook\s+37,300 \(2017-12\)\s+no figure after 2017", table
     )
     since_2018 = navsome(
         "--registry", timed, "compare", "-m", "followers", "--since", "2018", "--json"

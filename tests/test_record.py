@@ -174,7 +174,7 @@ def test_another_value_for_the_same_date_needs_replace(navsome, registry_copy):
     before = registry_copy.read_text()
     refused = navsome("--registry", str(registry_copy), "record", *args)
     assert refused.exit_code == 1
-    assert "nav/linkedin already has followers 27 000 as of 2018; pass --replace" in refused.stderr
+    assert "nav/linkedin already has followers 27,000 as of 2018; pass --replace" in refused.stderr
     assert registry_copy.read_text() == before
     replaced = navsome("--registry", str(registry_copy), "record", *args, "--replace")
     assert replaced.exit_code == 0

@@ -16,6 +16,7 @@ from typer.core import TyperGroup
 
 from . import __version__
 from .errors import NavsomeError, UsageError
+from .i18n import LANGUAGES, default_language, set_language, tr
 
 if TYPE_CHECKING:
     from .model import Account, Registry
@@ -105,12 +106,26 @@ def global_options(
             help="Registry file to read instead of the one shipped with navsome.",
         ),
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            envvar="NAVSOME_LANG",
+            metavar="nb|en",
+            help="Language of tables and messages (default: Norwegian on a Norwegian locale).",
+            show_default=False,
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     ctx.obj = registry
+    chosen = (lang or default_language()).strip().lower()
+    if chosen not in LANGUAGES:
+        raise typer.BadParameter(f"{chosen!r} is not one of nb, en.", param_hint="--lang")
+    set_language(chosen)
 
 
 def _registry(ctx: typer.Context, as_of: str | None = None) -> Registry:
@@ -209,7 +224,7 @@ def list_accounts(
     registry = _registry(ctx, as_of)
     accounts = query.accounts_on(registry, query.check_platform(registry, platform))
     if not accounts:
-        _say(f"No account has a channel on {platform}.")
+        _say(tr("No account has a channel on {platform}.", platform=platform))
     emit(
         fmt,
         [rows.account_row(registry, account) for account in accounts],
@@ -312,7 +327,7 @@ def compare(
     query.check_metric(registry, metric)
     ranked = query.rank(registry, metric, chosen or None, platform)
     if not ranked:
-        _say(f"No channel reports {metric} with these filters.")
+        _say(tr("No channel reports {metric} with these filters.", metric=metric))
     if since is not None:
         then = query.registry_at(ctx.meta["navsome.full_registry"], since)
         rising, missing, unchanged = query.change_since(registry, then, ranked)
@@ -360,7 +375,7 @@ def history(
         query.check_metric(registry, metric)
     steps = query.history(registry, found, metric, query.check_platform(registry, platform))
     if not steps:
-        _say(f"{found.name} has no figures with these filters.")
+        _say(tr("{name} has no figures with these filters.", name=found.name))
     emit(
         fmt,
         [rows.step_row(registry, step) for step in steps],
@@ -490,12 +505,21 @@ def record(
     if fmt in (OutputFormat.json, OutputFormat.csv):
         emit(fmt, [recorded_row(done, str(path))], lambda: [])
         return
-    verb = {"added": "Recorded", "replaced": "Replaced with", "unchanged": "Already recorded:"}
+    template = {
+        "added": "Recorded {channel} {metric} {value} as of {as_of} in {file}.",
+        "replaced": "Replaced with {channel} {metric} {value} as of {as_of} in {file}.",
+        "unchanged": "Already recorded: {channel} {metric} {value} as of {as_of} in {file}.",
+    }[done.action]
+    message = tr(
+        template,
+        channel=done.channel.id,
+        metric=metric,
+        value=value.strip(),
+        as_of=as_of,
+        file=path,
+    )
     with _stdout() as out:
-        out.write(
-            f"{verb[done.action]} {done.channel.id} {metric} {value.strip()} as of {as_of} "
-            f"in {path}.\n"
-        )
+        out.write(message + "\n")
 
 
 def _number(text: str, what: str) -> int | float:

@@ -93,6 +93,7 @@ class Metric:
 class Platform:
     slug: str
     name: str
+    name_nb: str | None = None  # the Norwegian name, where it differs
 
 
 @dataclass(frozen=True, slots=True)

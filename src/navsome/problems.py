@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import Problem
+from .i18n import tr
 from .model import Registry
 from .render import Column, Grid
 from .text import visible
@@ -29,7 +30,8 @@ def problem_report(file: str, problems: list[Problem]) -> str:
         if problem.excerpt is not None and problem.line and problem.column:
             lines += _caret(problem.excerpt, problem.line, problem.column)
     count = len(problems)
-    lines.append(f"{count} problem{'s' if count != 1 else ''} in {visible(file, one_line=True)}.")
+    template = "{count} problem in {file}." if count == 1 else "{count} problems in {file}."
+    lines.append(tr(template, count=count, file=visible(file, one_line=True)))
     return "\n".join(lines) + "\n"
 
 
@@ -49,16 +51,31 @@ def _caret(excerpt: str, line: int, column: int) -> list[str]:
 def clean_summary(registry: Registry) -> str:
     channels = registry.channels()
     figures = sum(len(c.measurements) for c in channels)
+    template = (
+        "{file} is valid: {accounts} accounts, {channels} channels, {figures} figures, "
+        "{events} events."
+    )
     return (
-        f"{visible(registry.path, one_line=True)} is valid: {len(registry.accounts)} accounts, "
-        f"{len(channels)} channels, {figures} figures, {len(registry.events)} events.\n"
+        tr(
+            template,
+            file=visible(registry.path, one_line=True),
+            accounts=len(registry.accounts),
+            channels=len(channels),
+            figures=figures,
+            events=len(registry.events),
+        )
+        + "\n"
     )
 
 
 def problems_view(problems: list[Problem]) -> list:
     grid = Grid(
-        "Problems",
-        [Column("Line", justify="right"), Column("Path"), Column("Problem", wrap=True)],
+        tr("Problems"),
+        [
+            Column(tr("Line"), justify="right"),
+            Column(tr("Path")),
+            Column(tr("Problem"), wrap=True),
+        ],
     )
     for p in problems:
         line = f"{p.line}:{p.column}" if p.line and p.column else str(p.line or "")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from .dates import date_key, date_problem, period_end, period_start
 from .errors import UsageError
+from .i18n import tr
 from .model import Account, Channel, Measurement, Registry
 
 
@@ -30,12 +31,18 @@ def find_account(registry: Registry, name: str) -> Account:
         return registry.accounts[matches.pop()]
     if matches:
         raise UsageError(
-            f"{name!r} could be any of several accounts: {', '.join(sorted(matches))}; "
-            "give more of the name."
+            tr(
+                "{name!r} could be any of several accounts: {names}; give more of the name.",
+                name=name,
+                names=", ".join(sorted(matches)),
+            )
         )
     raise UsageError(
-        f"no account matches {name!r}.{_suggest(name, names)} "
-        "Run 'navsome list' to see every account."
+        tr(
+            "no account matches {name!r}.{hint} Run 'navsome list' to see every account.",
+            name=name,
+            hint=_suggest(name, names),
+        )
     )
 
 
@@ -72,8 +79,12 @@ def check_platform(registry: Registry, platform: str | None) -> str | None:
         return platform
     pairs = [(slug, slug) for slug in registry.platforms]
     raise UsageError(
-        f"unknown platform {platform!r}.{_suggest(platform, pairs)} "
-        f"Platforms: {', '.join(registry.platforms)}."
+        tr(
+            "unknown platform {platform!r}.{hint} Platforms: {names}.",
+            platform=platform,
+            hint=_suggest(platform, pairs),
+            names=", ".join(registry.platforms),
+        )
     )
 
 
@@ -82,8 +93,11 @@ def check_metric(registry: Registry, metric: str) -> str:
         return metric
     pairs = [(slug, slug) for slug in registry.metrics]
     raise UsageError(
-        f"unknown metric {metric!r}.{_suggest(metric, pairs)} "
-        "Run 'navsome metrics' to see every metric."
+        tr(
+            "unknown metric {metric!r}.{hint} Run 'navsome metrics' to see every metric.",
+            metric=metric,
+            hint=_suggest(metric, pairs),
+        )
     )
 
 
@@ -270,4 +284,6 @@ def _suggest(name: str, names: list[tuple[str, str]]) -> str:
     slug_of = dict(names)
     close = get_close_matches(name.casefold(), list(slug_of), n=5, cutoff=0.5)
     slugs = list(dict.fromkeys(slug_of[key] for key in close))[:3]
-    return f" Did you mean {' or '.join(repr(s) for s in slugs)}?" if slugs else ""
+    if not slugs:
+        return ""
+    return tr(" Did you mean {names}?", names=tr(" or ").join(repr(s) for s in slugs))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, Any, Union
 
 from .text import visible
 
@@ -23,7 +23,7 @@ class Column:
     bar: bool = False  # a bar chart: the first thing cut short when the terminal is narrow
 
 
-Cell = str | float  # text, or in a bar column the value's share of the largest (0–1)
+Cell = Union[str, "BarCell"]  # text, or in a bar column a figure to draw
 
 
 @dataclass
@@ -88,17 +88,34 @@ BAR_WIDTH = 24
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
-def bar(share: float, width: int = BAR_WIDTH) -> str:
-    """A bar of block characters `share` (0–1) of `width` long, drawn to an eighth."""
-    if share <= 0 or width <= 0:
+@dataclass(frozen=True)
+class BarCell:
+    """A figure drawn as a bar: shares of the largest value in the chart (0–1)."""
+
+    share: float  # where the figure is ranked: its midpoint or stated bound
+    qualifier: str = "exact"
+    low: float = 0.0  # a range's low end
+    high: float = 0.0  # a range's high end
+
+
+def bar(cell: BarCell, width: int = BAR_WIDTH) -> str:
+    """The figure as block characters, its precision drawn in: █ as stated, ▓ about,
+    █▶ more than (lower bound), █░ a range from its low to its high end."""
+    if width <= 0 or cell.share <= 0:
         return ""
-    eighths = max(1, round(min(share, 1.0) * width * 8))
+    if cell.qualifier == "range":
+        solid = round(cell.low * width)
+        return "█" * solid + "░" * max(1, round(cell.high * width) - solid)
+    if cell.qualifier == "about":
+        return "▓" * max(1, round(cell.share * width))
+    eighths = max(1, round(min(cell.share, 1.0) * width * 8))
     full, part = divmod(eighths, 8)
-    return "█" * full + (_EIGHTHS[part] if part else "")
+    drawn = "█" * full + (_EIGHTHS[part] if part else "")
+    return drawn + "▶" if cell.qualifier == "over" else drawn
 
 
 def _markdown_cell(cell: Cell, column: Column) -> str:
-    return bar(float(cell)) if column.bar else markdown_text(str(cell))
+    return bar(cell) if isinstance(cell, BarCell) else markdown_text(str(cell))
 
 
 def to_markdown(blocks: list[Block]) -> str:

@@ -105,7 +105,7 @@ SOURCE_FIELDS: dict[str, tuple[bool, Rule]] = {
     "year": (True, integer),
     "document": (False, text),
 }
-PLATFORM_FIELDS = {"name": (True, text)}
+PLATFORM_FIELDS = {"name": (True, text), "name_nb": (False, text)}
 METRIC_FIELDS = {
     "label_en": (True, text),
     "label_nb": (True, text),

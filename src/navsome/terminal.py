@@ -10,7 +10,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from .render import BAR_WIDTH, Block, Fields, Grid, bar
+from .render import BAR_WIDTH, BarCell, Block, Fields, Grid, bar
 from .text import visible
 
 
@@ -70,7 +70,7 @@ def _renderable(block: Block) -> Table:
     for row in block.rows:
         table.add_row(
             *(
-                Bar(float(cell)) if col.bar else Text(visible(str(cell)))
+                Bar(cell) if isinstance(cell, BarCell) else Text(visible(str(cell)))
                 for cell, col in zip(row, block.columns, strict=True)
             )
         )
@@ -80,11 +80,19 @@ def _renderable(block: Block) -> Table:
 class Bar:
     """A bar drawn to whatever width its column gets, so a narrow terminal keeps proportions."""
 
-    def __init__(self, share: float) -> None:
-        self.share = share
+    def __init__(self, cell: BarCell) -> None:
+        self.cell = cell
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(1, BAR_WIDTH)
+        return Measurement(1, BAR_WIDTH + 1)  # room for the ▶ of an open-ended figure
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield Text(bar(self.share, min(options.max_width, BAR_WIDTH)), no_wrap=True)
+        width = min(options.max_width, BAR_WIDTH + 1) - 1
+        drawn = Text(bar(self.cell, width), no_wrap=True)
+        # Approximate parts in yellow: a range's span, an "about" bar, an open end's arrow.
+        for mark in "░▓▶":
+            start = drawn.plain.find(mark)
+            if start >= 0:
+                drawn.stylize("yellow", start, len(drawn.plain))
+                break
+        yield drawn

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .i18n import language
 from .model import Measurement, Number
 
 # C0 and C1 control characters, DEL, and the Unicode controls that reorder text on screen;
@@ -25,16 +26,31 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def format_number(value: Number) -> str:
-    """37300 → '37 300'; 2.5 → '2.5'. A space groups thousands, as in the source."""
+    """A number as the current language writes it: 37,300 and 3.5M in English, 37 300 and
+    3,5 mill. in Norwegian. Millions keep two decimals at most."""
+    norwegian = language() == "nb"
+    if abs(value) >= 1_000_000:
+        millions = f"{value / 1_000_000:,.2f}".rstrip("0").rstrip(".")
+        return _localise(millions, norwegian) + (" mill." if norwegian else "M")
     if isinstance(value, float) and not value.is_integer():
-        whole, _, fraction = f"{value:,.2f}".rstrip("0").partition(".")
-        return whole.replace(",", " ") + "." + fraction
-    return f"{int(value):,}".replace(",", " ")
+        return _localise(f"{value:,.2f}".rstrip("0"), norwegian)
+    return _localise(f"{int(value):,}", norwegian)
+
+
+def _localise(english: str, norwegian: bool) -> str:
+    """'37,300.5' → '37 300,5' for Norwegian."""
+    if not norwegian:
+        return english
+    return english.replace(",", " ").replace(".", ",")
+
+
+def format_percent(value: Number) -> str:
+    return format_number(value) + (" %" if language() == "nb" else "%")
 
 
 def format_figure(measurement: Measurement, unit: str = "count") -> str:
     """A figure as stated: '37 300', '≈800', '>10 000', '600–800', '91%'."""
-    suffix = "%" if unit == "percent" else ""
+    suffix = (" %" if language() == "nb" else "%") if unit == "percent" else ""
     if measurement.qualifier == "range" and measurement.high is not None:
         return f"{format_number(measurement.value)}–{format_number(measurement.high)}{suffix}"
     mark = QUALIFIER_MARKS.get(measurement.qualifier, "")
@@ -52,7 +68,7 @@ def format_growth(percent: float | None, approximate: bool = False) -> str:
     if percent is None:
         return ""
     sign = "+" if percent > 0 else "−" if percent < 0 else ""
-    return ("≈" if approximate else "") + f"{sign}{abs(percent):.1f}%".replace(".0%", "%")
+    return ("≈" if approximate else "") + sign + format_percent(round(abs(percent), 1))
 
 
 _SPARKS = "▁▂▃▄▅▆▇█"

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
-from .model import Account, Event, Measurement, Registry
+from .i18n import language, tr
+from .model import Account, Event, Measurement, Metric, Registry
 from .query import Figure, Step, figures_of, headline
-from .render import Block, Column, Fields, Grid
+from .render import BarCell, Block, Column, Fields, Grid
 from .rows import sources_of
 from .text import format_change, format_figure, format_growth, format_number, sparkline
 
-LEGEND = "≈ about · > more than (lower bound) · a–b range, ranked by its midpoint"
+LEGEND = {
+    "about": "≈ and ▓: about",
+    "over": "> and ▶: more than (a lower bound)",
+    "range": "a–b and ░: a range, ranked by its midpoint",
+}
 
 
 def accounts_view(registry: Registry, accounts: list[Account]) -> list[Block]:
     grid = Grid(
         None,
         [
-            Column("Account", style="cyan"),
-            Column("Name", wrap=True),
-            Column("Platforms", wrap=True),
-            Column("Headline figure", justify="right", wrap=True),
-            Column("As of"),
+            Column(tr("Account"), style="cyan"),
+            Column(tr("Name"), wrap=True),
+            Column(tr("Platforms"), wrap=True),
+            Column(tr("Headline figure"), justify="right", wrap=True),
+            Column(tr("As of")),
         ],
     )
     for account in accounts:
@@ -36,34 +41,40 @@ def _headline(registry: Registry, account: Account) -> tuple[str, str]:
     m = figure.measurement
     metric = registry.metrics[m.metric]
     where = _platform(registry, figure.channel.platform)
-    return f"{format_figure(m, metric.unit)} {metric.label_en.lower()} on {where}", m.as_of
+    text = tr(
+        "{figure} {label} on {platform}",
+        figure=format_figure(m, metric.unit),
+        label=label(metric).lower(),
+        platform=where,
+    )
+    return text, m.as_of
 
 
 def account_view(registry: Registry, account: Account, history: bool = True) -> list[Block]:
     about = Fields(f"{account.name} ({account.slug})")
-    for label, value in (
+    for field, value in (
         ("Aliases", ", ".join(account.aliases)),
         ("Run by", account.run_by),
         ("Audience", account.audience),
         ("About", account.description),
     ):
         if value:
-            about.items.append((label, value))
+            about.items.append((tr(field), value))
     channels = Grid(
-        "Channels",
+        tr("Channels"),
         [
-            Column("Platform", style="cyan"),
-            Column("Handle"),
-            Column("Started"),
-            Column("Status"),
-            Column("Notes", wrap=True),
+            Column(tr("Platform"), style="cyan"),
+            Column(tr("Handle")),
+            Column(tr("Started")),
+            Column(tr("Status")),
+            Column(tr("Notes"), wrap=True),
         ],
         [
             [
                 _platform(registry, c.platform),
                 c.handle or "",
                 c.started or "",
-                c.status,
+                tr(c.status),
                 c.notes or "",
             ]
             for c in account.channels
@@ -75,14 +86,14 @@ def account_view(registry: Registry, account: Account, history: bool = True) -> 
         blocks.append(figures)
     events = [e for e in registry.events if e.account == account.slug]
     if events:
-        blocks.append(timeline_view(registry, events, title="Events", with_account=False)[0])
+        blocks.append(timeline_view(registry, events, title=tr("Events"), with_account=False)[0])
     sources = Grid(
-        "Sources",
+        tr("Sources"),
         [
-            Column("Source", style="cyan"),
-            Column("Title", wrap=True),
-            Column("Publisher"),
-            Column("Year"),
+            Column(tr("Source"), style="cyan"),
+            Column(tr("Title"), wrap=True),
+            Column(tr("Publisher")),
+            Column(tr("Year")),
         ],
     )
     for slug in sources_of(registry, account):
@@ -97,26 +108,26 @@ def _figures_grid(registry: Registry, account: Account, history: bool) -> Grid:
     """Every measurement of the account; a Source column only when it cites more than one."""
     cited = sources_of(registry, account)
     columns = [
-        Column("Platform", style="cyan"),
-        Column("Metric", wrap=True),
-        Column("Figure", justify="right"),
-        Column("Qualifier"),
-        Column("As of"),
-        Column("Stated in source", wrap=True),
+        Column(tr("Platform"), style="cyan"),
+        Column(tr("Metric"), wrap=True),
+        Column(tr("Figure"), justify="right"),
+        Column(tr("Qualifier")),
+        Column(tr("As of")),
+        Column(tr("Stated in source"), wrap=True),
     ]
     if len(cited) > 1:
-        columns.append(Column("Source"))
-    grid = Grid("Figures", columns)
+        columns.append(Column(tr("Source")))
+    grid = Grid(tr("Figures"), columns)
     if len(cited) == 1:
-        grid.caption = f"Source of every figure: {cited[0]} (see Sources)."
+        grid.caption = tr("Source of every figure: {source} (see Sources).", source=cited[0])
     for figure in figures_of(account, history):
         m = figure.measurement
         metric = registry.metrics[m.metric]
         row = [
             _platform(registry, figure.channel.platform),
-            metric.label_en,
+            label(metric),
             format_figure(m, metric.unit),
-            m.qualifier,
+            tr(m.qualifier),
             m.as_of,
             "\n".join(part for part in (m.stated, m.note) if part),
         ]
@@ -128,15 +139,16 @@ def ranking_view(
     registry: Registry, metric_slug: str, figures: list[Figure], total: int
 ) -> list[Block]:
     metric = registry.metrics[metric_slug]
-    top = max((f.measurement.representative for f in figures), default=0)
+    # The chart's scale reaches the top of the widest range, so every span fits.
+    top = max((f.measurement.upper or f.measurement.representative for f in figures), default=0)
     grid = Grid(
-        f"{metric.label_en}, largest first",
+        tr("{metric}, largest first", metric=label(metric)),
         [
             Column("#", justify="right"),
-            Column("Account", style="cyan"),
-            Column("Platform"),
-            Column(metric.label_en, justify="right"),
-            Column("As of"),
+            Column(tr("Account"), style="cyan"),
+            Column(tr("Platform")),
+            Column(label(metric), justify="right"),
+            Column(tr("As of")),
             Column("", style="green", bar=True),
         ],
     )
@@ -149,16 +161,30 @@ def ranking_view(
                 _platform(registry, figure.channel.platform),
                 format_figure(m, metric.unit),
                 m.as_of,
-                m.representative / top if top > 0 else 0.0,
+                _bar_cell(m, top),
             ]
         )
-    notes = []
-    if any(f.measurement.qualifier != "exact" for f in figures):
-        notes.append(LEGEND)
+    notes = _legend({f.measurement.qualifier for f in figures})
     if total > len(figures):
-        notes.append(f"Showing {len(figures)} of {total}; --top 0 shows all.")
+        notes.append(
+            tr("Showing {shown} of {total}; --top 0 shows all.", shown=len(figures), total=total)
+        )
     grid.caption = "\n".join(notes) or None
     return [grid]
+
+
+def _bar_cell(m: Measurement, top: float) -> BarCell:
+    if top <= 0:
+        return BarCell(0.0)
+    low = m.value / top
+    high = (m.high if m.high is not None else m.value) / top
+    return BarCell(m.representative / top, m.qualifier, low, high)
+
+
+def _legend(qualifiers: set[str]) -> list[str]:
+    """The marks of the approximate figures shown, in one line."""
+    marks = [tr(text) for kind, text in LEGEND.items() if kind in qualifiers]
+    return [" · ".join(marks)] if marks else []
 
 
 def side_by_side_view(
@@ -167,13 +193,13 @@ def side_by_side_view(
     cells: list[tuple[str, str, dict[str, Measurement]]],
 ) -> list[Block]:
     grid = Grid(
-        "Side by side",
-        [Column("Metric"), Column("Platform", style="cyan")]
+        tr("Side by side"),
+        [Column(tr("Metric")), Column(tr("Platform"), style="cyan")]
         + [Column(a.name, justify="right") for a in accounts],
     )
     for metric_slug, platform, by_account in cells:
         metric = registry.metrics[metric_slug]
-        row = [metric.label_en, _platform(registry, platform)]
+        row = [label(metric), _platform(registry, platform)]
         for account in accounts:
             m = by_account.get(account.slug)
             row.append(f"{format_figure(m, metric.unit)} ({m.as_of})" if m else "—")
@@ -185,13 +211,13 @@ def metrics_view(registry: Registry, usage: dict[str, int]) -> list[Block]:
     grid = Grid(
         None,
         [
-            Column("Metric", style="cyan"),
-            Column("Label", wrap=True),
-            Column("Norwegian", wrap=True),
-            Column("Unit"),
-            Column("Kind"),
-            Column("Channels", justify="right"),
-            Column("Description", wrap=True),
+            Column(tr("Metric"), style="cyan"),
+            Column(tr("English"), wrap=True),
+            Column(tr("Norwegian"), wrap=True),
+            Column(tr("Unit")),
+            Column(tr("Kind")),
+            Column(tr("Channels"), justify="right"),
+            Column(tr("Description"), wrap=True),
         ],
     )
     for slug, metric in registry.metrics.items():
@@ -200,8 +226,8 @@ def metrics_view(registry: Registry, usage: dict[str, int]) -> list[Block]:
                 slug,
                 metric.label_en,
                 metric.label_nb,
-                metric.unit,
-                metric.kind,
+                tr(metric.unit),
+                tr(metric.kind),
                 format_number(usage[slug]),
                 metric.description or "",
             ]
@@ -212,35 +238,42 @@ def metrics_view(registry: Registry, usage: dict[str, int]) -> list[Block]:
 def timeline_view(
     registry: Registry, events: list[Event], title: str | None = None, with_account: bool = True
 ) -> list[Block]:
-    columns = [Column("Date")]
+    columns = [Column(tr("Date"))]
     if with_account:
-        columns.append(Column("Account", style="cyan"))
-    columns += [Column("Platform"), Column("Kind"), Column("Event", wrap=True)]
+        columns.append(Column(tr("Account"), style="cyan"))
+    columns += [Column(tr("Platform")), Column(tr("Kind")), Column(tr("Event"), wrap=True)]
     grid = Grid(title, columns)
     for event in events:
         date = f"{event.date} ({event.stated})" if event.stated else event.date
         row = [date] + ([event.account] if with_account else [])
         platform = _platform(registry, event.platform) if event.platform else ""
-        grid.rows.append([*row, platform, event.kind, event.title])
+        grid.rows.append([*row, platform, tr(event.kind), event.title])
     return [grid]
 
 
 def _platform(registry: Registry, slug: str) -> str:
     platform = registry.platforms.get(slug)
-    return platform.name if platform else slug
+    if platform is None:
+        return slug
+    return platform.name_nb if language() == "nb" and platform.name_nb else platform.name
+
+
+def label(metric: Metric) -> str:
+    """The metric's label in the current language."""
+    return metric.label_nb if language() == "nb" else metric.label_en
 
 
 def history_view(registry: Registry, account: Account, steps: list[Step]) -> list[Block]:
     grid = Grid(
-        f"{account.name}: figures over time",
+        tr("{name}: figures over time", name=account.name),
         [
-            Column("As of"),
-            Column("Platform", style="cyan"),
-            Column("Metric", wrap=True),
-            Column("Figure", justify="right"),
-            Column("Change", justify="right"),
-            Column("Growth", justify="right"),
-            Column("Since"),
+            Column(tr("As of")),
+            Column(tr("Platform"), style="cyan"),
+            Column(tr("Metric"), wrap=True),
+            Column(tr("Figure"), justify="right"),
+            Column(tr("Change"), justify="right"),
+            Column(tr("Growth"), justify="right"),
+            Column(tr("Since")),
         ],
     )
     for step in steps:
@@ -251,7 +284,7 @@ def history_view(registry: Registry, account: Account, steps: list[Step]) -> lis
             [
                 m.as_of,
                 _platform(registry, step.figure.channel.platform),
-                metric.label_en,
+                label(metric),
                 format_figure(m, metric.unit),
                 "" if change is None else format_change(change, step.approximate),
                 format_growth(step.growth_percent, step.approximate),
@@ -259,7 +292,7 @@ def history_view(registry: Registry, account: Account, steps: list[Step]) -> lis
             ]
         )
     if any(step.approximate for step in steps if step.previous):
-        grid.caption = "≈ a change involving an approximate figure, taken between midpoints."
+        grid.caption = tr("≈ a change involving an approximate figure, taken between midpoints.")
     return [grid, _trends(registry, steps)]
 
 
@@ -270,13 +303,13 @@ def _trends(registry: Registry, steps: list[Step]) -> Grid:
         key = (step.figure.channel.platform, step.figure.measurement.metric)
         series.setdefault(key, []).append(step.figure.measurement)
     grid = Grid(
-        "Trends",
+        tr("Trends"),
         [
-            Column("Platform", style="cyan"),
-            Column("Metric", wrap=True),
-            Column("From"),
-            Column("To"),
-            Column("Trend", style="green"),
+            Column(tr("Platform"), style="cyan"),
+            Column(tr("Metric"), wrap=True),
+            Column(tr("From")),
+            Column(tr("To")),
+            Column(tr("Trend"), style="green"),
         ],
         terminal_only=True,
     )
@@ -285,7 +318,7 @@ def _trends(registry: Registry, steps: list[Step]) -> Grid:
         grid.rows.append(
             [
                 _platform(registry, platform),
-                metric.label_en,
+                label(metric),
                 f"{format_figure(ms[0], metric.unit)} ({ms[0].as_of})",
                 f"{format_figure(ms[-1], metric.unit)} ({ms[-1].as_of})",
                 sparkline([m.representative for m in ms]),
@@ -305,15 +338,15 @@ def since_view(
 ) -> list[Block]:
     metric = registry.metrics[metric_slug]
     grid = Grid(
-        f"{metric.label_en}: change since {since}, largest rise first",
+        tr("{metric}: change since {since}, largest rise first", metric=label(metric), since=since),
         [
             Column("#", justify="right"),
-            Column("Account", style="cyan"),
-            Column("Platform"),
-            Column("Then", justify="right"),
-            Column("Now", justify="right"),
-            Column("Change", justify="right"),
-            Column("Growth", justify="right"),
+            Column(tr("Account"), style="cyan"),
+            Column(tr("Platform")),
+            Column(tr("Then"), justify="right"),
+            Column(tr("Now"), justify="right"),
+            Column(tr("Change"), justify="right"),
+            Column(tr("Growth"), justify="right"),
         ],
     )
     for rank, step in enumerate(ranked, start=1):
@@ -332,21 +365,23 @@ def since_view(
         )
     notes = []
     if any(step.approximate for step in ranked):
-        notes.append("≈ a change involving an approximate figure, taken between midpoints.")
+        notes.append(tr("≈ a change involving an approximate figure, taken between midpoints."))
     if total > len(ranked):
-        notes.append(f"Showing {len(ranked)} of {total}; --top 0 shows all.")
+        notes.append(
+            tr("Showing {shown} of {total}; --top 0 shows all.", shown=len(ranked), total=total)
+        )
     grid.caption = "\n".join(notes) or None
     blocks: list[Block] = [grid]
-    apart = [(f, f"no figure at {since}") for f in missing]
-    apart += [(s.figure, f"no figure after {since}") for s in unchanged]
+    apart = [(f, tr("no figure at {date}", date=since)) for f in missing]
+    apart += [(s.figure, tr("no figure after {date}", date=since)) for s in unchanged]
     if apart:
         other = Grid(
-            "Not ranked",
+            tr("Not ranked"),
             [
-                Column("Account", style="cyan"),
-                Column("Platform"),
-                Column("Now", justify="right"),
-                Column("Why"),
+                Column(tr("Account"), style="cyan"),
+                Column(tr("Platform")),
+                Column(tr("Now"), justify="right"),
+                Column(tr("Why")),
             ],
         )
         for figure, why in apart:

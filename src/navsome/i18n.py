@@ -1,0 +1,170 @@
+"""Words for people in English or Norwegian Bokmål; machine formats (JSON, CSV) never change.
+
+`tr("Showing {shown} of {total}")` gives the current language's wording of an English template.
+The language is chosen once per run: --lang, else NAVSOME_LANG, else the locale.
+"""
+
+from __future__ import annotations
+
+import os
+
+LANGUAGES = ("en", "nb")
+_current = "en"
+
+
+def default_language() -> str:
+    """nb when NAVSOME_LANG or the locale (LC_ALL, LC_MESSAGES, LANG) is Norwegian, else en."""
+    chosen = os.environ.get("NAVSOME_LANG")
+    if chosen:
+        return chosen
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "nb" if value.split("_")[0].split(".")[0].lower() in ("nb", "no", "nn") else "en"
+    return "en"
+
+
+def set_language(language: str) -> None:
+    global _current
+    _current = language
+
+
+def language() -> str:
+    return _current
+
+
+def tr(template: str, **values: object) -> str:
+    if _current == "nb":
+        template = NB.get(template, template)
+    return template.format(**values) if values else template
+
+
+NB = {
+    # Column headers and labels
+    "Account": "Konto",
+    "Name": "Navn",
+    "Platforms": "Plattformer",
+    "Headline figure": "Nøkkeltall",
+    "As of": "Per",
+    "Platform": "Plattform",
+    "Handle": "Profil",
+    "Started": "Startet",
+    "Status": "Status",
+    "Notes": "Merknader",
+    "Metric": "Måltall",
+    "Figure": "Tall",
+    "Qualifier": "Presisjon",
+    "Stated in source": "Ordlyd i kilden",
+    "Source": "Kilde",
+    "Title": "Tittel",
+    "Publisher": "Utgiver",
+    "Year": "År",
+    "English": "Engelsk",
+    "Norwegian": "Norsk",
+    "Unit": "Enhet",
+    "Kind": "Type",
+    "Channels": "Kanaler",
+    "Description": "Beskrivelse",
+    "Date": "Dato",
+    "Event": "Hendelse",
+    "Change": "Endring",
+    "Growth": "Vekst",
+    "Since": "Siden",
+    "Then": "Da",
+    "Now": "Nå",
+    "Why": "Hvorfor",
+    "From": "Fra",
+    "To": "Til",
+    "Trend": "Trend",
+    "Line": "Linje",
+    "Path": "Sti",
+    "Problem": "Problem",
+    "Aliases": "Alias",
+    "Run by": "Drives av",
+    "Audience": "Målgruppe",
+    "About": "Om",
+    # Titles and captions
+    "{metric}, largest first": "{metric}, størst først",
+    "Side by side": "Side om side",
+    "Figures": "Tall",
+    "Events": "Hendelser",
+    "Sources": "Kilder",
+    "Trends": "Utvikling",
+    "Not ranked": "Ikke rangert",
+    "Problems": "Problemer",
+    "{name}: figures over time": "{name}: tall over tid",
+    "{metric}: change since {since}, largest rise first": (
+        "{metric}: endring siden {since}, størst økning først"
+    ),
+    "Showing {shown} of {total}; --top 0 shows all.": (
+        "Viser {shown} av {total}; --top 0 viser alle."
+    ),
+    "Source of every figure: {source} (see Sources).": (
+        "Kilde for alle tall: {source} (se Kilder)."
+    ),
+    "≈ a change involving an approximate figure, taken between midpoints.": (
+        "≈ endring der et av tallene er omtrentlig, regnet mellom midtpunktene."
+    ),
+    "{figure} {label} on {platform}": "{figure} {label} på {platform}",
+    "no figure at {date}": "ingen tall per {date}",
+    "no figure after {date}": "ingen tall etter {date}",
+    # Chart legend
+    "≈ and ▓: about": "≈ og ▓: om lag",
+    "> and ▶: more than (a lower bound)": "> og ▶: mer enn (en nedre grense)",
+    "a–b and ░: a range, ranked by its midpoint": "a–b og ░: et spenn, rangert etter midtpunktet",
+    # Words from the model
+    "exact": "eksakt",
+    "about": "om lag",
+    "over": "over",
+    "range": "mellom",
+    "level": "nivå",
+    "period": "periode",
+    "milestone": "milepæl",
+    "award": "pris",
+    "nomination": "nominasjon",
+    "active": "aktiv",
+    "closed": "nedlagt",
+    "count": "antall",
+    "percent": "prosent",
+    "per week": "per uke",
+    "per story": "per story",
+    # Messages
+    "No account has a channel on {platform}.": "Ingen konto har en kanal på {platform}.",
+    "No channel reports {metric} with these filters.": (
+        "Ingen kanal har {metric} med disse filtrene."
+    ),
+    "{name} has no figures with these filters.": "{name} har ingen tall med disse filtrene.",
+    "{count} problem in {file}.": "{count} problem i {file}.",
+    "{count} problems in {file}.": "{count} problemer i {file}.",
+    (
+        "{file} is valid: {accounts} accounts, {channels} channels, {figures} figures, "
+        "{events} events."
+    ): (
+        "{file} er gyldig: {accounts} kontoer, {channels} kanaler, {figures} tall, "
+        "{events} hendelser."
+    ),
+    "Recorded {channel} {metric} {value} as of {as_of} in {file}.": (
+        "Registrerte {channel} {metric} {value} per {as_of} i {file}."
+    ),
+    "Replaced with {channel} {metric} {value} as of {as_of} in {file}.": (
+        "Erstattet med {channel} {metric} {value} per {as_of} i {file}."
+    ),
+    "Already recorded: {channel} {metric} {value} as of {as_of} in {file}.": (
+        "Allerede registrert: {channel} {metric} {value} per {as_of} i {file}."
+    ),
+    "Wrote {file}.": "Skrev {file}.",
+    "no account matches {name!r}.{hint} Run 'navsome list' to see every account.": (
+        "ingen konto passer til {name!r}.{hint} Kjør 'navsome list' for å se alle kontoene."
+    ),
+    " Did you mean {names}?": " Mente du {names}?",
+    " or ": " eller ",
+    "{name!r} could be any of several accounts: {names}; give more of the name.": (
+        "{name!r} kan være flere kontoer: {names}; skriv mer av navnet."
+    ),
+    "unknown platform {platform!r}.{hint} Platforms: {names}.": (
+        "ukjent plattform {platform!r}.{hint} Plattformer: {names}."
+    ),
+    "unknown metric {metric!r}.{hint} Run 'navsome metrics' to see every metric.": (
+        "ukjent måltall {metric!r}.{hint} Kjør 'navsome metrics' for å se alle måltallene."
+    ),
+}
