@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -68,6 +69,16 @@ FormatOption = Annotated[
     ),
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+ExportOption = Annotated[
+    str | None,
+    typer.Option(
+        "--export",
+        metavar="FILE",
+        help="Write the answer to FILE instead: .svg or .html (the table as a picture), "
+        ".md, .csv or .json.",
+        show_default=False,
+    ),
+]
 AsOfOption = Annotated[
     str | None,
     typer.Option(
@@ -156,12 +167,21 @@ def _format(format_: OutputFormat | None, as_json: bool) -> OutputFormat:
 
 
 def emit(
+    ctx: typer.Context,
     format_: OutputFormat,
     rows: list[dict[str, Any]],
     blocks: Callable[[], list],
     data: Any = None,
 ) -> None:
-    """Write the answer to stdout: `rows` (or `data`) as JSON/CSV, `blocks` for people."""
+    """Write the answer to stdout, or with --export to a file: `rows` (or `data`) as JSON or
+    CSV, `blocks` for people."""
+    target = ctx.params.get("export")
+    if target:
+        from .export import export
+
+        export(Path(target), rows if data is None else data, rows, blocks)
+        _say(tr("Wrote {file}.", file=target))
+        return
     with _stdout() as out:
         _write(format_, rows, blocks, data, out)
 
@@ -213,6 +233,7 @@ def list_accounts(
     as_of: AsOfOption = None,
     format_: FormatOption = None,
     as_json: JsonFlag = False,
+    export: ExportOption = None,
 ) -> None:
     """Every account with its platforms and headline figure.
 
@@ -226,6 +247,7 @@ def list_accounts(
     if not accounts:
         _say(tr("No account has a channel on {platform}.", platform=platform))
     emit(
+        ctx,
         fmt,
         [rows.account_row(registry, account) for account in accounts],
         lambda: views.accounts_view(registry, accounts),
@@ -239,6 +261,7 @@ def show(
     as_of: AsOfOption = None,
     format_: FormatOption = None,
     as_json: JsonFlag = False,
+    export: ExportOption = None,
 ) -> None:
     """Everything known about one account: channels, figures, events and sources.
 
@@ -253,6 +276,7 @@ def show(
     registry = _registry(ctx, as_of)
     found = _accounts(ctx, registry, [account])[0]
     emit(
+        ctx,
         fmt,
         rows.account_figures(registry, found, history=as_of is None),
         lambda: views.account_view(registry, found, history=as_of is None),
@@ -285,6 +309,7 @@ def compare(
     as_of: AsOfOption = None,
     format_: FormatOption = None,
     as_json: JsonFlag = False,
+    export: ExportOption = None,
 ) -> None:
     """Rank channels by one metric, or set accounts side by side on every metric.
 
@@ -319,6 +344,7 @@ def compare(
             for m in query.latest_figures(channel).values()
         ]
         emit(
+            ctx,
             fmt,
             [rows.measurement_row(registry, figure) for figure in figures],
             lambda: views.side_by_side_view(registry, chosen, cells),
@@ -333,6 +359,7 @@ def compare(
         rising, missing, unchanged = query.change_since(registry, then, ranked)
         shown_steps = rising[:top] if top else rising
         emit(
+            ctx,
             fmt,
             [rows.step_row(registry, step) for step in shown_steps]
             + [rows.unmatched_row(registry, figure) for figure in missing]
@@ -344,6 +371,7 @@ def compare(
         return
     shown = ranked[:top] if top else ranked
     emit(
+        ctx,
         fmt,
         [rows.measurement_row(registry, figure) for figure in shown],
         lambda: views.ranking_view(registry, metric, shown, len(ranked)),
@@ -359,6 +387,7 @@ def history(
     as_of: AsOfOption = None,
     format_: FormatOption = None,
     as_json: JsonFlag = False,
+    export: ExportOption = None,
 ) -> None:
     """Every figure of an account in date order, with change and growth since the one before.
 
@@ -377,6 +406,7 @@ def history(
     if not steps:
         _say(tr("{name} has no figures with these filters.", name=found.name))
     emit(
+        ctx,
         fmt,
         [rows.step_row(registry, step) for step in steps],
         lambda: views.history_view(registry, found, steps),
@@ -389,6 +419,7 @@ def metrics(
     as_of: AsOfOption = None,
     format_: FormatOption = None,
     as_json: JsonFlag = False,
+    export: ExportOption = None,
 ) -> None:
     """The metrics the registry defines, and how many channels report each.
 
@@ -400,6 +431,7 @@ def metrics(
     registry = _registry(ctx, as_of)
     usage = query.metric_usage(registry)
     emit(
+        ctx,
         fmt,
         [rows.metric_row(registry, slug, count) for slug, count in usage.items()],
         lambda: views.metrics_view(registry, usage),
@@ -415,6 +447,7 @@ def timeline(
     as_of: AsOfOption = None,
     format_: FormatOption = None,
     as_json: JsonFlag = False,
+    export: ExportOption = None,
 ) -> None:
     """Milestones and awards in date order.
 
@@ -431,6 +464,7 @@ def timeline(
         key=lambda e: date_key(e.date),
     )
     emit(
+        ctx,
         fmt,
         [rows.event_row(event) for event in events],
         lambda: views.timeline_view(registry, events),
@@ -479,8 +513,6 @@ def record(
     The new registry is validated in full first; an invalid figure, or a different figure for
     the same channel, metric and date (without --replace), leaves the file untouched.
     """
-    from pathlib import Path
-
     from .model import Measurement
     from .query import check_date
     from .record import record as record_figure
@@ -503,7 +535,7 @@ def record(
     path = Path(registry_path(ctx.find_root().obj))
     done = record_figure(path, channel, figure, replace=replace)
     if fmt in (OutputFormat.json, OutputFormat.csv):
-        emit(fmt, [recorded_row(done, str(path))], lambda: [])
+        emit(ctx, fmt, [recorded_row(done, str(path))], lambda: [])
         return
     template = {
         "added": "Recorded {channel} {metric} {value} as of {as_of} in {file}.",
@@ -552,6 +584,7 @@ def validate(
     ] = None,
     format_: FormatOption = None,
     as_json: JsonFlag = False,
+    export: ExportOption = None,
 ) -> None:
     """Check a registry file and report every problem, with its line and place.
 
@@ -576,6 +609,6 @@ def validate(
         with _stdout() as out:
             out.write(report)
     else:
-        emit(fmt, problem_rows(file, problems), lambda: problems_view(problems))
+        emit(ctx, fmt, problem_rows(file, problems), lambda: problems_view(problems))
     if problems:
         raise typer.Exit(EXIT_BAD_DATA)

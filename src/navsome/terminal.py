@@ -31,6 +31,28 @@ def print_blocks(blocks: list[Block], stream: IO[str]) -> None:
     stream.write("\n".join(line.rstrip() for line in captured.get().splitlines()) + "\n")
 
 
+def picture(blocks: list[Block], kind: str) -> str:
+    """The blocks as a terminal would show them, in colour, as an SVG or HTML document."""
+    import io
+
+    console = Console(
+        file=io.StringIO(),
+        record=True,
+        force_terminal=True,
+        color_system="truecolor",
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    group = Group(*_spaced([_renderable(block) for block in blocks]))
+    unbounded = console.options.update_width(100_000)
+    console.width = min(max(console.measure(group, options=unbounded).maximum, 40), 160)
+    console.print(group)
+    if kind == ".svg":
+        return console.export_svg(title="navsome")
+    return console.export_html(inline_styles=True)
+
+
 def _spaced(renderables: list) -> list:
     spaced = []
     for renderable in renderables:
