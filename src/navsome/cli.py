@@ -45,7 +45,6 @@ app = typer.Typer(
         "Example: navsome compare --metric followers --top 5"
     ),
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -56,6 +55,34 @@ class OutputFormat(str, Enum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+
+
+def _completions(ctx: typer.Context, incomplete: str, names: Callable[[Any], Any]) -> list[str]:
+    """Names from the registry in use that start with what was typed; nothing on any error,
+    since a completion must never print a message into the user's command line."""
+    from .registry import load_registry
+
+    try:
+        registry = load_registry(ctx.find_root().params.get("registry"))
+    except NavsomeError:
+        return []
+    return [name for name in names(registry) if name.startswith(incomplete)]
+
+
+def complete_account(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _completions(ctx, incomplete, lambda registry: registry.accounts)
+
+
+def complete_metric(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _completions(ctx, incomplete, lambda registry: registry.metrics)
+
+
+def complete_platform(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _completions(ctx, incomplete, lambda registry: registry.platforms)
+
+
+def complete_channel(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _completions(ctx, incomplete, lambda registry: [c.id for c in registry.channels()])
 
 
 FormatOption = Annotated[
@@ -89,13 +116,36 @@ AsOfOption = Annotated[
     ),
 ]
 MetricOption = Annotated[
-    str | None, typer.Option("--metric", "-m", help="Only this metric (a metric slug).")
+    str | None,
+    typer.Option(
+        "--metric",
+        "-m",
+        help="Only this metric (a metric slug).",
+        autocompletion=complete_metric,
+    ),
 ]
 AccountArgument = Annotated[
-    str, typer.Argument(help="Slug, alias, name or handle (or a unique prefix).")
+    str,
+    typer.Argument(
+        help="Slug, alias, name or handle (or a unique prefix).", autocompletion=complete_account
+    ),
+]
+AccountsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Only these accounts (default: all).",
+        show_default=False,
+        autocompletion=complete_account,
+    ),
 ]
 PlatformOption = Annotated[
-    str | None, typer.Option("--platform", "-p", help="Only channels on this platform.")
+    str | None,
+    typer.Option(
+        "--platform",
+        "-p",
+        help="Only channels on this platform.",
+        autocompletion=complete_platform,
+    ),
 ]
 
 
@@ -289,10 +339,7 @@ def show(
 @app.command()
 def compare(
     ctx: typer.Context,
-    accounts: Annotated[
-        list[str] | None,
-        typer.Argument(help="Accounts to compare (default: all).", show_default=False),
-    ] = None,
+    accounts: AccountsArgument = None,
     metric: MetricOption = None,
     platform: PlatformOption = None,
     since: Annotated[
@@ -441,9 +488,7 @@ def metrics(
 @app.command()
 def timeline(
     ctx: typer.Context,
-    accounts: Annotated[
-        list[str] | None, typer.Argument(help="Only these accounts' events.", show_default=False)
-    ] = None,
+    accounts: AccountsArgument = None,
     as_of: AsOfOption = None,
     format_: FormatOption = None,
     as_json: JsonFlag = False,
@@ -481,8 +526,15 @@ class Qualifier(str, Enum):
 @app.command()
 def record(
     ctx: typer.Context,
-    channel: Annotated[str, typer.Argument(help="ACCOUNT/PLATFORM, e.g. jobblyst/facebook.")],
-    metric: Annotated[str, typer.Argument(help="A metric slug, e.g. followers.")],
+    channel: Annotated[
+        str,
+        typer.Argument(
+            help="ACCOUNT/PLATFORM, e.g. jobblyst/facebook.", autocompletion=complete_channel
+        ),
+    ],
+    metric: Annotated[
+        str, typer.Argument(help="A metric slug, e.g. followers.", autocompletion=complete_metric)
+    ],
     value: Annotated[str, typer.Argument(help="The figure: 21000, 21 000 or 3.5.")],
     as_of: Annotated[
         str, typer.Option("--as-of", metavar="DATE", help="When it holds (2018, 2018-06, …).")
@@ -595,6 +647,7 @@ def validate(
     from .errors import EXIT_BAD_DATA, RegistryError
     from .problems import clean_summary, problem_report, problem_rows, problems_view
     from .registry import load_registry
+    from .render import Fields
 
     fmt = _format(format_, as_json)
     chosen = path or ctx.find_root().obj
@@ -604,11 +657,16 @@ def validate(
         file, problems = error.file, error.problems
     else:
         file, problems = registry.path, []
-    if fmt is OutputFormat.table:
+    if fmt is OutputFormat.table and not export:
         report = problem_report(file, problems) if problems else clean_summary(registry)
         with _stdout() as out:
             out.write(report)
     else:
-        emit(ctx, fmt, problem_rows(file, problems), lambda: problems_view(problems))
+        emit(
+            ctx,
+            fmt,
+            problem_rows(file, problems),
+            lambda: problems_view(problems) if problems else [Fields(clean_summary(registry))],
+        )
     if problems:
         raise typer.Exit(EXIT_BAD_DATA)

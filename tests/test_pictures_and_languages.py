@@ -1,0 +1,158 @@
+"""Charts, exports, Norwegian, completion and help: results people look at and paste."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+from conftest import REPO, script_path
+from typer.main import get_command
+
+from navsome.cli import app
+
+COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("extension", [".svg", ".html", ".md", ".csv", ".json"])
+def test_export_writes_the_answer_to_a_file_named_by_its_extension(navsome, tmp_path, extension):
+    target = tmp_path / f"chart{extension}"
+    result = navsome("compare", "-m", "followers", "--export", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert result.stderr == f"Wrote {target}.\n"
+    text = target.read_text(encoding="utf-8")
+    if extension in (".md", ".csv", ".json"):
+        format_ = {".md": "markdown", ".csv": "csv", ".json": "json"}[extension]
+        assert text == navsome("compare", "-m", "followers", "--format", format_).stdout
+    elif extension == ".svg":
+        svg = ElementTree.fromstring(text)
+        assert svg.tag.endswith("svg")
+        assert "Followers" in text and "largest" in text and "foreldrepenger" in text
+        assert "█" in text and "▶" in text and "░" in text
+    else:
+        assert text.startswith("<!DOCTYPE html>")
+        assert "foreldrepenger" in text and "37,300" in text
+
+
+@pytest.mark.skipif(shutil.which("rsvg-convert") is None, reason="needs rsvg-convert to draw SVG")
+def test_the_exported_chart_draws_as_a_picture(navsome, tmp_path):
+    svg, png = tmp_path / "chart.svg", tmp_path / "chart.png"
+    navsome("compare", "-m", "followers", "--export", str(svg))
+    subprocess.run(["rsvg-convert", "-w", "800", str(svg), "-o", str(png)], check=True)
+    data = png.read_bytes()
+    assert data.startswith(b"\x89PNG") and len(data) > 20_000  # a drawing, not a blank page
+
+
+def test_every_command_exports_and_bad_targets_are_refused(navsome, tmp_path):
+    for args in (
+        ["list"],
+        ["show", "nav"],
+        ["history", "nav"],
+        ["metrics"],
+        ["timeline"],
+        ["validate"],
+    ):
+        target = tmp_path / f"{args[0]}.svg"
+        assert navsome(*args, "--export", str(target)).exit_code == 0
+        assert target.stat().st_size > 1000
+    unknown = navsome("list", "--export", str(tmp_path / "list.xls"))
+    assert unknown.exit_code == 2 and "one of .svg, .html, .md, .csv, .json" in unknown.stderr
+    missing = navsome("list", "--export", str(tmp_path / "no" / "list.svg"))
+    assert missing.exit_code == 2 and "does not exist" in missing.stderr
+
+
+def test_the_readme_picture_is_the_committed_export():
+    picture = REPO / "docs" / "compare-followers.svg"
+    assert picture.exists()
+    assert "docs/compare-followers.svg" in (REPO / "README.md").read_text()
+    ElementTree.fromstring(picture.read_text(encoding="utf-8"))
+
+
+def test_norwegian_tables_words_and_numbers(navsome):
+    out = navsome("--lang", "nb", "show", "foreldrepenger").stdout
+    assert re.search(r"Plattform\s+Måltall\s+Tall\s+Presisjon\s+Per\s+Ordlyd i kilden", out)
+    assert re.search(r"Facebook\s+Følgere\s+37 300\s+eksakt\s+2017-12", out)
+    assert re.search(r"Rekkevidde\s+3,5 mill\.", out)
+    assert re.search(r"Fornøyde brukere\s+91 %", out)
+    listed = navsome("list", env={"NAVSOME_LANG": "nb"}).stdout
+    assert "≈3 000 lesere per uke på Blogg" in listed
+    english = navsome("show", "foreldrepenger").stdout
+    assert re.search(r"Facebook\s+Followers\s+37,300\s+exact", english)
+    assert re.search(r"Reach\s+3.5M", english)
+
+
+def test_the_language_follows_a_norwegian_locale(navsome):
+    out = navsome("metrics", env={"NAVSOME_LANG": None, "LANG": "nb_NO.UTF-8"}).stdout
+    assert "Måltall" in out
+    out = navsome("metrics", env={"NAVSOME_LANG": None, "LANG": "en_GB.UTF-8"}).stdout
+    assert "Metric" in out
+    assert navsome("--lang", "de", "list").exit_code == 2
+
+
+def test_messages_are_norwegian_too(navsome):
+    result = navsome("--lang", "nb", "show", "jobblist")
+    assert result.exit_code == 2
+    assert "ingen konto passer til 'jobblist'. Mente du 'jobblyst'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["show", "jobblyst"],
+        ["compare", "-m", "followers"],
+        ["compare", "nav", "jobblyst"],
+        ["history", "nav"],
+        ["metrics"],
+        ["timeline"],
+        ["validate"],
+    ],
+)
+@pytest.mark.parametrize("format_", ["json", "csv"])
+def test_machine_formats_never_change_with_the_language(navsome, args, format_):
+    english = navsome("--lang", "en", *args, "--format", format_).stdout
+    assert navsome("--lang", "nb", *args, "--format", format_).stdout == english
+
+
+def complete(words: str, cword: int) -> list[str]:
+    env = {**os.environ, "_NAVSOME_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    env["COMP_CWORD"] = str(cword)
+    env.pop("NAVSOME_REGISTRY", None)
+    result = subprocess.run([str(script_path())], env=env, capture_output=True, text=True)
+    return result.stdout.split()
+
+
+def test_completion_knows_the_registry(registry_copy):
+    assert complete("navsome show jo", 2) == ["jobblyst", "jobbmesse"]
+    assert complete("navsome compare --metric s", 3) == [
+        "story_views",
+        "satisfied_share",
+        "self_served_share",
+    ]
+    assert complete("navsome list --platform t", 3) == ["twitter"]
+    assert complete("navsome history nav --metric fo", 4) == ["followers"]
+    assert "jobblyst/snapchat" in complete("navsome record jobblyst/", 2)
+    text = registry_copy.read_text().replace("[accounts.jobbmesse]", "[accounts.jobbsafari]")
+    registry_copy.write_text(text.replace("accounts.jobbmesse.", "accounts.jobbsafari."))
+    assert complete(f"navsome --registry {registry_copy} show jo", 4) == ["jobblyst", "jobbsafari"]
+    assert complete("navsome --registry /nonexistent show jo", 4) == []
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_leads_its_help_with_an_example_and_is_in_the_readme(navsome, command):
+    help_text = navsome(command, "--help").stdout
+    description = help_text.split("Usage:", 1)[1].split("╭", 1)[0]
+    assert f"Example: navsome {command}" in description
+    readme = (REPO / "README.md").read_text()
+    assert re.search(rf"^\$ navsome ({command}|--\S+ \S+ {command})\b", readme, re.MULTILINE), (
+        command
+    )
+
+
+def test_top_level_help_leads_with_an_example(navsome):
+    out = navsome("--help").stdout
+    assert out.index("Example: navsome") < out.index("Options")
