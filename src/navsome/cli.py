@@ -254,11 +254,11 @@ def _write(
     format_: OutputFormat, rows: list[dict[str, Any]], blocks: Callable[[], list], data: Any, out
 ) -> None:
     if format_ is OutputFormat.json:
-        from .render import write_json
+        from .machine import write_json
 
         write_json(rows if data is None else data, out)
     elif format_ is OutputFormat.csv:
-        from .render import write_csv
+        from .machine import write_csv
 
         write_csv(rows, out)
     elif format_ is OutputFormat.markdown:
@@ -269,6 +269,12 @@ def _write(
         from .terminal import print_blocks
 
         print_blocks(blocks(), out)
+
+
+def _views():  # the module that lays out tables, imported only when a table is wanted
+    from . import views
+
+    return views
 
 
 def _say(message: str) -> None:
@@ -289,7 +295,7 @@ def list_accounts(
 
     Example: navsome list --platform twitter
     """
-    from . import query, rows, views
+    from . import query, rows
 
     fmt = _format(format_, as_json)
     registry = _registry(ctx, as_of)
@@ -300,7 +306,7 @@ def list_accounts(
         ctx,
         fmt,
         [rows.account_row(registry, account) for account in accounts],
-        lambda: views.accounts_view(registry, accounts),
+        lambda: _views().accounts_view(registry, accounts),
     )
 
 
@@ -320,7 +326,7 @@ def show(
     CSV holds the account's figures, one measurement a row. With --as-of, the latest figure of
     each metric on that date; without it, every figure.
     """
-    from . import rows, views
+    from . import rows
 
     fmt = _format(format_, as_json)
     registry = _registry(ctx, as_of)
@@ -329,7 +335,7 @@ def show(
         ctx,
         fmt,
         rows.account_figures(registry, found, history=as_of is None),
-        lambda: views.account_view(registry, found, history=as_of is None),
+        lambda: _views().account_view(registry, found, history=as_of is None),
         data=rows.account_detail(registry, found, history=as_of is None)
         if fmt is OutputFormat.json
         else None,
@@ -369,7 +375,7 @@ def compare(
     Approximate figures are shown as stated (≈800, >10 000, 600–800) and ranked by their
     midpoint or stated bound.
     """
-    from . import query, rows, views
+    from . import query, rows
 
     fmt = _format(format_, as_json)
     registry = _registry(ctx, as_of)
@@ -394,7 +400,7 @@ def compare(
             ctx,
             fmt,
             [rows.measurement_row(registry, figure) for figure in figures],
-            lambda: views.side_by_side_view(registry, chosen, cells),
+            lambda: _views().side_by_side_view(registry, chosen, cells),
         )
         return
     query.check_metric(registry, metric)
@@ -411,7 +417,7 @@ def compare(
             [rows.step_row(registry, step) for step in shown_steps]
             + [rows.unmatched_row(registry, figure) for figure in missing]
             + [rows.step_row(registry, step) for step in unchanged],
-            lambda: views.since_view(
+            lambda: _views().since_view(
                 registry, metric, since, shown_steps, missing, unchanged, len(rising)
             ),
         )
@@ -421,7 +427,7 @@ def compare(
         ctx,
         fmt,
         [rows.measurement_row(registry, figure) for figure in shown],
-        lambda: views.ranking_view(registry, metric, shown, len(ranked)),
+        lambda: _views().ranking_view(registry, metric, shown, len(ranked)),
     )
 
 
@@ -442,7 +448,7 @@ def history(
 
     On a terminal, a sparkline per channel and metric shows the trend.
     """
-    from . import query, rows, views
+    from . import query, rows
 
     fmt = _format(format_, as_json)
     registry = _registry(ctx, as_of)
@@ -456,7 +462,7 @@ def history(
         ctx,
         fmt,
         [rows.step_row(registry, step) for step in steps],
-        lambda: views.history_view(registry, found, steps),
+        lambda: _views().history_view(registry, found, steps),
     )
 
 
@@ -472,7 +478,7 @@ def metrics(
 
     Example: navsome metrics
     """
-    from . import query, rows, views
+    from . import query, rows
 
     fmt = _format(format_, as_json)
     registry = _registry(ctx, as_of)
@@ -481,7 +487,7 @@ def metrics(
         ctx,
         fmt,
         [rows.metric_row(registry, slug, count) for slug, count in usage.items()],
-        lambda: views.metrics_view(registry, usage),
+        lambda: _views().metrics_view(registry, usage),
     )
 
 
@@ -498,7 +504,7 @@ def timeline(
 
     Example: navsome timeline jobblyst
     """
-    from . import rows, views
+    from . import rows
     from .dates import date_key
 
     fmt = _format(format_, as_json)
@@ -512,7 +518,7 @@ def timeline(
         ctx,
         fmt,
         [rows.event_row(event) for event in events],
-        lambda: views.timeline_view(registry, events),
+        lambda: _views().timeline_view(registry, events),
     )
 
 

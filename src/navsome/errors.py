@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from typing import NamedTuple
 
 EXIT_OK = 0
 EXIT_BAD_DATA = 1  # the registry is missing, unreadable or does not fit the model
@@ -22,8 +23,7 @@ class UsageError(NavsomeError):
     exit_code = EXIT_USAGE
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong in a registry file: where (dotted path, line when known) and what."""
 
     path: str
@@ -61,3 +61,12 @@ class RegistryError(NavsomeError):
                 f"  … and {len(problems) - shown} more; run 'navsome validate' to see all."
             )
         return "\n".join(lines)
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def key_path(parent: str, key: str) -> str:
+    """`parent.key`, the place of a key in the registry, quoted where TOML would quote it."""
+    step = key if _BARE_KEY.fullmatch(key) else '"' + key.replace('"', '\\"') + '"'
+    return f"{parent}.{step}" if parent else step

@@ -33,11 +33,11 @@ def export(path: Path, data: Any, rows: list[dict[str, Any]], blocks: Callable[[
 
         out.write(to_markdown(blocks()))
     elif kind == ".csv":
-        from .render import write_csv
+        from .machine import write_csv
 
         write_csv(rows, out)
     else:
-        from .render import write_json
+        from .machine import write_json
 
         write_json(data, out)
     replace_atomically(path, out.getvalue().encode("utf-8"))

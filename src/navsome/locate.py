@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import re
 
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+from .errors import key_path
+
 # A key is bare, "basic" or 'literal'; keys are joined by dots.
 _KEY = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
 _DOTTED = rf"\s*{_KEY}(?:\s*\.\s*{_KEY})*\s*"
@@ -18,12 +19,6 @@ _HEADER = re.compile(rf"\s*(\[\[?)({_DOTTED})\]\]?\s*(?:#.*)?")
 _ASSIGNMENT = re.compile(rf"({_DOTTED})=")
 _KEY_PART = re.compile(_KEY)
 _STRING = re.compile(r'"""|\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
-
-
-def key_path(parent: str, key: str) -> str:
-    """`parent.key`, quoting a key that is not bare, as TOML would."""
-    step = key if _BARE_KEY.fullmatch(key) else '"' + key.replace('"', '\\"') + '"'
-    return f"{parent}.{step}" if parent else step
 
 
 def _keys(dotted: str) -> list[str]:

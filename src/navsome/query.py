@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .dates import date_key, date_problem, period_end, period_start
 from .errors import UsageError
@@ -11,8 +11,7 @@ from .i18n import tr
 from .model import Account, Channel, Measurement, Registry
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """A measurement together with the channel it was measured on."""
 
     channel: Channel
@@ -65,13 +64,13 @@ def registry_at(registry: Registry, date: str | None) -> Registry:
     accounts = {}
     for slug, account in registry.accounts.items():
         channels = tuple(
-            replace(c, measurements=tuple(m for m in c.measurements if period_end(m.as_of) <= end))
+            c._replace(measurements=tuple(m for m in c.measurements if period_end(m.as_of) <= end))
             for c in account.channels
             if c.started is None or period_start(c.started) <= end
         )
-        accounts[slug] = replace(account, channels=channels)
+        accounts[slug] = account._replace(channels=channels)
     events = tuple(e for e in registry.events if period_end(e.date) <= end)
-    return replace(registry, accounts=accounts, events=events)
+    return registry._replace(accounts=accounts, events=events)
 
 
 def check_platform(registry: Registry, platform: str | None) -> str | None:
@@ -181,8 +180,7 @@ def side_by_side(
     return [(metric, platform, cells[(metric, platform)]) for metric, platform in keys]
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     """One figure of a series with how it moved since the series' previous figure."""
 
     figure: Figure

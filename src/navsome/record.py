@@ -7,10 +7,8 @@ re-read first if it changed on disk since it was read.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from dataclasses import replace as replace_field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import NavsomeError, RegistryError, UsageError
 from .locate import line_numbers, line_of
@@ -31,8 +29,7 @@ class RecordRefused(NavsomeError):
     """The figure would make the registry invalid."""
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(NamedTuple):
     action: str  # "added", "replaced" or "unchanged"
     channel: Channel
     measurement: Measurement
@@ -113,7 +110,7 @@ def _with_figure(
         build_registry(parse_toml(new_text, name), name)
     except RegistryError as error:
         lines = line_numbers(new_text)
-        problems = [replace_field(p, line=line_of(p.path, lines)) for p in error.problems]
+        problems = [p._replace(line=line_of(p.path, lines)) for p in error.problems]
         raise RecordRefused(
             f"{name}: not recorded; with this figure the registry would not validate:\n"
             + "\n".join(f"  {problem}" for problem in problems)

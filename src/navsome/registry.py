@@ -137,12 +137,10 @@ def load_registry(explicit: str | None = None) -> Registry:
     try:
         return build_registry(data, str(path))
     except RegistryError as error:
-        from dataclasses import replace
-
         from .locate import line_numbers, line_of
 
         lines = line_numbers(text)
-        error.problems[:] = [replace(p, line=line_of(p.path, lines)) for p in error.problems]
+        error.problems[:] = [p._replace(line=line_of(p.path, lines)) for p in error.problems]
         raise RegistryError(error.file, error.problems) from None
 
 

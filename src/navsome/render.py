@@ -1,21 +1,17 @@
-"""Output in every format: JSON and CSV from rows, Markdown from blocks; Rich lives in terminal.py.
-
-Blocks are what a person reads: a heading with fields, or a grid of text cells. Every piece of
-registry text passes through `visible` on its way out, so it prints literally in every format.
+"""Blocks, what a person reads (a heading with fields, or a grid of text cells), and their
+Markdown; terminal.py draws them with Rich and machine.py writes rows as JSON or CSV. Every
+piece of registry text passes through `visible` on its way out, so it prints literally.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, field
-from typing import IO, Any, Union
+from typing import NamedTuple, Union
 
 from .text import visible
 
 
-@dataclass
-class Column:
+class Column(NamedTuple):
     header: str
     justify: str = "left"
     style: str | None = None  # a Rich style for the terminal; other formats ignore it
@@ -26,54 +22,37 @@ class Column:
 Cell = Union[str, "BarCell"]  # text, or in a bar column a figure to draw
 
 
-@dataclass
 class Grid:
-    """A table of text cells."""
+    """A table of text cells; `terminal_only` marks a picture for the screen (sparklines)."""
 
-    title: str | None
-    columns: list[Column]
-    rows: list[list[Cell]] = field(default_factory=list)
-    caption: str | None = None
-    terminal_only: bool = False  # a picture for the screen (sparklines), left out elsewhere
+    __slots__ = ("caption", "columns", "rows", "terminal_only", "title")
+
+    def __init__(
+        self,
+        title: str | None,
+        columns: list[Column],
+        rows: list[list[Cell]] | None = None,
+        caption: str | None = None,
+        terminal_only: bool = False,
+    ) -> None:
+        self.title = title
+        self.columns = columns
+        self.rows = rows if rows is not None else []
+        self.caption = caption
+        self.terminal_only = terminal_only
 
 
-@dataclass
 class Fields:
     """A heading followed by labelled values."""
 
-    title: str
-    items: list[tuple[str, str]] = field(default_factory=list)
+    __slots__ = ("items", "title")
+
+    def __init__(self, title: str, items: list[tuple[str, str]] | None = None) -> None:
+        self.title = title
+        self.items = items if items is not None else []
 
 
 Block = Grid | Fields
-
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def write_json(data: Any, stream: IO[str]) -> None:
-    # json escapes C0 controls itself; the rest are escaped here so no byte acts on a terminal.
-    dumped = json.dumps(data, ensure_ascii=False, indent=2)
-    stream.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped) + "\n")
-
-
-def write_csv(rows: list[dict[str, Any]], stream: IO[str]) -> None:
-    import csv
-
-    if not rows:
-        return
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(rows[0].keys())
-    writer.writerows([_csv_cell(value) for value in row.values()] for row in rows)
-
-
-def _csv_cell(value: Any) -> str:
-    # One record a line for grep and awk: lists are joined and control characters written out.
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ";".join(visible(str(item), one_line=True) for item in value)
-    return visible(str(value), one_line=True)
-
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
@@ -88,8 +67,7 @@ BAR_WIDTH = 24
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
-@dataclass(frozen=True)
-class BarCell:
+class BarCell(NamedTuple):
     """A figure drawn as a bar: shares of the largest value in the chart (0–1)."""
 
     share: float  # where the figure is ranked: its midpoint or stated bound

@@ -12,8 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .dates import date_problem, period_end, period_start
-from .errors import Problem, RegistryError
-from .locate import key_path
+from .errors import Problem, RegistryError, key_path
 from .model import (
     EVENT_KINDS,
     METRIC_KINDS,
