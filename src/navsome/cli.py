@@ -265,10 +265,28 @@ def _write(
         from .render import to_markdown
 
         out.write(to_markdown(blocks()))
-    else:
+    elif _is_terminal(out):
         from .terminal import print_blocks
 
         print_blocks(blocks(), out)
+    else:
+        from .plain import plain_text
+
+        out.write(plain_text(blocks()))
+
+
+def _is_terminal(stream: IO[str]) -> bool:
+    """Whether to draw for a terminal, decided as Rich would (TTY_COMPATIBLE, FORCE_COLOR, then
+    isatty) but without importing it: piped output does not need Rich at all."""
+    forced = os.environ.get("TTY_COMPATIBLE", "")
+    if forced in ("0", "1"):
+        return forced == "1"
+    if os.environ.get("FORCE_COLOR") is not None:
+        return os.environ["FORCE_COLOR"] != ""
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _views():  # the module that lays out tables, imported only when a table is wanted

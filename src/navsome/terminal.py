@@ -1,4 +1,4 @@
-"""Blocks drawn as Rich tables: coloured on a terminal, plain text when piped."""
+"""Blocks drawn as Rich tables, for a terminal and for pictures (SVG, HTML)."""
 
 from __future__ import annotations
 
@@ -10,25 +10,14 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from .render import BAR_WIDTH, BarCell, Block, Fields, Grid, bar
+from .render import BAR_WIDTH, BarCell, Block, Fields, bar
 from .text import visible
 
 
 def print_blocks(blocks: list[Block], stream: IO[str]) -> None:
-    console = Console(file=stream, highlight=False, emoji=False, markup=False)
-    if not console.is_terminal:
-        blocks = [b for b in blocks if not (isinstance(b, Grid) and b.terminal_only)]
-    group = Group(*_spaced([_renderable(block) for block in blocks]))
-    if console.is_terminal:
-        console.print(group)
-        return
-    # Piped output is not wrapped, so a row stays one line for grep and for pasting,
-    # and carries no trailing padding.
-    unbounded = console.options.update_width(100_000)
-    console.width = max(console.measure(group, options=unbounded).maximum, 20)
-    with console.capture() as captured:
-        console.print(group)
-    stream.write("\n".join(line.rstrip() for line in captured.get().splitlines()) + "\n")
+    """Draw the blocks on a terminal: coloured (unless NO_COLOR), wrapped to its width."""
+    console = Console(file=stream, force_terminal=True, highlight=False, emoji=False, markup=False)
+    console.print(Group(*_spaced([_renderable(block) for block in blocks])))
 
 
 def picture(blocks: list[Block], kind: str) -> str:
