@@ -12,8 +12,9 @@ def main() -> None:
     if reconfigure is not None:
         reconfigure(errors="replace")
     try:
-        from .cli import app
+        from .cli import app, keep_only_command
 
+        keep_only_command(sys.argv[1:])
         app(prog_name="navsome")
     except Exception as error:  # a bug in navsome: say so plainly instead of a traceback
         if os.environ.get("NAVSOME_DEBUG"):

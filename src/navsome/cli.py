@@ -149,6 +149,39 @@ PlatformOption = Annotated[
 ]
 
 
+_GLOBAL_OPTIONS_WITH_VALUES = ("--registry", "--lang")
+_KEEP_EVERY_COMMAND = ("-h", "--help", "--version", "--install-completion", "--show-completion")
+
+
+def command_named(args: list[str]) -> str | None:
+    """The command a command line runs (`navsome --lang nb show x` → `show`), or None when it
+    runs none, asks for the top-level help, or is a shell completing a word."""
+    if os.environ.get("_NAVSOME_COMPLETE"):
+        return None
+    skip_value = False
+    for arg in args:
+        if skip_value:
+            skip_value = False
+        elif arg in _KEEP_EVERY_COMMAND or arg == "--":
+            return None
+        elif arg in _GLOBAL_OPTIONS_WITH_VALUES:
+            skip_value = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def keep_only_command(args: list[str]) -> None:
+    """Register only the command this run needs. Typer turns every registered function into a
+    command with its options on each start (a third of navsome's own start-up); a fresh process
+    runs one command, so the others need not be built. An unknown name keeps them all, so the
+    error lists the commands that exist."""
+    name = command_named(args)
+    chosen = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]
+    if chosen:
+        app.registered_commands[:] = chosen
+
+
 def _show_version(value: bool) -> None:
     if value:
         print(f"navsome {__version__}")
