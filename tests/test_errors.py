@@ -80,6 +80,8 @@ def test_registry_that_does_not_fit_the_model_names_the_place(navsome, registry_
         ),
         (('as_of = "2017-12"', 'as_of = "2017-13"'), "has no month 13"),
         (('as_of = "2017"', 'as_of = "2017-02-30"'), "is not a day of 2017-02"),
+        (('as_of = "2017-12"', 'as_of = "0000-02"'), "has no year 0"),
+        (('as_of = "2017-12"', 'as_of = "٢٠١٧"'), "is not a date"),
         (
             ('stated = "37 300 følgere"', 'staed = "37 300 følgere"'),
             "unknown key; did you mean 'stated'?",

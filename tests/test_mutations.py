@@ -17,6 +17,9 @@ from conftest import SHIPPED
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from navsome.registry import load_registry
+from navsome.schema import _Builder, _checked_measurement, _valid_measurement
+
 BASE = tomllib.loads(SHIPPED.read_text(encoding="utf-8"))
 COMMANDS = [
     ["validate"],
@@ -176,3 +179,37 @@ def test_every_field_with_every_wrong_type(navsome, tmp_path):
                 assert result.exit_code in (0, 1), (table, key, wrong, result.stderr)
                 runs += 1
     assert runs > 300
+
+
+REGISTRY = load_registry(str(SHIPPED))
+MEASUREMENT = {
+    "metric": "followers",
+    "value": 800,
+    "qualifier": "range",
+    "high": 900,
+    "as_of": "2017-12",
+    "source": "nav-some-2017",
+    "stated": "om lag 800",
+    "note": "a note",
+}
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    drop=st.sets(st.sampled_from(sorted(MEASUREMENT))),
+    changes=st.dictionaries(
+        st.sampled_from([*sorted(MEASUREMENT), "extra"]),
+        scalars | st.sampled_from(["exact", "about", "over", "satisfied_share", 50, 150, 0, -1]),
+        max_size=3,
+    ),
+)
+def test_the_fast_measurement_check_never_accepts_what_the_full_check_refuses(drop, changes):
+    value = {k: v for k, v in {**MEASUREMENT, **changes}.items() if k not in drop}
+    fast = _valid_measurement(value, REGISTRY.sources, REGISTRY.metrics)
+    builder = _Builder()
+    checked = _checked_measurement(builder, "m", value, REGISTRY.sources, REGISTRY.metrics)
+    if fast is not None:
+        assert builder.problems == []
+        assert checked == fast
+    else:  # the fast check may give up on a valid one, but then the full check builds it
+        assert (checked is None) == bool(builder.problems)

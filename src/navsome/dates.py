@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
-_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
+@lru_cache(maxsize=4096)  # a registry repeats a few dates thousands of times
 def date_problem(text: str) -> str | None:
     """Why `text` is not a valid partial ISO date, or None when it is."""
     match = _PARTIAL_DATE.fullmatch(text)
     if match is None:
         return f"{text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"
     year, month, day = match.groups()
+    if int(year) == 0:
+        return f"{text!r} has no year 0"
     if month is not None and not 1 <= int(month) <= 12:
         return f"{text!r} has no month {month}"
     if day is not None and not 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]:

@@ -279,6 +279,55 @@ def _account(
     return Account(slug, channels=tuple(channels), **fields)
 
 
+_MEASUREMENT_KEYS = frozenset(MEASUREMENT_FIELDS)
+_MEASUREMENT_REQUIRED = frozenset(k for k, (required, _) in MEASUREMENT_FIELDS.items() if required)
+_NUMBER_TYPES = (int, float)
+
+
+def _valid_measurement(
+    value: Any, sources: dict[str, Source | None], metrics: dict[str, Metric | None]
+) -> Measurement | None:
+    """The measurement when it passes every check, else None for the full check to explain.
+
+    A large registry is mostly measurements, so the common case of a correct one is checked
+    here in a few comparisons; it must never accept what `_measurement` would refuse.
+    """
+    if type(value) is not dict:
+        return None
+    keys = value.keys()
+    if not (keys <= _MEASUREMENT_KEYS and keys >= _MEASUREMENT_REQUIRED):
+        return None
+    metric_slug, low, as_of, source = (
+        value["metric"],
+        value["value"],
+        value["as_of"],
+        value["source"],
+    )
+    if type(metric_slug) is not str or type(source) is not str or type(as_of) is not str:
+        return None
+    metric = metrics.get(metric_slug)
+    if metric is None or sources.get(source) is None or date_problem(as_of):
+        return None
+    qualifier = value.get("qualifier", "exact")
+    high = value.get("high")
+    if qualifier == "range":
+        if type(high) not in _NUMBER_TYPES or not math.isfinite(high):
+            return None
+    elif high is not None or qualifier not in QUALIFIERS:
+        return None
+    if type(low) not in _NUMBER_TYPES or not math.isfinite(low) or low < 0:
+        return None
+    ceiling = 100 if metric.unit == "percent" else math.inf
+    if low > ceiling or (high is not None and (high < low or high > ceiling)):
+        return None
+    for key in ("stated", "note"):
+        if key in value and text(value[key]):
+            return None
+    return Measurement(
+        metric_slug, low, as_of, source, qualifier, high, value.get("stated"), value.get("note")
+    )
+
+
 def _measurement(
     builder: _Builder,
     path: str,
@@ -286,6 +335,20 @@ def _measurement(
     sources: dict[str, Source | None],
     metrics: dict[str, Metric | None],
 ) -> Measurement | None:
+    valid = _valid_measurement(value, sources, metrics)
+    if valid is not None:
+        return valid
+    return _checked_measurement(builder, path, value, sources, metrics)
+
+
+def _checked_measurement(
+    builder: _Builder,
+    path: str,
+    value: Any,
+    sources: dict[str, Source | None],
+    metrics: dict[str, Metric | None],
+) -> Measurement | None:
+    """The full check of one measurement, reporting every problem with its place."""
     mark = len(builder.problems)
     fields = builder.fields(value, path, MEASUREMENT_FIELDS)
     metric_slug = fields.get("metric")

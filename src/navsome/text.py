@@ -17,6 +17,8 @@ QUALIFIER_MARKS = {"exact": "", "about": "≈", "over": ">"}
 
 def visible(text: str, one_line: bool = False) -> str:
     """Registry text with control characters written out (`\\x1b`) so none acts on a terminal."""
+    if text.isprintable():  # every character escaped below is unprintable: the common case
+        return text
     return (_CONTROL if one_line else _CONTROL_BUT_NEWLINE).sub(_escape, text)
 
 
