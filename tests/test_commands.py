@@ -240,3 +240,34 @@ def test_version_and_help(navsome):
         result = navsome(command, "--help")
         assert result.exit_code == 0
         assert "Example: navsome" in result.stdout
+
+
+def test_a_long_ranking_on_a_terminal_shows_what_fits_the_screen(navsome, tmp_path):
+    import sys
+
+    from conftest import REPO
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from generate_registry import generate
+
+    big = tmp_path / "big.toml"
+    big.write_text(generate(300, 4, 3), encoding="utf-8")
+    terminal = {"TTY_COMPATIBLE": "1", "LINES": "30", "COLUMNS": "120", "NO_COLOR": "1"}
+    out = navsome("--registry", str(big), "compare", "-m", "followers", env=terminal).stdout
+    assert "Showing 22 of 1200; --all shows every one." in out
+    assert len(out.splitlines()) < 40
+    everything = navsome(
+        "--registry", str(big), "compare", "-m", "followers", "--all", env=terminal
+    )
+    assert "Showing" not in everything.stdout and len(everything.stdout.splitlines()) > 1200
+    assert (
+        navsome(
+            "--registry", str(big), "compare", "-m", "followers", "--top", "0", env=terminal
+        ).stdout
+        == everything.stdout
+    )
+    piped = navsome("--registry", str(big), "compare", "-m", "followers").stdout
+    assert "Showing" not in piped and len(piped.splitlines()) > 1200
+    assert (
+        len(navsome("--registry", str(big), "compare", "-m", "followers", "--json").json()) == 1200
+    )

@@ -322,6 +322,20 @@ def _is_terminal(stream: IO[str]) -> bool:
         return False
 
 
+def _rows_to_show(
+    top: int | None, show_all: bool, fmt: OutputFormat, ctx: typer.Context
+) -> int:
+    """How many ranked rows to show (0: all). A table on a terminal shows what fits the
+    screen, so a registry of thousands of channels does not take seconds to scroll past."""
+    if show_all or top is not None:
+        return 0 if show_all else top or 0
+    if fmt is not OutputFormat.table or ctx.params.get("export") or not _is_terminal(sys.stdout):
+        return 0
+    import shutil
+
+    return max(10, shutil.get_terminal_size().lines - 8)
+
+
 def _views():  # the module that lays out tables, imported only when a table is wanted
     from . import views
 
@@ -408,8 +422,16 @@ def compare(
         ),
     ] = None,
     top: Annotated[
-        int, typer.Option("--top", "-n", min=0, help="Show only the N largest (0: all).")
-    ] = 0,
+        int | None,
+        typer.Option(
+            "--top",
+            "-n",
+            min=0,
+            help="Show only the N largest (0: all). Default on a terminal: what fits the screen.",
+            show_default=False,
+        ),
+    ] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Show every channel.")] = False,
     as_of: AsOfOption = None,
     format_: FormatOption = None,
     as_json: JsonFlag = False,
@@ -433,6 +455,7 @@ def compare(
     chosen = _accounts(ctx, registry, accounts or [])
     platform = query.check_platform(registry, platform)
     since = query.check_date(since, "--since")
+    top = _rows_to_show(top, show_all, fmt, ctx)
     if metric is None:
         if len(chosen) < 2 or since is not None:
             raise UsageError(

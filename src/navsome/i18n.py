@@ -96,8 +96,8 @@ NB = {
     "{metric}: change since {since}, largest rise first": (
         "{metric}: endring siden {since}, størst økning først"
     ),
-    "Showing {shown} of {total}; --top 0 shows all.": (
-        "Viser {shown} av {total}; --top 0 viser alle."
+    "Showing {shown} of {total}; --all shows every one.": (
+        "Viser {shown} av {total}; --all viser alle."
     ),
     "Source of every figure: {source} (see Sources).": (
         "Kilde for alle tall: {source} (se Kilder)."

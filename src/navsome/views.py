@@ -167,7 +167,7 @@ def ranking_view(
     notes = _legend({f.measurement.qualifier for f in figures})
     if total > len(figures):
         notes.append(
-            tr("Showing {shown} of {total}; --top 0 shows all.", shown=len(figures), total=total)
+            tr("Showing {shown} of {total}; --all shows every one.", shown=len(figures), total=total)
         )
     grid.caption = "\n".join(notes) or None
     return [grid]
@@ -368,7 +368,7 @@ def since_view(
         notes.append(tr("≈ a change involving an approximate figure, taken between midpoints."))
     if total > len(ranked):
         notes.append(
-            tr("Showing {shown} of {total}; --top 0 shows all.", shown=len(ranked), total=total)
+            tr("Showing {shown} of {total}; --all shows every one.", shown=len(ranked), total=total)
         )
     grid.caption = "\n".join(notes) or None
     blocks: list[Block] = [grid]
