@@ -170,3 +170,23 @@ def test_duplicate_and_malformed_slugs(navsome, registry_copy):
     registry_copy.write_text(text + '\n[accounts.messe]\nname = "JOBBMESSE"\n')
     out = navsome("validate", str(registry_copy)).stdout
     assert "accounts.messe.name: 'JOBBMESSE' already names account 'jobbmesse'" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "valid"),
+    [
+        ("2016-02-29", True),
+        ("2000-02-29", True),
+        ("2100-02-29", False),
+        ("2017-04-31", False),
+        ("2017-12-31", True),
+        ("2017-00", False),
+        ("17", False),
+        ("2017-1", False),
+        ("2017/12", False),
+    ],
+)
+def test_partial_dates(text, valid):
+    from navsome.dates import date_problem
+
+    assert (date_problem(text) is None) is valid

@@ -322,9 +322,7 @@ def _is_terminal(stream: IO[str]) -> bool:
         return False
 
 
-def _rows_to_show(
-    top: int | None, show_all: bool, fmt: OutputFormat, ctx: typer.Context
-) -> int:
+def _rows_to_show(top: int | None, show_all: bool, fmt: OutputFormat, ctx: typer.Context) -> int:
     """How many ranked rows to show (0: all). A table on a terminal shows what fits the
     screen, so a registry of thousands of channels does not take seconds to scroll past."""
     if show_all or top is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from functools import lru_cache
 
@@ -20,9 +19,17 @@ def date_problem(text: str) -> str | None:
         return f"{text!r} has no year 0"
     if month is not None and not 1 <= int(month) <= 12:
         return f"{text!r} has no month {month}"
-    if day is not None and not 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]:
+    if day is not None and not 1 <= int(day) <= days_in_month(int(year), int(month)):
         return f"{text!r} is not a day of {year}-{month}"
     return None
+
+
+def days_in_month(year: int, month: int) -> int:
+    """28 to 31, by the Gregorian calendar (calendar.monthrange, without importing calendar)."""
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def date_key(text: str) -> tuple[int, int, int, int]:
@@ -45,7 +52,7 @@ def period_end(text: str) -> tuple[int, int, int]:
     year, _, rest = text.partition("-")
     month, _, day = rest.partition("-")
     y, m = int(year), int(month or 12)
-    return (y, m, int(day) if day else calendar.monthrange(y, m)[1])
+    return (y, m, int(day) if day else days_in_month(y, m))
 
 
 def period_start(text: str) -> tuple[int, int, int]:

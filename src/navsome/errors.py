@@ -1,7 +1,5 @@
 """The errors navsome reports to users, and the exit codes they map to."""
 
-from __future__ import annotations
-
 import re
 from typing import NamedTuple
 

@@ -4,8 +4,6 @@ Immutable named tuples rather than dataclasses: every navsome call is a fresh pr
 dataclass costs about a millisecond to define where a named tuple costs a fifth of that.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 QUALIFIERS = ("exact", "about", "over", "range")

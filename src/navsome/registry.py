@@ -64,11 +64,14 @@ def read_text(path: Path) -> str:
             f"set {SIZE_LIMIT_VAR} to read it anyway"
         )
         raise _unreadable(name, why)
+    bom = b"\xef\xbb\xbf"
+    start = len(bom) if raw.startswith(bom) else 0  # a byte-order mark is allowed, and dropped
     try:
-        return raw.decode("utf-8-sig")
+        return (raw[start:] if start else raw).decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        problem = Problem("", f"byte {error.start} is not UTF-8; save the file as UTF-8", line)
+        line = raw.count(b"\n", 0, start + error.start) + 1
+        offset = start + error.start
+        problem = Problem("", f"byte {offset} is not UTF-8; save the file as UTF-8", line)
         raise RegistryError(name, [problem]) from None
 
 

@@ -3,8 +3,6 @@ Markdown; terminal.py draws them with Rich and machine.py writes rows as JSON or
 piece of registry text passes through `visible` on its way out, so it prints literally.
 """
 
-from __future__ import annotations
-
 import re
 from typing import NamedTuple, Union
 
@@ -19,7 +17,7 @@ class Column(NamedTuple):
     bar: bool = False  # a bar chart: the first thing cut short when the terminal is narrow
 
 
-Cell = Union[str, "BarCell"]  # text, or in a bar column a figure to draw
+Cell = Union[str, "BarCell"]  # text, or in a bar column a figure to draw (defined below)
 
 
 class Grid:

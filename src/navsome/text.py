@@ -10,8 +10,6 @@ from .model import Measurement, Number
 # C0 and C1 control characters, DEL, and the Unicode controls that reorder text on screen;
 # a line break is kept where the output has room for more than one line.
 _CONTROLS = "\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_CONTROL = re.compile(f"[{_CONTROLS}]")
-_CONTROL_BUT_NEWLINE = re.compile(f"(?!\n)[{_CONTROLS}]")
 QUALIFIER_MARKS = {"exact": "", "about": "≈", "over": ">"}
 
 
@@ -19,7 +17,8 @@ def visible(text: str, one_line: bool = False) -> str:
     """Registry text with control characters written out (`\\x1b`) so none acts on a terminal."""
     if text.isprintable():  # every character escaped below is unprintable: the common case
         return text
-    return (_CONTROL if one_line else _CONTROL_BUT_NEWLINE).sub(_escape, text)
+    pattern = f"[{_CONTROLS}]" if one_line else f"(?!\n)[{_CONTROLS}]"
+    return re.sub(pattern, _escape, text)  # re caches the compiled pattern
 
 
 def _escape(match: re.Match[str]) -> str:

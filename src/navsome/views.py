@@ -167,7 +167,11 @@ def ranking_view(
     notes = _legend({f.measurement.qualifier for f in figures})
     if total > len(figures):
         notes.append(
-            tr("Showing {shown} of {total}; --all shows every one.", shown=len(figures), total=total)
+            tr(
+                "Showing {shown} of {total}; --all shows every one.",
+                shown=len(figures),
+                total=total,
+            )
         )
     grid.caption = "\n".join(notes) or None
     return [grid]
