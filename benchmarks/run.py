@@ -75,13 +75,15 @@ def run_once(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss * 1024
 
 
+HYPERFINE = ["hyperfine", "-N", "--warmup", "1", "--style", "none"]
+
+
 def hyperfine_round(commands: list[list[str]], runs: int, env: dict[str, str]) -> list[list[float]]:
     """One round of hyperfine over all commands: their run times in seconds."""
     with tempfile.NamedTemporaryFile(suffix=".json") as export:
         shell = [" ".join(_quote(part) for part in command) for command in commands]
         subprocess.run(
-            ["hyperfine", "-N", "--warmup", "1", "--runs", str(runs), "--style", "none"]
-            + ["--export-json", export.name, *shell],
+            [*HYPERFINE, "--runs", str(runs), "--export-json", export.name, *shell],
             check=True,
             stdout=subprocess.DEVNULL,
             env=env,
@@ -120,6 +122,75 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
 
 
+def startup(python: Path, navsome: Path, runs: int, env: dict[str, str], timer: str) -> list[str]:
+    """Print the start-up table; return the targets missed."""
+    commands = [[str(python), "-c", FLOOR_CODE]]
+    commands += [[str(navsome), *case.split()] for case, _ in STARTUP_CASES]
+    rounds, per_round = max(1, runs // 3), 3
+    results = measure(commands, rounds, per_round, env, timer)
+    floor, floor_memory = results[0]
+    rows = [[f"floor: {FLOOR_CODE}", f"{floor * 1000:.0f}", "1.00", "", "", _mb(floor_memory)]]
+    missed = []
+    for (case, target), (elapsed, peak) in zip(STARTUP_CASES, results[1:], strict=True):
+        ratio = elapsed / floor
+        if ratio > target:
+            missed.append(f"navsome {case}: {ratio:.2f} x floor > {target}")
+        verdict = "yes" if ratio <= target else "NO"
+        timing = [f"{elapsed * 1000:.0f}", f"{ratio:.2f}", f"≤ {target}", verdict]
+        rows.append([f"navsome {case}", *timing, _mb(peak)])
+    print(f"Start-up ({timer}, {rounds * per_round} runs each, interleaved; medians)\n")
+    print(table(["case", "ms", "× floor", "target", "met", "peak MB"], rows))
+    return missed
+
+
+# case name, time target and memory target, both as multiples of the bare tomllib.load
+SCALE_TARGETS = {
+    "tomllib.load": (None, None),
+    "compare --format csv": (1.3, 2.0),
+    "validate": (2.0, None),
+}
+
+
+def scale(
+    python: Path, navsome: Path, folder: Path, sizes: list[int], runs: int, env: dict[str, str]
+) -> list[str]:
+    """Print the scale table; return the targets missed."""
+    rows, missed = [], []
+    for size in sizes:
+        registry = folder / f"registry-{size}.toml"
+        registry.write_text(generate(size, 4, 3), encoding="utf-8")
+        path = str(registry)
+        cases = [
+            [str(python), "-c", LOAD_CODE, path],
+            [str(navsome), "--registry", path, "compare", "--metric", "followers", "-f", "csv"],
+            [str(navsome), "validate", path],
+        ]
+        results = measure(cases, runs if size <= 10_000 else 1, 1, env, "python")
+        (load, load_memory) = results[0]
+        megabytes = registry.stat().st_size / 2**20
+        for (name, (target, memory_target)), (elapsed, peak) in zip(
+            SCALE_TARGETS.items(), results, strict=True
+        ):
+            ratio, memory_ratio = elapsed / load, peak / load_memory
+            met = (target is None or ratio <= target) and (
+                memory_target is None or memory_ratio <= memory_target
+            )
+            if not met:
+                missed.append(f"{name} at {size} accounts: {ratio:.2f} x load")
+            wanted = "" if target is None else f"≤ {target}"
+            wanted += f", memory ≤ {memory_target}" if memory_target else ""
+            verdict = "" if target is None else "yes" if met else "NO"
+            per_account = f"{elapsed / size * 1e6:.0f}"
+            ratios = [f"{ratio:.2f}", f"{memory_ratio:.2f}", wanted, verdict]
+            rows.append(
+                [f"{size:,}", f"{megabytes:.0f}", name, f"{elapsed:.2f}", per_account, *ratios]
+            )
+    print("\nScale (N accounts x 4 channels x 3 figures; python timer, medians)\n")
+    headers = ["accounts", "MB", "case", "s", "µs/account", "× load", "memory × load"]
+    print(table([*headers, "target", "met"], rows))
+    return missed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="start-up runs of each case")
@@ -129,86 +200,14 @@ def main() -> None:
     args = parser.parse_args()
     timer = args.timer or ("hyperfine" if shutil.which("hyperfine") else "python")
     random.seed(2017)
-    missed = []
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NAVSOME_")}
+    env.update(NAVSOME_LANG="en", NAVSOME_MAX_REGISTRY_MB="1000")
     with tempfile.TemporaryDirectory(prefix="navsome-bench-") as folder:
         python, navsome = install(Path(folder) / "venv")
-        env = {k: v for k, v in os.environ.items() if not k.startswith("NAVSOME_")}
-        env.update(NAVSOME_LANG="en", NAVSOME_MAX_REGISTRY_MB="1000")
-        commands = [[str(python), "-c", FLOOR_CODE]]
-        commands += [[str(navsome), *case.split()] for case, _ in STARTUP_CASES]
-        rounds, per_round = max(1, args.runs // 3), 3
-        results = measure(commands, rounds, per_round, env, timer)
-        floor, floor_memory = results[0]
-        rows = [["floor: " + FLOOR_CODE, f"{floor * 1000:.0f}", "1.00", "", "", _mb(floor_memory)]]
-        for (case, target), (elapsed, peak) in zip(STARTUP_CASES, results[1:], strict=True):
-            ratio = elapsed / floor
-            met = ratio <= target
-            missed += [] if met else [f"navsome {case}: {ratio:.2f} x floor > {target}"]
-            rows.append(
-                [
-                    f"navsome {case}",
-                    f"{elapsed * 1000:.0f}",
-                    f"{ratio:.2f}",
-                    f"≤ {target}",
-                    "yes" if met else "NO",
-                    _mb(peak),
-                ]  # fmt: skip
-            )
-        print(f"Start-up ({timer}, {rounds * per_round} runs each, interleaved; medians)\n")
-        print(table(["case", "ms", "× floor", "target", "met", "peak MB"], rows))
-
-        scale_rows = []
-        for size in [int(s) for s in args.sizes.split(",") if s]:
-            registry = Path(folder) / f"registry-{size}.toml"
-            registry.write_text(generate(size, 4, 3), encoding="utf-8")
-            runs = args.scale_runs if size <= 10_000 else 1
-            cases = [
-                [str(python), "-c", LOAD_CODE, str(registry)],
-                [
-                    str(navsome),
-                    "--registry",
-                    str(registry),
-                    "compare",
-                    "--metric",
-                    "followers",
-                    "--format",
-                    "csv",
-                ],  # fmt: skip
-                [str(navsome), "validate", str(registry)],
-            ]
-            (load, load_mem), (compare, compare_mem), (check, check_mem) = measure(
-                cases, runs, 1, env, "python"
-            )
-            megabytes = registry.stat().st_size / 2**20
-            for name, elapsed, peak, target, memory_target in (
-                ("tomllib.load", load, load_mem, None, None),
-                ("compare --format csv", compare, compare_mem, 1.3, 2.0),
-                ("validate", check, check_mem, 2.0, None),
-            ):
-                ratio, memory_ratio = elapsed / load, peak / load_mem
-                met = target is None or ratio <= target
-                met = met and (memory_target is None or memory_ratio <= memory_target)
-                if not met:
-                    missed.append(f"{name} at {size} accounts: {ratio:.2f} x load")
-                scale_rows.append(
-                    [
-                        f"{size:,}",
-                        f"{megabytes:.0f}",
-                        name,
-                        f"{elapsed:.2f}",
-                        f"{elapsed / size * 1e6:.0f}",
-                        f"{ratio:.2f}",
-                        f"{memory_ratio:.2f}",
-                        ""
-                        if target is None
-                        else f"≤ {target}" + (f", mem ≤ {memory_target}" if memory_target else ""),
-                        "" if target is None else ("yes" if met else "NO"),
-                    ]  # fmt: skip
-                )
-        if scale_rows:
-            print("\nScale (N accounts x 4 channels x 3 figures; python timer, medians)\n")
-            headers = ["accounts", "MB", "case", "s", "µs/account", "× load", "mem × load"]
-            print(table([*headers, "target", "met"], scale_rows))
+        missed = startup(python, navsome, args.runs, env, timer)
+        sizes = [int(size) for size in args.sizes.split(",") if size]
+        if sizes:
+            missed += scale(python, navsome, Path(folder), sizes, args.scale_runs, env)
     print("\n" + ("All targets met." if not missed else "Missed: " + "; ".join(missed)))
     sys.exit(1 if missed else 0)
 
