@@ -28,10 +28,11 @@ def write_csv(rows: list[dict[str, Any]], stream: IO[str]) -> None:
     writer.writerows([_csv_cell(value) for value in row.values()] for row in rows)
 
 
-def _csv_cell(value: Any) -> str:
-    # One record a line for grep and awk: lists are joined and control characters written out.
-    if value is None:
-        return ""
-    if isinstance(value, list):
+def _csv_cell(value: Any) -> Any:
+    """One record a line for grep and awk: text has its control characters written out, a list
+    is joined; numbers pass as they are, and csv writes None as an empty field."""
+    if type(value) is str:
+        return value if value.isprintable() else visible(value, one_line=True)
+    if type(value) is list:
         return ";".join(visible(str(item), one_line=True) for item in value)
-    return visible(str(value), one_line=True)
+    return value

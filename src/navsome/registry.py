@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import stat
@@ -136,15 +137,25 @@ def load_registry(explicit: str | None = None) -> Registry:
 
     path = registry_path(explicit)
     text = read_text(path)
-    data = parse_toml(text, str(path))
+    # Parsing and building make millions of objects for a large registry and none of them
+    # form cycles, so the cyclic garbage collector would only rescan them, again and again:
+    # it is paused meanwhile, and what was built is then left out of its later scans.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        return build_registry(data, str(path))
+        data = parse_toml(text, str(path))
+        registry = build_registry(data, str(path))
+        gc.freeze()
+        return registry
     except RegistryError as error:
         from .locate import line_numbers, line_of
 
         lines = line_numbers(text)
         error.problems[:] = [p._replace(line=line_of(p.path, lines)) for p in error.problems]
         raise RegistryError(error.file, error.problems) from None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _unreadable(name: str, why: str) -> RegistryError:

@@ -1,0 +1,69 @@
+"""Guards on start-up: what each path imports. Every navsome call is a fresh process, so a
+heavy import on a path that does not need it costs every user every time."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+PROBE = """
+import io, json, sys
+sys.argv = ["navsome", *json.loads(sys.argv[1])]
+sys.stdout = io.StringIO()
+try:
+    from navsome.__main__ import main
+    main()
+except SystemExit:
+    pass
+finally:
+    sys.stdout = sys.__stdout__
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def imported(args: list[str], **env: str) -> set[str]:
+    environment = {"PATH": "/usr/bin:/bin", "NAVSOME_LANG": "en", **env}
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=True,
+    )
+    return {name.split(".")[0] for name in json.loads(result.stdout.splitlines()[-1])}
+
+
+DATA_PATHS = [
+    ["compare", "--metric", "followers", "--format", "json"],
+    ["compare", "--metric", "followers", "--format", "csv"],
+    ["compare", "--metric", "followers"],  # piped: plain text
+    ["list", "--json"],
+    ["list"],
+    ["show", "jobblyst", "--json"],
+    ["show", "jobblyst"],
+    ["history", "nav", "--format", "csv"],
+    ["validate"],
+]
+
+
+@pytest.mark.parametrize("args", DATA_PATHS, ids=" ".join)
+def test_data_and_piped_paths_import_no_rich_no_pydantic_no_tomlkit(args):
+    modules = imported(args)
+    assert "navsome" in modules
+    assert not modules & {"rich", "pydantic", "tomlkit"}
+
+
+def test_a_terminal_table_imports_rich_but_never_pydantic():
+    modules = imported(["compare", "--metric", "followers"], TTY_COMPATIBLE="1")
+    assert "rich" in modules
+    assert "pydantic" not in modules
+
+
+def test_typer_is_a_version_that_does_not_import_pydantic():
+    from importlib.metadata import version
+
+    major, minor = (int(part) for part in version("typer").split(".")[:2])
+    assert (major, minor) < (0, 29), "Typer 0.29 imports pydantic while parsing options"
