@@ -151,7 +151,9 @@ def load_registry(explicit: str | None = None) -> Registry:
         from .locate import line_numbers, line_of
 
         lines = line_numbers(text)
-        error.problems[:] = [p._replace(line=line_of(p.path, lines)) for p in error.problems]
+        error.problems[:] = [
+            p if p.line else p._replace(line=line_of(p.path, lines)) for p in error.problems
+        ]
         raise RegistryError(error.file, error.problems) from None
     finally:
         if collecting:
