@@ -2,8 +2,6 @@
 answer to one output function. Rich and the schema are imported only by paths that need them.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -222,7 +220,7 @@ def global_options(
     set_language(chosen)
 
 
-def _registry(ctx: typer.Context, as_of: str | None = None) -> Registry:
+def _registry(ctx: typer.Context, as_of: str | None = None) -> "Registry":
     """The registry in use, as it stood on `as_of` when given."""
     from .query import check_date, registry_at
     from .registry import load_registry
@@ -232,7 +230,7 @@ def _registry(ctx: typer.Context, as_of: str | None = None) -> Registry:
     return registry_at(full, check_date(as_of, "--as-of"))
 
 
-def _accounts(ctx: typer.Context, registry: Registry, names: list[str]) -> list[Account]:
+def _accounts(ctx: typer.Context, registry: "Registry", names: list[str]) -> "list[Account]":
     """The accounts named, looked up in the whole registry (a handle may belong to a channel
     that had not started on the --as-of date) and returned as `registry` has them."""
     from .query import find_account
