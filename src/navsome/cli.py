@@ -4,11 +4,10 @@ answer to one output function. Rich and the schema are imported only by paths th
 
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -16,6 +15,7 @@ from typer.core import TyperGroup
 from . import __version__
 from .errors import NavsomeError, UsageError
 from .i18n import LANGUAGES, default_language, set_language, tr
+from .output import OutputFormat, is_terminal, say, stdout, write_answer
 
 if TYPE_CHECKING:
     from .model import Account, Registry
@@ -46,13 +46,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-class OutputFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
 
 
 def _completions(ctx: typer.Context, incomplete: str, names: Callable[[Any], Any]) -> list[str]:
@@ -254,70 +247,8 @@ def emit(
     blocks: Callable[[], list],
     data: Any = None,
 ) -> None:
-    """Write the answer to stdout, or with --export to a file: `rows` (or `data`) as JSON or
-    CSV, `blocks` for people."""
-    target = ctx.params.get("export")
-    if target:
-        from .export import export
-
-        export(Path(target), rows if data is None else data, rows, blocks)
-        _say(tr("Wrote {file}.", file=target))
-        return
-    with _stdout() as out:
-        _write(format_, rows, blocks, data, out)
-
-
-@contextmanager
-def _stdout() -> Iterator[IO[str]]:
-    """stdout, flushed; a reader that closes the pipe early (`navsome list | head -1`) ends
-    the program quietly, as Python's signal docs advise, so no flush at exit complains either."""
-    out = sys.stdout
-    try:
-        yield out
-        out.flush()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, out.fileno())
-        sys.exit(141)  # 128 + SIGPIPE, what a shell reports for a tool killed by a closed pipe
-
-
-def _write(
-    format_: OutputFormat, rows: list[dict[str, Any]], blocks: Callable[[], list], data: Any, out
-) -> None:
-    if format_ is OutputFormat.json:
-        from .machine import write_json
-
-        write_json(rows if data is None else data, out)
-    elif format_ is OutputFormat.csv:
-        from .machine import write_csv
-
-        write_csv(rows, out)
-    elif format_ is OutputFormat.markdown:
-        from .render import to_markdown
-
-        out.write(to_markdown(blocks()))
-    elif _is_terminal(out):
-        from .terminal import print_blocks
-
-        print_blocks(blocks(), out)
-    else:
-        from .plain import plain_text
-
-        out.write(plain_text(blocks()))
-
-
-def _is_terminal(stream: IO[str]) -> bool:
-    """Whether to draw for a terminal, decided as Rich would (TTY_COMPATIBLE, FORCE_COLOR, then
-    isatty) but without importing it: piped output does not need Rich at all."""
-    forced = os.environ.get("TTY_COMPATIBLE", "")
-    if forced in ("0", "1"):
-        return forced == "1"
-    if os.environ.get("FORCE_COLOR") is not None:
-        return os.environ["FORCE_COLOR"] != ""
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
+    """Hand the answer to the output layer, to stdout or to the --export file."""
+    write_answer(format_, rows, blocks, data, ctx.params.get("export"))
 
 
 def _rows_to_show(top: int | None, show_all: bool, fmt: OutputFormat, ctx: typer.Context) -> int:
@@ -325,7 +256,7 @@ def _rows_to_show(top: int | None, show_all: bool, fmt: OutputFormat, ctx: typer
     screen, so a registry of thousands of channels does not take seconds to scroll past."""
     if show_all or top is not None:
         return 0 if show_all else top or 0
-    if fmt is not OutputFormat.table or ctx.params.get("export") or not _is_terminal(sys.stdout):
+    if fmt is not OutputFormat.table or ctx.params.get("export") or not is_terminal(sys.stdout):
         return 0
     import shutil
 
@@ -336,11 +267,6 @@ def _views():  # the module that lays out tables, imported only when a table is 
     from . import views
 
     return views
-
-
-def _say(message: str) -> None:
-    """A note for the person at the terminal (not data): stderr, so pipes stay clean."""
-    print(message, file=sys.stderr)
 
 
 @app.command("list")
@@ -362,7 +288,7 @@ def list_accounts(
     registry = _registry(ctx, as_of)
     accounts = query.accounts_on(registry, query.check_platform(registry, platform))
     if not accounts:
-        _say(tr("No account has a channel on {platform}.", platform=platform))
+        say(tr("No account has a channel on {platform}.", platform=platform))
     emit(
         ctx,
         fmt,
@@ -476,7 +402,7 @@ def compare(
     query.check_metric(registry, metric)
     ranked = query.rank(registry, metric, chosen or None, platform)
     if not ranked:
-        _say(tr("No channel reports {metric} with these filters.", metric=metric))
+        say(tr("No channel reports {metric} with these filters.", metric=metric))
     if since is not None:
         then = query.registry_at(ctx.meta["navsome.full_registry"], since)
         rising, missing, unchanged = query.change_since(registry, then, ranked)
@@ -527,7 +453,7 @@ def history(
         query.check_metric(registry, metric)
     steps = query.history(registry, found, metric, query.check_platform(registry, platform))
     if not steps:
-        _say(tr("{name} has no figures with these filters.", name=found.name))
+        say(tr("{name} has no figures with these filters.", name=found.name))
     emit(
         ctx,
         fmt,
@@ -678,7 +604,7 @@ def record(
         as_of=as_of,
         file=path,
     )
-    with _stdout() as out:
+    with stdout() as out:
         out.write(message + "\n")
 
 
@@ -735,7 +661,7 @@ def validate(
         file, problems = registry.path, []
     if fmt is OutputFormat.table and not export:
         report = problem_report(file, problems) if problems else clean_summary(registry)
-        with _stdout() as out:
+        with stdout() as out:
             out.write(report)
     else:
         emit(
