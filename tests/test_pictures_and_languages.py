@@ -156,3 +156,11 @@ def test_each_command_leads_its_help_with_an_example_and_is_in_the_readme(navsom
 def test_top_level_help_leads_with_an_example(navsome):
     out = navsome("--help").stdout
     assert out.index("Example: navsome") < out.index("Options")
+
+
+def test_an_export_that_cannot_be_written_is_a_clear_error(navsome, tmp_path):
+    folder = tmp_path / "chart.svg"
+    folder.mkdir()
+    result = navsome("list", "--export", str(folder))
+    assert result.exit_code == 1
+    assert f"--export {folder}: cannot write it: Is a directory." in result.stderr

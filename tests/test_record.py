@@ -292,3 +292,15 @@ def test_concurrent_writers_all_land(registry_copy):
     figures = followers(registry_copy)
     assert {f"2018-{month:02d}": 21000 + month for month in range(1, 7)}.items() <= figures.items()
     assert os.path.exists(str(registry_copy) + ".lock")
+
+
+def test_a_registry_that_cannot_be_written_is_a_clear_error(navsome, registry_copy, monkeypatch):
+    def denied(path, data):
+        raise PermissionError(13, "Permission denied", str(path.parent / ".channels.toml.x.tmp"))
+
+    monkeypatch.setattr("navsome.record.replace_atomically", denied)
+    before = registry_copy.read_bytes()
+    result = navsome("--registry", str(registry_copy), "record", *FIGURE)
+    assert result.exit_code == 1
+    assert "cannot write the registry: Permission denied. Nothing was changed." in result.stderr
+    assert registry_copy.read_bytes() == before

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .errors import UsageError
+from .errors import NavsomeError, UsageError
 from .storage import replace_atomically
 
 EXTENSIONS = (".svg", ".html", ".md", ".csv", ".json")
@@ -40,4 +40,9 @@ def export(path: Path, data: Any, rows: list[dict[str, Any]], blocks: Callable[[
         from .machine import write_json
 
         write_json(data, out)
-    replace_atomically(path, out.getvalue().encode("utf-8"))
+    try:
+        replace_atomically(path, out.getvalue().encode("utf-8"))
+    except OSError as error:
+        raise NavsomeError(
+            f"--export {path}: cannot write it: {error.strerror or error}."
+        ) from None

@@ -54,6 +54,22 @@ def record(
             "Copy it somewhere, then record into the copy with --registry PATH or "
             "NAVSOME_REGISTRY=PATH."
         )
+    try:
+        return _record_locked(path, channel_name, figure, replace, before_write)
+    except OSError as error:
+        where = error.filename or path
+        raise NavsomeError(
+            f"{where}: cannot write the registry: {error.strerror or error}. Nothing was changed."
+        ) from None
+
+
+def _record_locked(
+    path: Path,
+    channel_name: str,
+    figure: Measurement,
+    replace: bool,
+    before_write: Callable[[], None] | None,
+) -> Recorded:
     with locked(path):
         for _ in range(ATTEMPTS):
             text = read_text(path)
