@@ -79,9 +79,11 @@ def read_text(path: Path) -> str:
 def _read_at_most(path: Path, limit: int) -> bytearray | None:
     """The file's bytes, or None when it holds more than `limit`. A named pipe with no writer
     reads as empty instead of blocking, and a device that never ends stops at the limit."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    nonblocking = getattr(os, "O_NONBLOCK", 0)  # POSIX only; Windows has no named pipes here
+    fd = os.open(path, os.O_RDONLY | nonblocking)
     try:
-        os.set_blocking(fd, True)
+        if nonblocking:
+            os.set_blocking(fd, True)
         info = os.fstat(fd)
         if stat.S_ISREG(info.st_mode) and info.st_size > limit:
             return None
