@@ -167,3 +167,24 @@ def test_empty_registry(navsome, tmp_path):
 )
 def test_bad_usage_exits_2_with_suggestions(navsome, args, phrases):
     fails(navsome(*args), 2, *phrases)
+
+
+def test_a_bug_is_reported_in_one_line_not_a_traceback(monkeypatch, capsys):
+    import navsome.cli
+    from navsome.__main__ import main
+
+    def broken(args):
+        raise RuntimeError("something inside broke")
+
+    monkeypatch.setattr(navsome.cli, "keep_only_command", broken)
+    monkeypatch.setattr("sys.argv", ["navsome", "list"])
+    monkeypatch.delenv("NAVSOME_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    assert exit_.value.code == 70
+    err = capsys.readouterr().err
+    assert err.startswith("navsome: internal error (RuntimeError: something inside broke).")
+    assert "Traceback" not in err
+    monkeypatch.setenv("NAVSOME_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        main()
