@@ -243,9 +243,9 @@ def _format(format_: OutputFormat | None, as_json: bool) -> OutputFormat:
 def emit(
     ctx: typer.Context,
     format_: OutputFormat,
-    rows: list[dict[str, Any]],
+    rows: Callable[[], list[dict[str, Any]]],
     blocks: Callable[[], list],
-    data: Any = None,
+    data: Callable[[], Any] | None = None,
 ) -> None:
     """Hand the answer to the output layer, to stdout or to the --export file."""
     write_answer(format_, rows, blocks, data, ctx.params.get("export"))
@@ -292,7 +292,7 @@ def list_accounts(
     emit(
         ctx,
         fmt,
-        [rows.account_row(registry, account) for account in accounts],
+        lambda: [rows.account_row(registry, account) for account in accounts],
         lambda: _views().accounts_view(registry, accounts),
     )
 
@@ -321,11 +321,9 @@ def show(
     emit(
         ctx,
         fmt,
-        rows.account_figures(registry, found, history=as_of is None),
+        lambda: rows.account_figures(registry, found, history=as_of is None),
         lambda: _views().account_view(registry, found, history=as_of is None),
-        data=rows.account_detail(registry, found, history=as_of is None)
-        if fmt is OutputFormat.json
-        else None,
+        data=lambda: rows.account_detail(registry, found, history=as_of is None),
     )
 
 
@@ -386,16 +384,15 @@ def compare(
             )
         cells = query.side_by_side(registry, chosen, platform)
         figures = [
-            query.Figure(channel, m)
+            figure
             for account in chosen
-            for channel in account.channels
-            if platform is None or channel.platform == platform
-            for m in query.latest_figures(channel).values()
+            for figure in query.figures_of(account, history=False)
+            if platform is None or figure.channel.platform == platform
         ]
         emit(
             ctx,
             fmt,
-            [rows.measurement_row(registry, figure) for figure in figures],
+            lambda: [rows.measurement_row(registry, figure) for figure in figures],
             lambda: _views().side_by_side_view(registry, chosen, cells),
         )
         return
@@ -410,9 +407,11 @@ def compare(
         emit(
             ctx,
             fmt,
-            [rows.step_row(registry, step) for step in shown_steps]
-            + [rows.unmatched_row(registry, figure) for figure in missing]
-            + [rows.step_row(registry, step) for step in unchanged],
+            lambda: (
+                [rows.step_row(registry, step) for step in shown_steps]
+                + [rows.unmatched_row(registry, figure) for figure in missing]
+                + [rows.step_row(registry, step) for step in unchanged]
+            ),
             lambda: _views().since_view(
                 registry, metric, since, shown_steps, missing, unchanged, len(rising)
             ),
@@ -422,7 +421,7 @@ def compare(
     emit(
         ctx,
         fmt,
-        [rows.measurement_row(registry, figure) for figure in shown],
+        lambda: [rows.measurement_row(registry, figure) for figure in shown],
         lambda: _views().ranking_view(registry, metric, shown, len(ranked)),
     )
 
@@ -457,7 +456,7 @@ def history(
     emit(
         ctx,
         fmt,
-        [rows.step_row(registry, step) for step in steps],
+        lambda: [rows.step_row(registry, step) for step in steps],
         lambda: _views().history_view(registry, found, steps),
     )
 
@@ -482,7 +481,7 @@ def metrics(
     emit(
         ctx,
         fmt,
-        [rows.metric_row(registry, slug, count) for slug, count in usage.items()],
+        lambda: [rows.metric_row(registry, slug, count) for slug, count in usage.items()],
         lambda: _views().metrics_view(registry, usage),
     )
 
@@ -513,7 +512,7 @@ def timeline(
     emit(
         ctx,
         fmt,
-        [rows.event_row(event) for event in events],
+        lambda: [rows.event_row(event) for event in events],
         lambda: _views().timeline_view(registry, events),
     )
 
@@ -589,7 +588,7 @@ def record(
     path = Path(registry_path(ctx.find_root().obj))
     done = record_figure(path, channel, figure, replace=replace)
     if fmt in (OutputFormat.json, OutputFormat.csv):
-        emit(ctx, fmt, [recorded_row(done, str(path))], lambda: [])
+        emit(ctx, fmt, lambda: [recorded_row(done, str(path))], lambda: [])
         return
     template = {
         "added": "Recorded {channel} {metric} {value} as of {as_of} in {file}.",
@@ -667,7 +666,7 @@ def validate(
         emit(
             ctx,
             fmt,
-            problem_rows(file, problems),
+            lambda: problem_rows(file, problems),
             lambda: problems_view(problems) if problems else [Fields(clean_summary(registry))],
         )
     if problems:

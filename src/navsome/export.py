@@ -13,7 +13,12 @@ from .storage import replace_atomically
 EXTENSIONS = (".svg", ".html", ".md", ".csv", ".json")
 
 
-def export(path: Path, data: Any, rows: list[dict[str, Any]], blocks: Callable[[], list]) -> None:
+def export(
+    path: Path,
+    data: Callable[[], Any],
+    rows: Callable[[], list[dict[str, Any]]],
+    blocks: Callable[[], list],
+) -> None:
     """Write the table view as a picture (.svg, .html) or text (.md), or the data (.csv, .json)."""
     kind = path.suffix.lower()
     if kind not in EXTENSIONS:
@@ -35,11 +40,11 @@ def export(path: Path, data: Any, rows: list[dict[str, Any]], blocks: Callable[[
     elif kind == ".csv":
         from .machine import write_csv
 
-        write_csv(rows, out)
+        write_csv(rows(), out)
     else:
         from .machine import write_json
 
-        write_json(data, out)
+        write_json(data(), out)
     try:
         replace_atomically(path, out.getvalue().encode("utf-8"))
     except OSError as error:

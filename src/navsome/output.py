@@ -19,23 +19,27 @@ class OutputFormat(str, Enum):
     markdown = "markdown"
 
 
+Rows = Callable[[], list[dict[str, Any]]]
+
+
 def write_answer(
     format_: OutputFormat,
-    rows: list[dict[str, Any]],
+    rows: Rows,
     blocks: Callable[[], list],
-    data: Any = None,
+    data: Callable[[], Any] | None = None,
     export: str | None = None,
 ) -> None:
-    """The answer to stdout, or with `export` to that file: `rows` (or `data`) as JSON or
-    CSV, `blocks` for people."""
+    """The answer to stdout, or with `export` to that file: `rows()` (or `data()`) as JSON or
+    CSV, `blocks()` for people. Each is made only if the chosen format needs it."""
+    as_json = data or rows
     if export:
         from .export import export as export_to
 
-        export_to(Path(export), rows if data is None else data, rows, blocks)
+        export_to(Path(export), as_json, rows, blocks)
         say(tr("Wrote {file}.", file=export))
         return
     with stdout() as out:
-        _write(format_, rows, blocks, data, out)
+        _write(format_, rows, blocks, as_json, out)
 
 
 @contextmanager
@@ -53,16 +57,20 @@ def stdout() -> Iterator[IO[str]]:
 
 
 def _write(
-    format_: OutputFormat, rows: list[dict[str, Any]], blocks: Callable[[], list], data: Any, out
+    format_: OutputFormat,
+    rows: Rows,
+    blocks: Callable[[], list],
+    as_json: Callable[[], Any],
+    out: IO[str],
 ) -> None:
     if format_ is OutputFormat.json:
         from .machine import write_json
 
-        write_json(rows if data is None else data, out)
+        write_json(as_json(), out)
     elif format_ is OutputFormat.csv:
         from .machine import write_csv
 
-        write_csv(rows, out)
+        write_csv(rows(), out)
     elif format_ is OutputFormat.markdown:
         from .render import to_markdown
 

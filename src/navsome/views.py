@@ -206,7 +206,7 @@ def side_by_side_view(
         row = [label(metric), _platform(registry, platform)]
         for account in accounts:
             m = by_account.get(account.slug)
-            row.append(f"{format_figure(m, metric.unit)} ({m.as_of})" if m else "—")
+            row.append(_figure_at(m, metric.unit) if m else "—")
         grid.rows.append(row)
     return [grid]
 
@@ -253,6 +253,11 @@ def timeline_view(
         platform = _platform(registry, event.platform) if event.platform else ""
         grid.rows.append([*row, platform, tr(event.kind), event.title])
     return [grid]
+
+
+def _figure_at(m: Measurement, unit: str) -> str:
+    """'19,500 (2017-12)': a figure with the date it holds for."""
+    return f"{format_figure(m, unit)} ({m.as_of})"
 
 
 def _platform(registry: Registry, slug: str) -> str:
@@ -323,8 +328,8 @@ def _trends(registry: Registry, steps: list[Step]) -> Grid:
             [
                 _platform(registry, platform),
                 label(metric),
-                f"{format_figure(ms[0], metric.unit)} ({ms[0].as_of})",
-                f"{format_figure(ms[-1], metric.unit)} ({ms[-1].as_of})",
+                _figure_at(ms[0], metric.unit),
+                _figure_at(ms[-1], metric.unit),
                 sparkline([m.representative for m in ms]),
             ]
         )
@@ -361,8 +366,8 @@ def since_view(
                 str(rank),
                 step.figure.channel.account,
                 _platform(registry, step.figure.channel.platform),
-                f"{format_figure(before, metric.unit)} ({before.as_of})",
-                f"{format_figure(m, metric.unit)} ({m.as_of})",
+                _figure_at(before, metric.unit),
+                _figure_at(m, metric.unit),
                 format_change(step.change, step.approximate),
                 format_growth(step.growth_percent, step.approximate),
             ]
@@ -394,7 +399,7 @@ def since_view(
                 [
                     figure.channel.account,
                     _platform(registry, figure.channel.platform),
-                    f"{format_figure(m, metric.unit)} ({m.as_of})",
+                    _figure_at(m, metric.unit),
                     why,
                 ]
             )
