@@ -45,6 +45,11 @@ def registry_path(explicit: str | None = None) -> Path:
 
 def read_text(path: Path) -> str:
     """The file's text, decoded as UTF-8 (a byte-order mark is accepted and dropped)."""
+    return decode_text(read_bytes(path), str(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or RegistryError saying why they cannot be read."""
     name = str(path)
     limit = _size_limit()
     try:
@@ -65,8 +70,15 @@ def read_text(path: Path) -> str:
             f"set {SIZE_LIMIT_VAR} to read it anyway"
         )
         raise _unreadable(name, why)
-    bom = b"\xef\xbb\xbf"
-    start = len(bom) if raw.startswith(bom) else 0  # a byte-order mark is allowed, and dropped
+    return raw  # a bytearray: copying a large file's bytes would double the memory
+
+
+BOM = b"\xef\xbb\xbf"
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """`raw` decoded as UTF-8; a byte-order mark is accepted and dropped."""
+    start = len(BOM) if raw.startswith(BOM) else 0
     try:
         return (raw[start:] if start else raw).decode("utf-8")
     except UnicodeDecodeError as error:
