@@ -295,10 +295,10 @@ def test_concurrent_writers_all_land(registry_copy):
 
 
 def test_a_registry_that_cannot_be_written_is_a_clear_error(navsome, registry_copy, monkeypatch):
-    def denied(path, data):
+    def denied(temporary, path):
         raise PermissionError(13, "Permission denied", str(path.parent / ".channels.toml.x.tmp"))
 
-    monkeypatch.setattr("navsome.record.replace_atomically", denied)
+    monkeypatch.setattr("navsome.record.commit", denied)
     before = registry_copy.read_bytes()
     result = navsome("--registry", str(registry_copy), "record", *FIGURE)
     assert result.exit_code == 1

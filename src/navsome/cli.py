@@ -206,6 +206,11 @@ def global_options(
         typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
+    if registry == "":  # an empty variable is unset, but an empty option is a mistake
+        raise typer.BadParameter(
+            "an empty path names no file; give a registry file, or leave --registry out.",
+            param_hint="--registry",
+        )
     ctx.obj = registry
     chosen = (lang or default_language()).strip().lower()
     if chosen not in LANGUAGES:
@@ -246,9 +251,16 @@ def emit(
     rows: Callable[[], list[dict[str, Any]]],
     blocks: Callable[[], list],
     data: Callable[[], Any] | None = None,
+    registry: Path | None = None,
 ) -> None:
     """Hand the answer to the output layer, to stdout or to the --export file."""
-    write_answer(format_, rows, blocks, data, ctx.params.get("export"))
+    export = ctx.params.get("export")
+    if export is not None:
+        from .export import check_target
+        from .registry import registry_path
+
+        check_target(export, registry or registry_path(ctx.find_root().obj))
+    write_answer(format_, rows, blocks, data, export)
 
 
 def _rows_to_show(top: int | None, show_all: bool, fmt: OutputFormat, ctx: typer.Context) -> int:
@@ -556,6 +568,16 @@ def record(
     replace: Annotated[
         bool, typer.Option("--replace", help="Replace another figure for the same date.")
     ] = False,
+    lock_timeout: Annotated[
+        str | None,
+        typer.Option(
+            "--lock-timeout",
+            metavar="SECONDS",
+            help="How long to wait for another record writing the same file (default 30, "
+            "or NAVSOME_LOCK_TIMEOUT).",
+            show_default=False,
+        ),
+    ] = None,
     format_: FormatOption = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -586,7 +608,14 @@ def record(
         note=note,
     )
     path = Path(registry_path(ctx.find_root().obj))
-    done = record_figure(path, channel, figure, replace=replace)
+    done = record_figure(
+        path,
+        channel,
+        figure,
+        replace=replace,
+        lock_timeout=_lock_timeout(lock_timeout),
+        waiting=lambda pid: _say_waiting(pid, path),
+    )
     if fmt in (OutputFormat.json, OutputFormat.csv):
         emit(ctx, fmt, lambda: [recorded_row(done, str(path))], lambda: [])
         return
@@ -605,6 +634,36 @@ def record(
     )
     with stdout() as out:
         out.write(message + "\n")
+
+
+def _say_waiting(pid: int | None, path: Path) -> None:
+    holder = tr("another navsome record")
+    if pid:
+        holder = tr("another navsome record (pid {pid})", pid=pid)
+    say(tr("Waiting for {holder} to finish with {file}…", holder=holder, file=path))
+
+
+def _lock_timeout(option: str | None) -> float:
+    """Seconds to wait for the lock: --lock-timeout, else NAVSOME_LOCK_TIMEOUT, else 30."""
+    from .record import DEFAULT_LOCK_TIMEOUT
+
+    if option is not None:
+        return _seconds(option, "--lock-timeout")
+    variable = os.environ.get("NAVSOME_LOCK_TIMEOUT")
+    return _seconds(variable, "NAVSOME_LOCK_TIMEOUT") if variable else DEFAULT_LOCK_TIMEOUT
+
+
+def _seconds(text: str, what: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = float("nan")
+    if not 0 <= seconds <= 86_400:  # also false for nan
+        raise UsageError(
+            f"{what} {text!r} is not a number of seconds from 0 to 86400; "
+            "give e.g. 30, or 0 to give up at once when another record holds the file."
+        )
+    return seconds
 
 
 def _number(text: str, what: str) -> int | float:
@@ -647,10 +706,12 @@ def validate(
     """
     from .errors import EXIT_BAD_DATA, RegistryError
     from .problems import clean_summary, problem_report, problem_rows, problems_view
-    from .registry import load_registry
+    from .registry import load_registry, registry_path
     from .render import Fields
 
     fmt = _format(format_, as_json)
+    if path == "":
+        raise UsageError("validate was given an empty path; name a registry file, or none.")
     chosen = path or ctx.find_root().obj
     try:
         registry = load_registry(chosen)
@@ -658,7 +719,7 @@ def validate(
         file, problems = error.file, error.problems
     else:
         file, problems = registry.path, []
-    if fmt is OutputFormat.table and not export:
+    if fmt is OutputFormat.table and export is None:
         report = problem_report(file, problems) if problems else clean_summary(registry)
         with stdout() as out:
             out.write(report)
@@ -668,6 +729,7 @@ def validate(
             fmt,
             lambda: problem_rows(file, problems),
             lambda: problems_view(problems) if problems else [Fields(clean_summary(registry))],
+            registry=registry_path(chosen),
         )
     if problems:
         raise typer.Exit(EXIT_BAD_DATA)

@@ -3,14 +3,60 @@
 from __future__ import annotations
 
 import io
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .errors import NavsomeError, UsageError
-from .storage import replace_atomically
+from .storage import real_path, replace_atomically
 
 EXTENSIONS = (".svg", ".html", ".md", ".csv", ".json")
+
+
+def check_target(name: str, registry: Path) -> None:
+    """Refuse, before any work, an export that could not be written or would destroy
+    something: no name, an unknown extension, a missing folder, the registry in use, or
+    anything that is not a regular file (a device, a pipe, a folder)."""
+    if not name:
+        raise UsageError("--export needs a file name, e.g. --export followers.csv.")
+    path = Path(name)
+    kind = path.suffix.lower()
+    if kind not in EXTENSIONS:
+        raise UsageError(
+            f"--export {path}: cannot tell the format from {kind or 'no extension'!r}; "
+            f"name the file with one of {', '.join(EXTENSIONS)}."
+        )
+    target = real_path(path)  # a symbolic link is followed, and stays a link
+    if not target.parent.is_dir():
+        raise UsageError(f"--export {path}: the folder {target.parent} does not exist.")
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return  # a new file
+    except OSError as error:
+        raise UsageError(f"--export {path}: cannot use it: {error.strerror or error}.") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise UsageError(
+            f"--export {path}: {target} is {_kind_of(info.st_mode)}, not a regular file; "
+            "name a new file or an existing regular one."
+        )
+    if registry.exists() and os.path.samefile(target, registry):
+        raise UsageError(
+            f"--export {path} is the registry in use ({registry}); writing the answer there "
+            "would replace the registry. Name another file."
+        )
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
 
 
 def export(
@@ -19,15 +65,9 @@ def export(
     rows: Callable[[], list[dict[str, Any]]],
     blocks: Callable[[], list],
 ) -> None:
-    """Write the table view as a picture (.svg, .html) or text (.md), or the data (.csv, .json)."""
+    """Write the table view as a picture (.svg, .html) or text (.md), or the data (.csv, .json),
+    to `path` (checked first with `check_target`) or the file its symbolic link names."""
     kind = path.suffix.lower()
-    if kind not in EXTENSIONS:
-        raise UsageError(
-            f"--export {path}: cannot tell the format from {kind or 'no extension'!r}; "
-            f"name the file with one of {', '.join(EXTENSIONS)}."
-        )
-    if not path.parent.is_dir():
-        raise UsageError(f"--export {path}: the folder {path.parent} does not exist.")
     out = io.StringIO()
     if kind in (".svg", ".html"):
         from .terminal import picture
@@ -46,7 +86,7 @@ def export(
 
         write_json(data(), out)
     try:
-        replace_atomically(path, out.getvalue().encode("utf-8"))
+        replace_atomically(real_path(path), out.getvalue().encode("utf-8"))
     except OSError as error:
         raise NavsomeError(
             f"--export {path}: cannot write it: {error.strerror or error}."

@@ -1,11 +1,12 @@
 """`navsome record`: add one figure to the registry file, keeping its comments and layout.
 
 The new file is checked in full before it is written, written atomically under a lock, and
-re-read first if it changed on disk since it was read.
+recorded again on top of any edit saved on disk while it was being made.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -14,11 +15,21 @@ from .errors import NavsomeError, RegistryError, UsageError
 from .locate import line_numbers, line_of
 from .model import Channel, Measurement, Number
 from .query import check_metric, find_account
-from .registry import installed_registry, parse_toml, read_text
+from .registry import BOM, decode_text, installed_registry, parse_toml, read_bytes
 from .schema import build_registry
-from .storage import locked, replace_atomically
+from .storage import (
+    Snapshot,
+    check_writable,
+    clean_stale_temporaries,
+    commit,
+    locked,
+    real_path,
+    unchanged,
+    write_temporary,
+)
 
-ATTEMPTS = 5
+ATTEMPTS = 5  # re-reads of a file that keeps changing under us before giving up
+DEFAULT_LOCK_TIMEOUT = 30.0  # seconds to wait for another writer
 
 
 class RecordConflict(NavsomeError):
@@ -41,21 +52,29 @@ def record(
     channel_name: str,
     figure: Measurement,
     replace: bool = False,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    waiting: Callable[[int | None], None] | None = None,
     before_write: Callable[[], None] | None = None,
 ) -> Recorded:
     """Add `figure` to the channel named `ACCOUNT/PLATFORM` in the registry at `path`.
 
-    `before_write` runs just before the file is replaced; tests use it to change the file
-    under a running record.
+    A symbolic link is followed: the file it names is locked and replaced, and the link stays.
+    `waiting(pid)` is called once when another writer has held the lock for a second;
+    `before_write` runs after the new file is on disk and before it replaces the old one
+    (tests use it to change the file under a running record).
     """
-    if installed_registry() is not None and path.resolve() == installed_registry():
+    target = real_path(path)
+    if installed_registry() is not None and target == installed_registry():
         raise UsageError(
             f"{path} is the registry installed with navsome and is not edited in place. "
             "Copy it somewhere, then record into the copy with --registry PATH or "
             "NAVSOME_REGISTRY=PATH."
         )
     try:
-        return _record_locked(path, channel_name, figure, replace, before_write)
+        check_writable(target)
+        with locked(target, lock_timeout, waiting):
+            clean_stale_temporaries(target)
+            return _record_locked(target, str(path), channel_name, figure, replace, before_write)
     except OSError as error:
         where = error.filename or path
         raise NavsomeError(
@@ -64,25 +83,58 @@ def record(
 
 
 def _record_locked(
-    path: Path,
+    target: Path,
+    name: str,
     channel_name: str,
     figure: Measurement,
     replace: bool,
     before_write: Callable[[], None] | None,
 ) -> Recorded:
-    with locked(path):
-        for _ in range(ATTEMPTS):
-            text = read_text(path)
-            outcome, new_text = _with_figure(text, str(path), channel_name, figure, replace)
-            if new_text is None:
-                return outcome
+    for _ in range(ATTEMPTS):
+        info = os.stat(target)
+        raw = read_bytes(target)
+        layout = Layout.of(raw)
+        text = layout.normalised(decode_text(raw, name))
+        outcome, new_text = _with_figure(text, name, channel_name, figure, replace)
+        if new_text is None:
+            return outcome
+        temporary = write_temporary(target, layout.encoded(new_text))
+        try:
             if before_write is not None:
                 before_write()
-            if read_text(path) != text:
-                continue  # changed on disk since we read it (a hand edit): start again from it
-            replace_atomically(path, new_text.encode("utf-8"))
-            return outcome
-    raise NavsomeError(f"{path} kept changing while the figure was recorded; try again.")
+            # Checked only now, with the new file on disk: an edit saved while it was being
+            # written is seen, and the figure is recorded again on top of it.
+            if unchanged(target, Snapshot.of(info, raw)):
+                commit(temporary, target)
+                return outcome
+        finally:
+            temporary.unlink(missing_ok=True)
+    raise NavsomeError(
+        f"{name} kept changing while the figure was recorded ({ATTEMPTS} tries); nothing was "
+        "changed. Try again when nobody else is saving it."
+    )
+
+
+class Layout(NamedTuple):
+    """The byte-level habits of a file that a rewrite keeps: a byte-order mark, CRLF lines."""
+
+    bom: bool
+    crlf: bool
+
+    @classmethod
+    def of(cls, raw: bytes) -> Layout:
+        lines = raw.count(b"\n")
+        return cls(raw.startswith(BOM), lines > 0 and raw.count(b"\r\n") == lines)
+
+    def normalised(self, text: str) -> str:
+        """The text with LF lines, which the editing below assumes."""
+        return text.replace("\r\n", "\n") if self.crlf else text
+
+    def encoded(self, text: str) -> bytes:
+        """The edited text as the file had it: CRLF lines and the byte-order mark restored."""
+        if self.crlf:
+            text = text.replace("\n", "\r\n")
+        return (BOM if self.bom else b"") + text.encode("utf-8")
 
 
 def _with_figure(
@@ -121,9 +173,19 @@ def _with_figure(
                 f"{channel.id} already has {figure.metric} {format_figure(old)} as of "
                 f"{figure.as_of}; pass --replace to replace it with {format_figure(figure)}."
             )
-    new_text = _edit(text, account.slug, index, same_date[0] if same_date else None, figure)
     try:
-        build_registry(parse_toml(new_text, name), name)
+        new_text = _edit(text, account.slug, index, same_date[0] if same_date else None, figure)
+        data = parse_toml(new_text, name)
+    except Exception:  # tomlkit's limits, or an edit that does not parse: refuse, never guess
+        raise RecordRefused(
+            f"{name}: not recorded; navsome cannot add a figure to the way "
+            f"accounts.{account.slug}.channels[{index}] is written. Write the channel as a "
+            f"[[accounts.{account.slug}.channels]] table and its figures as "
+            f"[[accounts.{account.slug}.channels.measurements]] tables (or as an inline array "
+            "`measurements = [{ … }]`), then record again."
+        ) from None
+    try:
+        build_registry(data, name)
     except RegistryError as error:
         lines = line_numbers(new_text)
         problems = [p._replace(line=line_of(p.path, lines)) for p in error.problems]
@@ -144,6 +206,7 @@ def _edit(
     text: str, account: str, channel_index: int, replace_index: int | None, figure: Measurement
 ) -> str:
     import tomlkit  # only this command writes TOML, so only it pays for the import
+    from tomlkit.items import AoT, Array, InlineTable
 
     document = tomlkit.parse(text)
     channel = document["accounts"][account]["channels"][channel_index]
@@ -156,13 +219,28 @@ def _edit(
             if table.get(key) != value:  # unchanged lines stay exactly as they were
                 table[key] = value
         return tomlkit.dumps(document)
-    table = tomlkit.table()
-    for key, value in fields.items():
-        table.add(key, value)
-    if "measurements" in channel:
-        _take_trailing_comments(channel["measurements"][-1], table)
-        channel["measurements"].append(table)
+    existing = channel.get("measurements")
+    if isinstance(existing, AoT) and len(existing):
+        table = tomlkit.table()
+        for key, value in fields.items():
+            table.add(key, value)
+        _take_trailing_comments(existing[-1], table)
+        existing.append(table)
+    elif isinstance(existing, Array) or isinstance(channel, InlineTable):
+        # Figures written inline (`measurements = [...]`, or a channel that is itself an inline
+        # table) get an inline table in the same array.
+        inline = tomlkit.inline_table()
+        inline.update(fields)
+        if existing is None:
+            measurements = tomlkit.array()
+            measurements.append(inline)
+            channel["measurements"] = measurements
+        else:
+            existing.append(inline)
     else:
+        table = tomlkit.table()
+        for key, value in fields.items():
+            table.add(key, value)
         table.add(tomlkit.nl())
         measurements = tomlkit.aot()
         measurements.append(table)
