@@ -3,10 +3,25 @@ any moment, NAVSOME_DEBUG, FORCE_COLOR, and CSV cells a spreadsheet would run as
 
 from __future__ import annotations
 
+import array
 import csv
 import io
+import os
+import re
+import shlex
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import REPO, script_path
 
 from navsome.machine import write_csv
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from generate_registry import generate
 
 # --- CSV: stdout for programs as it is; a file for spreadsheets defused -----------------------
 
@@ -54,3 +69,391 @@ def test_a_list_in_a_csv_cell_is_joined_with_a_semicolon():
     assert csv_text([{"aliases": ["nav", "navno", "nav.no"]}], spreadsheet=False) == (
         "aliases\nnav;navno;nav.no\n"
     )
+
+
+# --- The installed script, as a user's shell runs it ------------------------------------------
+
+ENV = {
+    key: value
+    for key, value in os.environ.items()
+    if not key.startswith(("NAVSOME_", "PYTHONIOENCODING", "PYTHONUNBUFFERED", "LC_"))
+    and key not in ("FORCE_COLOR", "TTY_COMPATIBLE", "NO_COLOR", "COLUMNS")
+}
+ENV |= {"NAVSOME_LANG": "en", "LANG": "C.UTF-8"}
+
+
+def run(
+    *args: str, env: dict[str, str] | None = None, shell: str | None = None, **kwargs
+) -> subprocess.CompletedProcess:
+    """The script with `args`; with `shell`, that bash line with `{navsome}` in it instead."""
+    command = [str(script_path()), *args]
+    if shell is not None:
+        command = ["bash", "-c", shell.format(navsome=shlex.quote(str(script_path())))]
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    return subprocess.run(
+        command, stderr=subprocess.PIPE, env={**ENV, **(env or {})}, timeout=60, **kwargs
+    )
+
+
+# --- Machine output is UTF-8 whatever the locale says ------------------------------------------
+
+ASCII = {"PYTHONIOENCODING": "ascii"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "idebanken", "--json"],
+        ["list", "--format", "csv"],
+        ["list", "--format", "markdown"],
+        ["show", "idebanken"],  # piped: plain text
+    ],
+    ids=" ".join,
+)
+def test_data_is_utf8_on_an_ascii_locale(args):
+    result = run(*args, env=ASCII)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode("utf-8")  # strict: the bytes are UTF-8
+    assert "Idébanken" in out and "Id?banken" not in out
+
+
+def test_a_terminal_table_on_an_ascii_locale_escapes_rather_than_drop_letters():
+    result = run("show", "idebanken", env={**ASCII, "TTY_COMPATIBLE": "1"})
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode("ascii")  # the terminal's own encoding, kept
+    assert "Id\\xe9banken" in out
+    assert "Id?banken" not in out
+
+
+# --- stdout faults: exit 1 and one line, a closed pipe stays quiet ----------------------------
+
+FULL = "navsome: cannot write to standard output: No space left on device.\n"
+CLOSED = "navsome: cannot write to standard output: it is closed.\n"
+OUTPUTS = [
+    ["list"],
+    ["list", "--json"],
+    ["compare", "-m", "followers", "--format", "csv"],
+    ["show", "jobblyst", "--format", "markdown"],
+    ["validate"],
+    ["--help"],
+    ["list", "--help"],
+    ["--version"],
+]
+needs_dev_full = pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+
+
+@needs_dev_full
+@pytest.mark.parametrize("unbuffered", [None, "1"], ids=["buffered", "unbuffered"])
+@pytest.mark.parametrize("args", OUTPUTS, ids=" ".join)
+def test_a_full_stdout_is_one_line_and_exit_1(args, unbuffered):
+    env = {"PYTHONUNBUFFERED": unbuffered} if unbuffered else {}
+    with open("/dev/full", "wb") as full:
+        result = run(*args, env=env, stdout=full)
+    assert result.stderr.decode() == FULL
+    assert result.returncode == 1
+
+
+@needs_dev_full
+def test_a_full_stdout_under_a_terminal_table_is_one_line_too():
+    with open("/dev/full", "wb") as full:
+        result = run("compare", "-m", "followers", env={"TTY_COMPATIBLE": "1"}, stdout=full)
+    assert (result.returncode, result.stderr.decode()) == (1, FULL)
+
+
+@pytest.mark.parametrize("args", OUTPUTS, ids=" ".join)
+def test_a_closed_stdout_is_one_line_and_exit_1(args):
+    result = run(shell="{navsome} " + " ".join(args) + " >&-")
+    assert (result.returncode, result.stderr.decode()) == (1, CLOSED)
+
+
+def test_an_export_needs_no_stdout(tmp_path):
+    target = tmp_path / "list.md"
+    result = run(shell=f"{{navsome}} list --export {shlex.quote(str(target))} >&-")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.decode() == f"Wrote {target}.\n"
+    assert target.read_text(encoding="utf-8").startswith("| Account")
+
+
+def test_a_closed_stdout_never_lets_output_into_the_registry(registry_copy):
+    before = registry_copy.read_bytes()
+    figure = "jobblyst/facebook followers 21000 --as-of 2018-06 --source nav-some-2017"
+    result = run(shell=f"{{navsome}} --registry {registry_copy} record {figure} >&-")
+    assert (result.returncode, result.stderr.decode()) == (1, CLOSED)  # recorded, not told
+    after = registry_copy.read_text(encoding="utf-8")
+    assert after.startswith(before.decode("utf-8").splitlines()[0])
+    assert "Recorded" not in after and "value = 21000" in after
+    assert not list(registry_copy.parent.glob("*.tmp"))
+
+
+def test_a_closed_stderr_keeps_notes_and_errors_out_of_stdout(tmp_path):
+    unknown = run(shell="{navsome} show nosuchaccount 2>&-")
+    assert (unknown.returncode, unknown.stdout) == (2, b"")
+    exported = run(shell=f"{{navsome}} list --export {shlex.quote(str(tmp_path / 'a.csv'))} 2>&-")
+    assert (exported.returncode, exported.stdout) == (0, b"")
+    assert (tmp_path / "a.csv").exists()
+
+
+# --- Ctrl-C: exit 130 from any moment, clean-up still done, no traceback ----------------------
+
+
+@pytest.fixture
+def main_in_process(monkeypatch, capsys):
+    """main() as the script runs it, in this process: (exit code, stdout, stderr). The SIGINT
+    handler main installs is put back afterwards."""
+    from navsome.__main__ import main
+    from navsome.cli import app
+
+    previous = signal.getsignal(signal.SIGINT)
+    monkeypatch.setattr(signal, "default_int_handler", previous)  # main takes over from it
+    for key, value in {"NAVSOME_LANG": "en", "TTY_COMPATIBLE": "0", "COLUMNS": "100"}.items():
+        monkeypatch.setenv(key, value)
+    for key in ("NAVSOME_REGISTRY", "NAVSOME_DEBUG", "FORCE_COLOR", "NO_COLOR"):
+        monkeypatch.delenv(key, raising=False)
+
+    def invoke(*args: str) -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "argv", ["navsome", *args])
+        commands = list(app.registered_commands)  # main keeps only the one it runs
+        try:
+            with pytest.raises(SystemExit) as exited:
+                main()
+        finally:
+            signal.signal(signal.SIGINT, previous)
+            app.registered_commands[:] = commands
+        out, err = capsys.readouterr()
+        return exited.value.code, out, err
+
+    return invoke
+
+
+FIGURE = ["jobblyst/facebook", "followers", "21000", "--as-of", "2018-06"]
+FIGURE += ["--source", "nav-some-2017"]
+
+
+def press_ctrl_c() -> None:
+    os.kill(os.getpid(), signal.SIGINT)
+
+
+def interrupting(function):
+    """`function`, preceded by a Ctrl-C."""
+
+    def pressed(*args, **kwargs):
+        press_ctrl_c()
+        return function(*args, **kwargs)
+
+    return pressed
+
+
+def test_ctrl_c_while_navsome_cli_is_imported(main_in_process, monkeypatch):
+    class PressWhenCliIsFound:
+        def find_spec(self, name, path=None, target=None):
+            if name == "navsome.cli":
+                press_ctrl_c()
+            return None
+
+    monkeypatch.delitem(sys.modules, "navsome.cli")
+    monkeypatch.setattr(sys, "meta_path", [PressWhenCliIsFound(), *sys.meta_path])
+    assert main_in_process("list") == (130, "", "")
+
+
+def test_ctrl_c_while_the_registry_is_read(main_in_process, monkeypatch):
+    import navsome.registry
+
+    monkeypatch.setattr(
+        navsome.registry, "load_registry", interrupting(navsome.registry.load_registry)
+    )
+    for args in (["list"], ["show", "jobblyst", "--json"], ["validate"]):
+        assert main_in_process(*args) == (130, "", "")
+
+
+def test_ctrl_c_while_the_answer_is_written(main_in_process, monkeypatch):
+    import navsome.output
+
+    monkeypatch.setattr(navsome.output.Utf8Writer, "write", interrupting(lambda self, text: 0))
+    for args in (["list"], ["compare", "-m", "followers", "--format", "csv"]):
+        assert main_in_process(*args) == (130, "", "")
+
+
+def test_ctrl_c_while_record_writes_leaves_no_temporary_file(
+    main_in_process, monkeypatch, registry_copy
+):
+    before = registry_copy.read_bytes()
+    monkeypatch.setattr(os, "fsync", interrupting(os.fsync))
+    code, out, err = main_in_process("--registry", str(registry_copy), "record", *FIGURE)
+    assert (code, out, err) == (130, "", "")
+    assert registry_copy.read_bytes() == before  # interrupted before the rename
+    assert sorted(p.name for p in registry_copy.parent.iterdir()) == [
+        "channels.toml",
+        "channels.toml.lock",
+    ]
+
+
+SECOND_CTRL_C = """
+import os, signal, sys
+import navsome.output
+from navsome.__main__ import main
+
+def write(self, text):
+    try:
+        os.kill(os.getpid(), signal.SIGINT)  # the first: stops the work
+        print("not reached", file=sys.stderr)
+    finally:  # a slow clean-up, which nothing but leaving at once can cut short
+        try:
+            os.kill(os.getpid(), signal.SIGINT)  # the second
+        except BaseException:
+            pass
+        print("clean-up finished", file=sys.stderr)
+
+navsome.output.Utf8Writer.write = write
+sys.argv = ["navsome", "list"]
+main()
+"""
+
+
+def test_a_second_ctrl_c_during_clean_up_exits_at_once():
+    result = subprocess.run(
+        [sys.executable, "-c", SECOND_CTRL_C], capture_output=True, env=ENV, timeout=60
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (130, b"", b"")
+
+
+def wait_for(condition, what: str, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.05)
+
+
+def test_ctrl_c_while_record_waits_for_the_lock(registry_copy, tmp_path):
+    import fcntl
+
+    lock = os.open(registry_copy.with_name("channels.toml.lock"), os.O_RDWR | os.O_CREAT)
+    fcntl.flock(lock, fcntl.LOCK_EX)  # another record holds the registry
+    stderr = tmp_path / "stderr"
+    try:
+        with open(stderr, "wb") as err:
+            process = subprocess.Popen(
+                [str(script_path()), "--registry", str(registry_copy), "record", *FIGURE],
+                stdout=subprocess.PIPE,
+                stderr=err,
+                env=ENV,
+            )
+            wait_for(lambda: b"Waiting for" in stderr.read_bytes(), "the waiting message")
+            process.send_signal(signal.SIGINT)
+            out, _ = process.communicate(timeout=20)
+    finally:
+        os.close(lock)
+    said = stderr.read_text()
+    assert process.returncode == 130, said
+    assert out == b"" and "Traceback" not in said and len(said.splitlines()) == 1
+    assert "value = 21000" not in registry_copy.read_text(encoding="utf-8")
+
+
+def start_on_a_full_pipe(tmp_path: Path, **kwargs) -> subprocess.Popen:
+    """navsome writing more than a pipe holds to a pipe nobody reads, once it is blocked."""
+    import fcntl
+    import termios
+
+    big = tmp_path / "big.toml"
+    big.write_text(generate(300, 4, 3), encoding="utf-8")  # well past a pipe buffer
+    process = subprocess.Popen(
+        [str(script_path()), "--registry", str(big), "compare", "-m", "followers"],
+        stdout=subprocess.PIPE,  # not read yet: the writer blocks when it is full
+        stderr=subprocess.PIPE,
+        env=ENV,
+        **kwargs,
+    )
+    reader = process.stdout.fileno()
+    capacity = fcntl.fcntl(reader, fcntl.F_GETPIPE_SZ)
+
+    def pipe_is_full() -> bool:
+        waiting = array.array("i", [0])
+        fcntl.ioctl(reader, termios.FIONREAD, waiting)
+        return waiting[0] >= capacity
+
+    wait_for(pipe_is_full, "a full pipe")
+    return process
+
+
+linux = pytest.mark.skipif(sys.platform != "linux", reason="reads how full a pipe is, as Linux")
+
+
+@linux
+def test_ctrl_c_while_blocked_on_a_full_pipe(tmp_path):
+    process = start_on_a_full_pipe(tmp_path)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=20)
+    assert (process.returncode, err) == (130, b"")
+
+
+@linux
+def test_a_run_started_with_ctrl_c_ignored_keeps_ignoring_it(tmp_path):
+    ignore = lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)  # noqa: E731 - as nohup does
+    process = start_on_a_full_pipe(tmp_path, preexec_fn=ignore)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert (process.returncode, err) == (0, b"")
+    assert out.count(b"\n") > 1000
+
+
+# --- NAVSOME_DEBUG: a switch, read strictly ---------------------------------------------------
+
+
+@pytest.fixture
+def a_bug(monkeypatch):
+    import navsome.plain
+
+    def broken(blocks):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(navsome.plain, "plain_text", broken)
+
+
+@pytest.mark.parametrize("value", ["0", "false", "No", "OFF", ""])
+def test_navsome_debug_off_keeps_a_bug_to_one_line(main_in_process, monkeypatch, a_bug, value):
+    monkeypatch.setenv("NAVSOME_DEBUG", value)
+    code, out, err = main_in_process("list")
+    assert (code, out) == (70, "")
+    assert err.startswith("navsome: internal error (RuntimeError: boom). Set NAVSOME_DEBUG=1")
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("value", ["1", "true", "Yes", "ON"])
+def test_navsome_debug_on_lets_the_traceback_through(main_in_process, monkeypatch, a_bug, value):
+    monkeypatch.setenv("NAVSOME_DEBUG", value)
+    with pytest.raises(RuntimeError, match="boom"):
+        main_in_process("list")
+
+
+@pytest.mark.parametrize("value", ["2", "maybe", "debug", "\x1b[2J"])
+def test_navsome_debug_not_understood_is_a_usage_error(main_in_process, monkeypatch, value):
+    monkeypatch.setenv("NAVSOME_DEBUG", value)
+    code, out, err = main_in_process("list")
+    assert (code, out) == (2, "")
+    assert err.startswith("navsome: NAVSOME_DEBUG=") and "set it to 1" in err
+    assert len(err.splitlines()) == 1 and "\x1b" not in err
+
+
+# --- FORCE_COLOR and TTY_COMPATIBLE decide, as Rich would, whether stdout is a terminal --------
+
+RICH_STYLE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.mark.parametrize(
+    ("env", "drawn"),
+    [
+        ({"FORCE_COLOR": "1"}, True),
+        ({"FORCE_COLOR": "0"}, True),  # Rich counts any value but an empty one
+        ({"FORCE_COLOR": ""}, False),
+        ({"FORCE_COLOR": "1", "TTY_COMPATIBLE": "0"}, False),
+        ({"TTY_COMPATIBLE": "1"}, True),
+        ({}, False),
+    ],
+    ids=str,
+)
+def test_force_color_draws_for_a_terminal_through_a_pipe(navsome, env, drawn):
+    result = navsome("compare", "-m", "followers", env=env)
+    assert result.exit_code == 0, result.stderr
+    assert bool(RICH_STYLE.search(result.stdout)) is drawn
+    piped = navsome("compare", "-m", "followers").stdout
+    assert (result.stdout == piped) is not drawn  # Rich's layout, not only its colours
+    assert not RICH_STYLE.search(navsome("compare", "-m", "followers", "--json", env=env).stdout)

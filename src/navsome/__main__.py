@@ -1,32 +1,197 @@
-"""Entry point for the `navsome` script and `python -m navsome`."""
+"""Entry point for the `navsome` script and `python -m navsome`: the one place that turns what
+the environment does to a run (Ctrl-C, a closed or full stdout, a bug) into an exit code."""
 
 from __future__ import annotations
 
+import io
 import os
+import signal
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from types import FrameType
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a program stopped by Ctrl-C
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("", "0", "false", "no", "off")
+
+
+class Interrupted(BaseException):
+    """Ctrl-C. Not a KeyboardInterrupt, which Click turns into "Aborted!" and exit 1, and not an
+    Exception, so no `except Exception` on the way up swallows it; `finally` blocks still run."""
+
+
+class StdoutError(OSError):
+    """Writing to stdout failed, and not because its reader left: a fault of the environment
+    (a full disk, an I/O error, a closed stdout), told apart from an OSError that is a bug."""
+
+
+class _StdoutFile(io.FileIO):
+    """stdout's descriptor, raising `StdoutError` when a write fails. Every writer ends here:
+    print(), Rich, Click's help and our own bytes, so each failure is caught the same way."""
+
+    def write(self, data: Any, /) -> int:
+        try:
+            return super().write(data)
+        except BrokenPipeError:  # the reader left: the quiet exit 141 handles it
+            raise
+        except OSError as error:
+            raise StdoutError(error.errno, error.strerror) from None
 
 
 def main() -> None:
-    # A stdout that cannot encode «ø» degrades to '?' rather than crashing mid-table.
-    reconfigure = getattr(sys.stdout, "reconfigure", None)
-    if reconfigure is not None:
-        reconfigure(errors="replace")
+    finishing = _catch_ctrl_c()
+    try:
+        _run()
+    except Interrupted:
+        _quit_interrupted()
+    finally:
+        finishing()  # a Ctrl-C while Python shuts down ends it at once, without a traceback
+
+
+def _run() -> None:
+    _reopen_closed_streams()
+    debug = _debug()
+    _own_stdout()
     try:
         from .cli import app, keep_only_command
 
         keep_only_command(sys.argv[1:])
         app(prog_name="navsome")
-    except Exception as error:  # a bug in navsome: say so plainly instead of a traceback
-        if os.environ.get("NAVSOME_DEBUG"):
-            raise
-        from .errors import EXIT_INTERNAL
+    except SystemExit:
+        _flush_stdout()  # what print() left buffered (--version) must fail here, not at exit
+        raise
+    except StdoutError as error:  # Click passes on any OSError but a closed pipe (--help)
+        _stdout_failed(error)
+    except Exception as error:
+        _internal_error(error, debug)
+    _flush_stdout()
 
-        print(
-            f"navsome: internal error ({type(error).__name__}: {error}). "
-            "Set NAVSOME_DEBUG=1 to see the traceback, and please report it.",
-            file=sys.stderr,
-        )
-        sys.exit(EXIT_INTERNAL)
+
+def _catch_ctrl_c() -> Callable[[], None]:
+    """Ctrl-C raises `Interrupted` wherever the program is; a second one during the clean-up
+    the first set off ends the program at once. A run started with Ctrl-C ignored (`nohup`,
+    `cmd &` in a script) keeps ignoring it. Returns what to call once the work is done: from
+    then on Ctrl-C exits at once."""
+    done: list[bool] = []
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        return lambda: None
+
+    def interrupt(number: int, frame: FrameType | None) -> None:
+        if done:
+            os._exit(EXIT_INTERRUPTED)
+        done.append(True)
+        raise Interrupted
+
+    signal.signal(signal.SIGINT, interrupt)
+    return lambda: done.append(True)
+
+
+def _quit_interrupted() -> None:
+    # Whatever is still buffered for stdout is not wanted now, and writing it could block on a
+    # pipe whose reader has stopped too; the shell shows the ^C, so nothing is printed.
+    from .output import discard_stdout
+
+    discard_stdout()
+    sys.exit(EXIT_INTERRUPTED)
+
+
+def _reopen_closed_streams() -> None:
+    """A program started with stdout or stderr closed (`navsome list >&-`) must not let the
+    next file it opens take descriptor 1 or 2: data would land in the registry or a temporary
+    file. Each closed one is given /dev/null: stdout read-only, so that writing the answer
+    fails with a message (--export still works); stderr for writing, so messages vanish."""
+    for fd, mode in ((0, os.O_RDONLY), (1, os.O_RDONLY), (2, os.O_WRONLY)):
+        try:
+            os.fstat(fd)
+        except OSError:
+            opened = os.open(os.devnull, mode)
+            if opened != fd:  # a lower descriptor was closed too and took this one's place
+                os.dup2(opened, fd)
+                os.close(opened)
+    if sys.stderr is None:
+        sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 - for the run
+
+
+def _own_stdout() -> None:
+    """Write stdout through `_StdoutFile`, keeping its encoding and buffering: a terminal that
+    cannot show «ø» gets `\\xf8` rather than a silent '?' (data for programs is written as
+    UTF-8 bytes whatever the encoding, in output.py). A Windows console or a test's stream is
+    kept as it is."""
+    out = sys.stdout
+    unbuffered = False  # python -u, PYTHONUNBUFFERED: stdout's bytes go straight to the file
+    if out is not None:
+        binary = getattr(out, "buffer", None)
+        unbuffered = type(binary) is io.FileIO
+        raw = binary if unbuffered else getattr(binary, "raw", None)
+        if type(raw) is not io.FileIO or raw.fileno() != 1:
+            reconfigure = getattr(out, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="backslashreplace")
+            return
+        out.flush()
+    file = _StdoutFile(1, "w", closefd=False)
+    sys.stdout = io.TextIOWrapper(
+        file if unbuffered else io.BufferedWriter(file),
+        encoding=out.encoding if out else "utf-8",
+        errors="backslashreplace",
+        newline=None if os.name == "nt" else "\n",  # as Python opens stdout
+        line_buffering=out.line_buffering if out else False,
+        write_through=out.write_through if out else False,
+    )
+
+
+def _debug() -> bool:
+    """NAVSOME_DEBUG: 1/true/yes/on shows the traceback of a bug; 0/false/no/off or empty not."""
+    value = os.environ.get("NAVSOME_DEBUG", "")
+    if value.strip().lower() in _TRUE:
+        return True
+    if value.strip().lower() in _FALSE:
+        return False
+    from .output import say
+    from .text import visible
+
+    say(
+        f"navsome: NAVSOME_DEBUG='{visible(value, one_line=True)}' is not understood; "
+        "set it to 1 to see the traceback of an internal error, or to 0 (or unset it)."
+    )
+    sys.exit(2)
+
+
+def _flush_stdout() -> None:
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        from .output import discard_stdout
+
+        discard_stdout()
+        sys.exit(141)
+    except OSError as error:
+        _stdout_failed(error)
+
+
+def _stdout_failed(error: OSError) -> None:
+    from .output import stdout_failed
+
+    stdout_failed(error)
+
+
+def _internal_error(error: Exception, debug: bool) -> None:
+    """A bug in navsome: one line that says so, instead of a traceback (unless debugging)."""
+    if debug:
+        raise error
+    from .errors import EXIT_INTERNAL
+    from .output import say
+    from .text import visible
+
+    say(
+        f"navsome: internal error ({type(error).__name__}: {visible(str(error), one_line=True)}). "
+        "Set NAVSOME_DEBUG=1 to see the traceback, and please report it."
+    )
+    sys.exit(EXIT_INTERNAL)
 
 
 if __name__ == "__main__":

@@ -1,14 +1,16 @@
 """Where an answer goes: stdout in the chosen format (plain text when piped, Rich on a
 terminal), or a file with --export; and notes for the person, on stderr."""
 
+import errno
 import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from enum import Enum
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn, Protocol
 
+from .errors import EXIT_BAD_DATA
 from .i18n import tr
 
 
@@ -20,6 +22,14 @@ class OutputFormat(str, Enum):
 
 
 Rows = Callable[[], list[dict[str, Any]]]
+
+
+class TextOut(Protocol):
+    """Where an answer's text is written: a text stream, or stdout's bytes as UTF-8."""
+
+    def write(self, text: str, /) -> int: ...
+
+    def flush(self) -> None: ...
 
 
 def write_answer(
@@ -38,22 +48,78 @@ def write_answer(
         export_to(Path(export), as_json, rows, blocks)
         say(tr("Wrote {file}.", file=export))
         return
-    with stdout() as out:
-        _write(format_, rows, blocks, as_json, out)
+    # Only a table drawn by Rich is for a terminal; JSON, CSV and Markdown are data wherever
+    # they go, so they are UTF-8 even on a terminal whose locale says otherwise.
+    terminal = format_ is OutputFormat.table and is_terminal(sys.stdout)
+    with stdout(for_terminal=terminal) as out:
+        _write(format_, rows, blocks, as_json, out, terminal)
 
 
 @contextmanager
-def stdout() -> Iterator[IO[str]]:
-    """stdout, flushed; a reader that closes the pipe early (`navsome list | head -1`) ends
-    the program quietly, as Python's signal docs advise, so no flush at exit complains either."""
+def stdout(for_terminal: bool | None = None) -> Iterator[TextOut]:
+    """stdout for the answer, flushed at the end. Text for a pipe or a file is written as UTF-8
+    whatever the locale says; text for a terminal (`for_terminal`, by default whether stdout is
+    one) goes through the stream in the terminal's own encoding.
+
+    A reader that closes the pipe early (`navsome list | head -1`) ends the program quietly, as
+    Python's signal docs advise; any other failure to write (a full disk, a closed stdout) is
+    one line on stderr and exit 1, never a traceback."""
     out = sys.stdout
     try:
-        yield out
+        if out is None:  # Python found no stdout at start-up; __main__ normally replaces it
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        terminal = is_terminal(out) if for_terminal is None else for_terminal
+        yield out if terminal else Utf8Writer(out)
         out.flush()
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, out.fileno())
+        discard_stdout()
         sys.exit(141)  # 128 + SIGPIPE, what a shell reports for a tool killed by a closed pipe
+    except OSError as error:
+        stdout_failed(error)
+
+
+class Utf8Writer:
+    """Text written to a stream's bytes as UTF-8, whatever encoding the stream was given: JSON,
+    CSV and plain text are read by programs, which expect UTF-8, not the locale's `?`."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.buffer: IO[bytes] | None = getattr(stream, "buffer", None)
+        stream.flush()  # what went before comes first
+
+    def write(self, text: str) -> int:
+        if self.buffer is None:  # a stream of text only (a test's StringIO): it takes str
+            return self.stream.write(text)
+        # Registry text reaches here escaped; backslashreplace keeps a stray surrogate legible.
+        self.buffer.write(text.encode("utf-8", "backslashreplace"))
+        return len(text)
+
+    def flush(self) -> None:
+        (self.buffer or self.stream).flush()
+
+
+def stdout_failed(error: OSError) -> NoReturn:
+    """stdout cannot be written (a full disk, an I/O error, a closed descriptor): say so in one
+    line on stderr and exit 1. What is still buffered goes to /dev/null, so the flush at exit
+    does not print "Exception ignored" after the message."""
+    discard_stdout()
+    if error.errno == errno.EBADF:  # stdout was closed (`>&-`) or opened only for reading
+        reason = "it is closed"
+    else:
+        reason = error.strerror or str(error) or type(error).__name__
+    say(f"navsome: cannot write to standard output: {reason}.")
+    sys.exit(EXIT_BAD_DATA)
+
+
+def discard_stdout() -> None:
+    """Point stdout's descriptor at /dev/null: output still buffered is dropped, quietly."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # no descriptor: nothing flushes to one
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 def _write(
@@ -61,24 +127,29 @@ def _write(
     rows: Rows,
     blocks: Callable[[], list],
     as_json: Callable[[], Any],
-    out: IO[str],
+    out: TextOut,
+    terminal: bool,
 ) -> None:
     if format_ is OutputFormat.json:
         from .machine import write_json
 
         write_json(as_json(), out)
     elif format_ is OutputFormat.csv:
+        import io
+
         from .machine import write_csv
 
-        write_csv(rows(), out)
+        text = io.StringIO()  # one write to stdout rather than one a row
+        write_csv(rows(), text)
+        out.write(text.getvalue())
     elif format_ is OutputFormat.markdown:
         from .render import to_markdown
 
         out.write(to_markdown(blocks()))
-    elif is_terminal(out):
+    elif terminal:
         from .terminal import print_blocks
 
-        print_blocks(blocks(), out)
+        print_blocks(blocks(), sys.stdout)  # `out` is that stream: Rich needs all of it
     else:
         from .plain import plain_text
 
@@ -100,5 +171,8 @@ def is_terminal(stream: IO[str]) -> bool:
 
 
 def say(message: str) -> None:
-    """A note for the person at the terminal (not data): stderr, so pipes stay clean."""
-    print(message, file=sys.stderr)
+    """A note for the person at the terminal (not data): stderr, so pipes stay clean. With no
+    stderr at all the note is dropped: print(file=None) would put it into the data."""
+    if sys.stderr is not None:
+        with suppress(OSError):  # stderr itself cannot be written: nowhere left to say it
+            print(message, file=sys.stderr, flush=True)

@@ -7,8 +7,6 @@ that runs navsome many times does not pay for drawing a terminal it does not hav
 
 from __future__ import annotations
 
-import unicodedata
-
 from .render import BAR_WIDTH, BarCell, Block, Fields, Grid, bar
 from .text import visible
 
@@ -20,7 +18,12 @@ def plain_text(blocks: list[Block]) -> str:
 
 
 def cell_width(text: str) -> int:
-    """Columns `text` takes on a terminal: wide East Asian characters two, combining marks none."""
+    """Columns `text` takes on a terminal: wide East Asian characters two, combining marks none.
+    Hidden characters, which take none or move the text, are escaped before this is asked."""
+    if text.isascii():  # most cells: unicodedata (a compiled module) is loaded only when needed
+        return len(text)
+    import unicodedata
+
     width = 0
     for char in text:
         if unicodedata.combining(char):
