@@ -117,6 +117,26 @@ def test_data_is_utf8_on_an_ascii_locale(args):
     assert "Idébanken" in out and "Id?banken" not in out
 
 
+def test_utf8_output_is_written_whole_to_an_unbuffered_stdout_that_takes_little_at_a_time():
+    from navsome.output import Utf8Writer
+
+    class Trickle(io.RawIOBase):  # like a raw file that accepts 3 bytes a call
+        def __init__(self) -> None:
+            self.got = b""
+
+        def writable(self) -> bool:
+            return True
+
+        def write(self, data) -> int:
+            self.got += bytes(data[:3])
+            return min(len(data), 3)
+
+    raw = Trickle()
+    stdout = io.TextIOWrapper(raw, encoding="ascii")  # python -u: the raw file, no buffer
+    Utf8Writer(stdout).write("Idébanken, Nøkkeltall ✓\n")
+    assert raw.got.decode("utf-8") == "Idébanken, Nøkkeltall ✓\n"
+
+
 def test_a_terminal_table_on_an_ascii_locale_escapes_rather_than_drop_letters():
     result = run("show", "idebanken", env={**ASCII, "TTY_COMPATIBLE": "1"})
     assert result.returncode == 0, result.stderr

@@ -91,7 +91,12 @@ class Utf8Writer:
         if self.buffer is None:  # a stream of text only (a test's StringIO): it takes str
             return self.stream.write(text)
         # Registry text reaches here escaped; backslashreplace keeps a stray surrogate legible.
-        self.buffer.write(text.encode("utf-8", "backslashreplace"))
+        data = memoryview(text.encode("utf-8", "backslashreplace"))
+        while data:  # an unbuffered stdout (python -u) may take only part of it at a time
+            written = self.buffer.write(data)
+            if written is None:  # a non-blocking stdout that is full: nothing to wait on
+                raise BlockingIOError(errno.EAGAIN, os.strerror(errno.EAGAIN))
+            data = data[written:]
         return len(text)
 
     def flush(self) -> None:
