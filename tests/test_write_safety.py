@@ -553,3 +553,19 @@ def test_a_layout_the_editor_cannot_handle_is_refused_with_the_layout_it_needs(
     )
     assert "[[accounts.jobblyst.channels.measurements]]" in result.stderr
     assert registry_copy.read_bytes() == before
+
+
+def test_an_exported_csv_defuses_formulas_while_stdout_keeps_the_text(navsome, registry_copy):
+    text = registry_copy.read_text(encoding="utf-8")
+    registry_copy.write_text(
+        text.replace('stated = "19 500 følgere"', 'stated = "=HYPERLINK(\\"x\\")"', 1),
+        encoding="utf-8",
+    )
+    exported = registry_copy.with_name("figures.csv")
+    args = ["--registry", str(registry_copy), "show", "jobblyst", "--format", "csv"]
+    piped = navsome(*args)
+    assert navsome(*args, "--export", str(exported)).exit_code == 0
+    assert ',"=HYPERLINK(""x"")",' in piped.stdout
+    assert ',"\'=HYPERLINK(""x"")",' in exported.read_text(encoding="utf-8")
+    # numbers are never changed: the same rows but for that one cell
+    assert exported.read_text(encoding="utf-8").replace("'=", "=") == piped.stdout

@@ -80,7 +80,7 @@ def export(
     elif kind == ".csv":
         from .machine import write_csv
 
-        write_csv(rows(), out)
+        write_csv(rows(), out, spreadsheet=True)  # an exported CSV is opened in spreadsheets
     else:
         from .machine import write_json
 
