@@ -477,3 +477,11 @@ def test_force_color_draws_for_a_terminal_through_a_pipe(navsome, env, drawn):
     piped = navsome("compare", "-m", "followers").stdout
     assert (result.stdout == piped) is not drawn  # Rich's layout, not only its colours
     assert not RICH_STYLE.search(navsome("compare", "-m", "followers", "--json", env=env).stdout)
+
+
+def test_the_note_naming_an_export_shows_its_hidden_characters(navsome, tmp_path):
+    target = tmp_path / "list\u202e\x1b[2J.md"
+    result = navsome("list", "--export", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert target.exists()
+    assert result.stderr == f"Wrote {tmp_path}/list\\u202e\\x1b[2J.md.\n"

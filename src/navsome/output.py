@@ -44,9 +44,10 @@ def write_answer(
     as_json = data or rows
     if export:
         from .export import export as export_to
+        from .text import visible
 
         export_to(Path(export), as_json, rows, blocks)
-        say(tr("Wrote {file}.", file=export))
+        say(tr("Wrote {file}.", file=visible(export, one_line=True)))  # the name is typed text
         return
     # Only a table drawn by Rich is for a terminal; JSON, CSV and Markdown are data wherever
     # they go, so they are UTF-8 even on a terminal whose locale says otherwise.
