@@ -51,16 +51,25 @@ def text(value: Any) -> str | None:
     return "must not be empty" if not value.strip() else None
 
 
+# Every number the model takes lies within ±MAX_NUMBER: far beyond any audience or year, and
+# far below float overflow (about 1.8e308), so midpoints, sums and JSON stay finite. An int and
+# a float compare exactly in Python, so the bound is checked without converting a huge integer.
+MAX_NUMBER = 10**15
+OUT_OF_RANGE = "is out of range; a number must lie between -1e15 and 1e15"
+
+
 def number(value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return f"must be a number, not {_describe(value)}"
-    return None if math.isfinite(value) else "must be a finite number"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "must be a finite number"
+    return None if -MAX_NUMBER <= value <= MAX_NUMBER else OUT_OF_RANGE
 
 
 def integer(value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int):
         return f"must be an integer, not {_describe(value)}"
-    return None
+    return None if -MAX_NUMBER <= value <= MAX_NUMBER else OUT_OF_RANGE
 
 
 def date(value: Any) -> str | None:
@@ -311,14 +320,15 @@ def _valid_measurement(
     qualifier = value.get("qualifier", "exact")
     high = value.get("high")
     if qualifier == "range":
-        if type(high) not in _NUMBER_TYPES or not math.isfinite(high):
+        if type(high) not in _NUMBER_TYPES:
             return None
     elif high is not None or qualifier not in QUALIFIERS:
         return None
-    if type(low) not in _NUMBER_TYPES or not math.isfinite(low) or low < 0:
+    if type(low) not in _NUMBER_TYPES:
         return None
-    ceiling = 100 if metric.unit == "percent" else math.inf
-    if low > ceiling or (high is not None and (high < low or high > ceiling)):
+    # Chained comparisons are false for nan and infinities, and exact for an int of any size.
+    ceiling = 100 if metric.unit == "percent" else MAX_NUMBER
+    if not 0 <= low <= ceiling or (high is not None and not low <= high <= ceiling):
         return None
     for key in ("stated", "note"):
         if key in value and text(value[key]):
