@@ -158,9 +158,10 @@ def test_top_level_help_leads_with_an_example(navsome):
     assert out.index("Example: navsome") < out.index("Options")
 
 
-def test_an_export_that_cannot_be_written_is_a_clear_error(navsome, tmp_path):
+def test_an_export_onto_a_folder_is_refused_before_any_work(navsome, tmp_path):
     folder = tmp_path / "chart.svg"
     folder.mkdir()
     result = navsome("list", "--export", str(folder))
-    assert result.exit_code == 1
-    assert f"--export {folder}: cannot write it: Is a directory." in result.stderr
+    assert result.exit_code == 2
+    assert f"--export {folder}: {folder} is a folder, not a regular file" in result.stderr
+    assert folder.is_dir() and not any(folder.iterdir())
