@@ -30,7 +30,7 @@ class NavsomeGroup(TyperGroup):
         except NavsomeError as error:
             from .text import visible
 
-            message = "\n".join(visible(line) for line in str(error).splitlines())
+            message = visible(str(error))  # splitlines would break at U+2028 and kin
             print(f"navsome: {message}", file=sys.stderr)
             raise typer.Exit(error.exit_code) from None
 
