@@ -6,9 +6,16 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import sys
+import time
 
 import pytest
+import tomllib
+from conftest import REPO, SHIPPED
 
+from navsome.errors import RegistryError
+from navsome.guard import shape_problem
+from navsome.registry import load_registry
 from navsome.schema import MAX_NUMBER, _Builder, _checked_measurement, _valid_measurement
 
 
@@ -100,6 +107,21 @@ def test_a_year_past_the_ceiling_is_a_problem(navsome, registry_copy):
     )
 
 
+@pytest.mark.parametrize("where", ["value", "array"])
+def test_a_5000_digit_integer_anywhere_is_a_problem_with_its_line(navsome, registry_copy, where):
+    huge = "7" * 5_000
+    if where == "value":
+        text = registry_copy.read_text().replace("value = 800\n", f"value = {huge}\n", 1)
+    else:
+        text = registry_copy.read_text() + f"\n[extra]\nx = [\n  1,\n  {huge},\n]\n"
+    registry_copy.write_text(text)
+    expected = f"line {line_of(text, huge)}: an integer of 5,000 digits is too long to read"
+    fails(navsome("--registry", str(registry_copy), "list"), 1, expected)
+    result = navsome("validate", str(registry_copy))
+    assert result.exit_code == 1
+    assert expected.removeprefix(f"line {line_of(text, huge)}: ") in result.stdout
+
+
 EDGES = [
     MAX_NUMBER,
     MAX_NUMBER + 1,
@@ -121,8 +143,6 @@ EDGES = [
 
 @pytest.mark.parametrize("metric", ["followers", "satisfied_share"])
 def test_the_fast_check_never_accepts_a_number_the_full_check_refuses(metric):
-    from navsome.registry import load_registry
-
     registry = load_registry(None)
     for low, high in itertools.product(EDGES, [None, *EDGES]):
         value = {"metric": metric, "value": low, "as_of": "2017", "source": "nav-some-2017"}
@@ -163,3 +183,143 @@ def test_record_refuses_a_figure_past_the_ceiling_as_a_usage_error(
     fails(result, 2, f"{option} ", "is out of range; a figure must lie between -1e15 and 1e15")
     assert len(result.stderr) < 300  # a 5,000-digit figure is not echoed whole
     assert registry_copy.read_bytes() == before
+
+
+# --- TOML that tomllib reads in super-linear time is refused before it starts --------------
+
+
+def dotted(parts: int, part: str = "a", dot: str = ".") -> str:
+    return dot.join([part] * parts)
+
+
+def lines(count: int) -> str:
+    return "".join(f"k{i} = 1\n" for i in range(count))
+
+
+# Each case is sized so that, unguarded, the quadratic ones take 5 s or (much) more on a small
+# machine, while the linear ones read in a tenth of a second.
+HOSTILE = {
+    # quadratic in tomllib: refused by the guard
+    "dotted-key": lambda: dotted(24_000) + " = 1\n",
+    "dotted-key-quoted": lambda: dotted(20_000, '"a"') + " = 1\n",
+    "dotted-key-spaced": lambda: dotted(22_000, dot=" . ") + " = 1\n",
+    "table-header": lambda: "[" + dotted(50_000) + "]\n",
+    "array-of-tables-header": lambda: "[[" + dotted(50_000) + "]]\n",
+    "inline-table-key": lambda: "x = {" + dotted(50_000) + " = 1}\n",
+    "inline-table-key-in-array": lambda: "x = [\n  {b = 1},\n  {" + dotted(50_000) + " = 1},\n]\n",
+    "header-then-many-lines": lambda: "[" + dotted(2_000) + "]\n" + lines(20_000),
+    "deep-key-after-registry": lambda: SHIPPED_TEXT + "\n[extra]\n" + dotted(24_000) + " = 1\n",
+    # linear in tomllib: read (or refused for what they hold) at once
+    "long-string": lambda: 'x = "' + "a" * 500_000 + '"\n',
+    "long-comment": lambda: "# " + "a" * 1_000_000 + "\n",
+    "escapes": lambda: 'x = "' + "\\n" * 200_000 + '"\n',
+    "many-keys": lambda: "[sources]\n" + lines(10_000),  # under a table, so the schema is quick
+    "many-inline-keys": lambda: "x = {" + ", ".join(f"k{i} = 1" for i in range(20_000)) + "}\n",
+    "many-arrays-of-tables": lambda: "[[x]]\n" * 30_000,
+    "deep-arrays": lambda: "x = " + "[" * 50_000 + "]" * 50_000 + "\n",
+    "deep-inline-tables": lambda: "x = " + "{a = " * 20_000 + "1" + "}" * 20_000 + "\n",
+    "keys-at-the-limit": lambda: "[" + dotted(16, "h") + "]\n" + lines(2_000),
+    "dots-in-a-string": lambda: 'x = "' + dotted(100_000) + '"\n',
+    "dots-in-an-array": lambda: "x = [" + '"a.", ' * 30_000 + "]\n",
+    "dots-and-long-words": lambda: (dotted(15) + "b" * 10_000 + "\n") * 100,
+    # many places where a key could start, each after a long run of blanks
+    "blanks-before-keys": lambda: "x = [" + ("," + " " * 5_000 + "a.b") * 200 + "]\n",
+    "integer-of-5000-digits": lambda: "x = " + "1" * 5_000 + "\n",
+    "many-integers-of-4000-digits": lambda: "".join(f"k{i} = {'1' * 4_000}\n" for i in range(200)),
+}
+SHIPPED_TEXT = SHIPPED.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_every_hostile_file_is_refused_or_read_within_a_second(name, tmp_path, monkeypatch):
+    monkeypatch.delenv("NAVSOME_MAX_REGISTRY_MB", raising=False)
+    path = tmp_path / f"{name}.toml"
+    path.write_text(HOSTILE[name](), encoding="utf-8")
+    started = time.perf_counter()
+    try:
+        load_registry(str(path))
+    except RegistryError as error:
+        assert error.problems
+    elapsed = time.perf_counter() - started
+    assert elapsed < 1.0, f"{name} took {elapsed:.1f} s"
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "line"),
+    [
+        (dotted(17) + " = 1\n", 17, 1),
+        ("[" + dotted(17) + "]\n", 17, 1),
+        ("[[" + dotted(5_000) + "]]\n", 5_000, 1),
+        ("x = 1\n\ny = [\n  {" + dotted(20, '"a.b"') + " = 1},\n]\n", 20, 4),
+        ("[t]\n" + dotted(30, "'x'", " .\t") + " = 1\n", 30, 2),
+    ],
+    ids=["key", "header", "array-header", "inline-quoted", "literal-blanks"],
+)
+def test_a_key_of_too_many_parts_is_refused_with_its_line_and_size(text, parts, line):
+    problem = shape_problem(text)
+    assert problem is not None
+    assert problem.line == line
+    assert f"a dotted key or table name of {parts:,} parts; navsome reads at most 16" in str(
+        problem
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        dotted(16) + " = 1\n",
+        "[" + dotted(16) + "]\n" + dotted(16) + " = 1\n",
+        "x = {" + dotted(16) + " = 1}\n",
+        dotted(16, '"a.b.c"') + " = 1\n",  # dots inside quoted parts are not separators
+        'x = "' + dotted(1_000) + '"\n',  # text, not a key
+        "x = [" + ", ".join(["1.5"] * 100) + "]\n",
+    ],
+    ids=["key-16", "header-and-key-16", "inline-16", "quoted-dots", "string", "floats"],
+)
+def test_keys_up_to_the_limit_and_dots_in_values_pass_the_guard(text):
+    assert shape_problem(text) is None
+    tomllib.loads(text)  # and they are TOML
+
+
+def test_the_guard_message_reaches_the_user_with_file_and_line(navsome, registry_copy):
+    text = registry_copy.read_text() + "\n[extra]\n" + dotted(5_000) + " = 1\n"
+    registry_copy.write_text(text)
+    line = text.count("\n") - 0  # the key is the last line
+    for args in (["list"], ["show", "nav"]):
+        fails(
+            navsome("--registry", str(registry_copy), *args),
+            1,
+            f"{registry_copy}: line {line}: a dotted key or table name of 5,000 parts; "
+            "navsome reads at most 16 (a registry needs 4): shorten it",
+        )
+    result = navsome("validate", str(registry_copy))
+    assert result.exit_code == 1 and f"{line}" in result.stdout and "5,000 parts" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("extra", "place"),
+    [("[[extra]]\nx = 1\n", "extra: unknown key"), ("[extra.deep]\nx = 1\n", "extra: unknown")],
+    ids=["array-of-tables", "dotted-header"],
+)
+def test_an_unknown_table_is_placed_on_the_line_that_makes_it(navsome, registry_copy, extra, place):
+    text = registry_copy.read_text() + "\n" + extra
+    registry_copy.write_text(text)
+    line = text.count("\n") - 1  # the header, above the last line
+    fails(navsome("--registry", str(registry_copy), "list"), 1, f"line {line}: {place}")
+
+
+def test_the_guard_costs_a_few_percent_of_parsing_a_valid_registry():
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from generate_registry import generate
+
+    text = generate(400, 4, 3)
+    guard = min(_timed(shape_problem, text)[1] for _ in range(3))
+    result, parse = _timed(tomllib.loads, text)
+    assert shape_problem(text) is None and result["accounts"]
+    assert guard < 0.1 * parse, (guard, parse)
+
+
+def _timed(function, *args):
+    started = time.perf_counter()
+    result = function(*args)
+    return result, time.perf_counter() - started

@@ -19,6 +19,7 @@ _HEADER = re.compile(rf"\s*(\[\[?)({_DOTTED})\]\]?\s*(?:#.*)?")
 _ASSIGNMENT = re.compile(rf"({_DOTTED})=")
 _KEY_PART = re.compile(_KEY)
 _STRING = re.compile(r'"""|\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
+_MATTERS = re.compile(r"[\[\]{}\"'#]")
 
 
 def _keys(dotted: str) -> list[str]:
@@ -43,12 +44,13 @@ def line_numbers(text: str) -> dict[str, int]:
     depth = 0  # open brackets and braces of a value that spans lines
     in_string: str | None = None  # the delimiter of a multi-line string we are inside
 
-    def concrete(keys: list[str]) -> str:
+    def concrete(keys: list[str], number: int) -> str:
         path = ""
         for key in keys:
             path = key_path(path, key)
             if path in aot_index:
                 path += f"[{aot_index[path]}]"
+            found.setdefault(path, number)  # a table a dotted name makes, first named here
         return path
 
     for number, line in enumerate(text.splitlines(), start=1):
@@ -61,11 +63,12 @@ def line_numbers(text: str) -> dict[str, int]:
             if header:
                 keys = _keys(header.group(2))
                 if header.group(1) == "[[":
-                    name = key_path(concrete(keys[:-1]), keys[-1]) if keys else ""
+                    name = key_path(concrete(keys[:-1], number), keys[-1]) if keys else ""
+                    found.setdefault(name, number)  # the array itself, for a problem with all of it
                     aot_index[name] = aot_index.get(name, -1) + 1
                     current = f"{name}[{aot_index[name]}]"
                 else:
-                    current = concrete(keys)
+                    current = concrete(keys, number)
                 found.setdefault(current, number)
                 continue
             assignment = _ASSIGNMENT.match(line)
@@ -73,7 +76,7 @@ def line_numbers(text: str) -> dict[str, int]:
                 path = current
                 for key in _keys(assignment.group(1)):
                     path = key_path(path, key)
-                found.setdefault(path, number)
+                    found.setdefault(path, number)
         depth, in_string = _scan_value(line, depth)
     return found
 
@@ -81,11 +84,14 @@ def line_numbers(text: str) -> dict[str, int]:
 def _scan_value(line: str, depth: int) -> tuple[int, str | None]:
     """Bracket depth after `line`, and the delimiter of a multi-line string left open."""
     position = 0
-    while position < len(line):
+    # Jump from one character that matters to the next: a per-character loop in Python made
+    # this scan slower than parsing the file.
+    while found := _MATTERS.search(line, position):
+        position = found.start()
         char = line[position]
         if char == "#":
             break
-        match = _STRING.match(line, position)
+        match = _STRING.match(line, position) if char in "\"'" else None
         if match:
             token = match.group()
             if token in ('"""', "'''"):

@@ -119,9 +119,14 @@ def _size_limit() -> int:
 
 
 def parse_toml(text: str, name: str) -> dict[str, Any]:
-    if not text.strip():
+    """The TOML document in `text`, or RegistryError naming the line where it goes wrong."""
+    from .guard import shape_problem
+
+    if not text or text.isspace():  # isspace, unlike strip, copies nothing
         why = "the file is empty; a registry needs [sources], [platforms], [metrics] and [accounts]"
         raise _unreadable(name, why)
+    if problem := shape_problem(text):  # what tomllib would take minutes to read
+        raise RegistryError(name, [problem])
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -143,6 +148,17 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
     except RecursionError:
         problem = Problem("", "TOML syntax: arrays or tables are nested too deeply")
         raise RegistryError(name, [problem]) from None
+    except ValueError as error:  # int() refused an integer of thousands of digits
+        from .guard import long_integer
+
+        found = long_integer(text)
+        what = f"an integer of {found[1]:,} digits" if found else f"a number ({error})"
+        problem = Problem(
+            "",
+            f"{what} is too long to read; a number must lie between -1e15 and 1e15",
+            found[0] if found else None,
+        )
+        raise RegistryError(name, [problem]) from None
 
 
 def load_registry(explicit: str | None = None) -> Registry:
@@ -162,12 +178,14 @@ def load_registry(explicit: str | None = None) -> Registry:
         gc.freeze()
         return registry
     except RegistryError as error:
-        from .locate import line_numbers, line_of
+        if any(p.path and not p.line for p in error.problems):  # the scan costs a parse's time
+            from .locate import line_numbers, line_of
 
-        lines = line_numbers(text)
-        error.problems[:] = [
-            p if p.line else p._replace(line=line_of(p.path, lines)) for p in error.problems
-        ]
+            lines = line_numbers(text)
+            error.problems[:] = [
+                p if p.line or not p.path else p._replace(line=line_of(p.path, lines))
+                for p in error.problems
+            ]
         raise RegistryError(error.file, error.problems) from None
     finally:
         if collecting:
