@@ -6,6 +6,8 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import os
+import subprocess
 import sys
 import time
 
@@ -323,3 +325,145 @@ def _timed(function, *args):
     started = time.perf_counter()
     result = function(*args)
     return result, time.perf_counter() - started
+
+
+# --- Environment variables are checked, and named in the message ---------------------------
+
+
+@pytest.mark.parametrize("setting", ["nan", "inf", "abc", "-1", "0", "1e400", "32MB"])
+def test_a_bad_size_limit_is_a_usage_error_naming_the_variable(navsome, setting):
+    result = navsome("list", env={"NAVSOME_MAX_REGISTRY_MB": setting})
+    fails(
+        result,
+        2,
+        f"NAVSOME_MAX_REGISTRY_MB={setting!r} is not a size; set it to a number of megabytes "
+        "above 0, such as 64, or unset it for the default of 32.",
+    )
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("setting", ["", "0.5", " 8 ", "64", "1e6"])
+def test_a_size_limit_in_megabytes_or_empty_is_accepted(navsome, setting):
+    result = navsome("list", "--json", env={"NAVSOME_MAX_REGISTRY_MB": setting})
+    assert result.exit_code == 0, result.stderr
+    assert len(result.json()) == 9
+
+
+@pytest.mark.parametrize("setting", ["de", "abc", "fr_FR.UTF-8"])
+def test_a_bad_language_variable_is_blamed_on_the_variable(navsome, setting):
+    result = navsome("list", env={"NAVSOME_LANG": setting})
+    fails(result, 2, f"NAVSOME_LANG={setting!r} is not a language navsome speaks; set it to nb")
+    assert "--lang" not in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_bad_language_option_is_blamed_on_the_option(navsome):
+    result = navsome("--lang", "de", "list", env={"NAVSOME_LANG": None})
+    fails(result, 2, "--lang", "'de' is not one of nb, en.")
+    assert "NAVSOME_LANG" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("setting", "header"),
+    [
+        ("nb", "Konto"),
+        ("no", "Konto"),
+        ("nn", "Konto"),
+        ("NO", "Konto"),
+        ("nb_NO.UTF-8", "Konto"),
+        ("en_GB", "Account"),
+        (" en ", "Account"),
+    ],
+)
+def test_the_language_variable_reads_locale_names_as_the_locale_does(navsome, setting, header):
+    result = navsome("list", env={"NAVSOME_LANG": setting, "LANG": "C.UTF-8"})
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.split()[0] == header
+
+
+@pytest.mark.parametrize("setting", ["", "  "])
+def test_an_empty_language_variable_is_unset_and_the_locale_decides(navsome, setting):
+    for locale, header in (("nb_NO.UTF-8", "Konto"), ("C.UTF-8", "Account")):
+        result = navsome("list", env={"NAVSOME_LANG": setting, "LANG": locale})
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout.split()[0] == header
+
+
+def test_an_empty_registry_variable_is_unset(navsome):
+    default = navsome("list", "--json", env={"NAVSOME_REGISTRY": None})
+    empty = navsome("list", "--json", env={"NAVSOME_REGISTRY": ""})
+    assert empty.exit_code == 0, empty.stderr
+    assert empty.stdout == default.stdout
+
+
+# --- Opening the registry never blocks on a terminal or device ------------------------------
+
+DEVICE = "is a device, not a registry file"
+needs_dev = pytest.mark.skipif(sys.platform == "win32", reason="POSIX device files")
+
+
+def run_script(*args: str, timeout: float = 30, **kwargs) -> subprocess.CompletedProcess:
+    """navsome in a fresh process, so a run that blocks is stopped by the timeout."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NAVSOME_")}
+    env |= {"NAVSOME_LANG": "en", "LANG": "C.UTF-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "navsome", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        **kwargs,
+    )
+
+
+@needs_dev
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/zero"])
+def test_a_device_is_refused(navsome, device):
+    fails(navsome("--registry", device, "list"), 1, f"{device}: {DEVICE}")
+
+
+@needs_dev
+@pytest.mark.parametrize("device", ["/dev/ptmx", "/dev/tty"])
+def test_a_terminal_is_refused_without_blocking(device):
+    if not os.path.exists(device):
+        pytest.skip(f"no {device} here")
+    result = run_script("--registry", device, "list", stdin=subprocess.DEVNULL)
+    assert result.returncode == 1, result.stderr
+    assert f"{device}: {DEVICE}" in result.stderr
+
+
+@needs_dev
+def test_standard_input_that_is_a_terminal_is_refused_without_blocking():
+    leader, follower = os.openpty()
+    try:
+        result = run_script("--registry", "/dev/stdin", "list", stdin=follower)
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert result.returncode == 1, result.stderr
+    assert f"/dev/stdin: {DEVICE}" in result.stderr
+
+
+@needs_dev
+def test_standard_input_that_is_a_pipe_or_a_file_is_read():
+    piped = run_script("--registry", "/dev/stdin", "list", input=SHIPPED_TEXT)
+    assert piped.returncode == 0, piped.stderr
+    with SHIPPED.open() as file:
+        redirected = run_script("--registry", "/dev/stdin", "list", stdin=file)
+    assert redirected.returncode == 0, redirected.stderr
+    assert piped.stdout == redirected.stdout
+
+
+@needs_dev
+def test_a_path_that_becomes_a_device_between_stat_and_open_is_refused(monkeypatch):
+    from navsome.registry import read_bytes
+
+    regular = os.stat(SHIPPED)
+    real_stat = os.stat
+    # The first look, before opening, sees a regular file; the device is what gets opened.
+    monkeypatch.setattr(
+        os, "stat", lambda p, *a, **k: regular if p == "/dev/zero" else real_stat(p, *a, **k)
+    )
+    with pytest.raises(RegistryError) as raised:
+        read_bytes("/dev/zero")
+    assert DEVICE in str(raised.value)

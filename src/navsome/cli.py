@@ -212,9 +212,22 @@ def global_options(
             param_hint="--registry",
         )
     ctx.obj = registry
-    chosen = (lang or default_language()).strip().lower()
+    from .i18n import language_named
+
+    # Click fills --lang from NAVSOME_LANG; a bad value must be blamed on the one the user set.
+    source = ctx.get_parameter_source("lang")
+    from_variable = source is not None and source.name == "ENVIRONMENT"
+    if lang is None or (from_variable and not lang.strip()):  # an empty variable is unset
+        chosen = default_language()
+    else:
+        chosen = language_named(lang)
     if chosen not in LANGUAGES:
-        raise typer.BadParameter(f"{chosen!r} is not one of nb, en.", param_hint="--lang")
+        if from_variable:
+            raise UsageError(
+                f"NAVSOME_LANG={lang!r} is not a language navsome speaks; "
+                "set it to nb or en (a locale such as nb_NO.UTF-8 also works), or unset it."
+            )
+        raise typer.BadParameter(f"{lang!r} is not one of nb, en.", param_hint="--lang")
     set_language(chosen)
 
 

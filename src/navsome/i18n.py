@@ -13,15 +13,24 @@ _current = "en"
 
 
 def default_language() -> str:
-    """nb when NAVSOME_LANG or the locale (LC_ALL, LC_MESSAGES, LANG) is Norwegian, else en."""
-    chosen = os.environ.get("NAVSOME_LANG")
-    if chosen:
-        return chosen
+    """nb when the locale (LC_ALL, LC_MESSAGES, LANG, the first one set) is Norwegian, else en.
+    NAVSOME_LANG is not read here: the command line reads it as --lang's variable and checks it."""
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(variable)
         if value:
-            return "nb" if value.split("_")[0].split(".")[0].lower() in ("nb", "no", "nn") else "en"
+            return "nb" if language_named(value) == "nb" else "en"
     return "en"
+
+
+def language_named(name: str) -> str | None:
+    """nb or en for a language or locale name ('nb', 'no', 'nn', 'nb_NO.UTF-8', 'en_GB'), else
+    None. Nynorsk and plain Norwegian read as Bokmål, the only Norwegian navsome has."""
+    code = name.strip().lower()
+    for separator in "_.@-":
+        code = code.split(separator, 1)[0]
+    if code in ("nb", "no", "nn"):
+        return "nb"
+    return "en" if code == "en" else None
 
 
 def set_language(language: str) -> None:

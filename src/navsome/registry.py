@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import math
 import os
 import re
 import stat
@@ -10,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem, RegistryError
+from .errors import Problem, RegistryError, UsageError
 from .model import Registry
 
 if sys.version_info >= (3, 11):
@@ -65,8 +66,9 @@ def read_bytes(path: Path) -> bytes:
     except OSError as error:
         raise _unreadable(name, f"cannot be read: {error.strerror or error}") from None
     if raw is None:
+        size = f"{limit / 2**20:g} MB" if limit >= 2**20 else f"{limit:,} bytes"
         why = (
-            f"is larger than {limit // 2**20} MB, more than a registry should be; "
+            f"is larger than {size}, more than a registry should be; "
             f"set {SIZE_LIMIT_VAR} to read it anyway"
         )
         raise _unreadable(name, why)
@@ -90,13 +92,17 @@ def decode_text(raw: bytes, name: str) -> str:
 
 def _read_at_most(path: Path, limit: int) -> bytearray | None:
     """The file's bytes, or None when it holds more than `limit`. A named pipe with no writer
-    reads as empty instead of blocking, and a device that never ends stops at the limit."""
+    reads as empty instead of blocking; a terminal or other device is refused unopened."""
+    # Checked before opening: opening /dev/ptmx makes a terminal, and reading /dev/tty waits.
+    _refuse_device(path, os.stat(path).st_mode)
+    # O_NONBLOCK: a pipe without a writer opens at once; O_NOCTTY: never become our terminal.
     nonblocking = getattr(os, "O_NONBLOCK", 0)  # POSIX only; Windows has no named pipes here
-    fd = os.open(path, os.O_RDONLY | nonblocking)
+    fd = os.open(path, os.O_RDONLY | nonblocking | getattr(os, "O_NOCTTY", 0))
     try:
+        info = os.fstat(fd)
+        _refuse_device(path, info.st_mode)  # the path may have become a device since the stat
         if nonblocking:
             os.set_blocking(fd, True)
-        info = os.fstat(fd)
         if stat.S_ISREG(info.st_mode) and info.st_size > limit:
             return None
         buffer = bytearray()
@@ -110,11 +116,26 @@ def _read_at_most(path: Path, limit: int) -> bytearray | None:
         os.close(fd)
 
 
+def _refuse_device(path: Path, mode: int) -> None:
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        why = "is a device, not a registry file; give the path of a registry's .toml file"
+        raise _unreadable(str(path), why)
+
+
 def _size_limit() -> int:
+    """The most bytes a registry may have: NAVSOME_MAX_REGISTRY_MB megabytes, else the default."""
+    setting = os.environ.get(SIZE_LIMIT_VAR, "").strip()
+    if not setting:  # empty is unset
+        return DEFAULT_SIZE_LIMIT_MB * 2**20
     try:
-        megabytes = float(os.environ.get(SIZE_LIMIT_VAR) or DEFAULT_SIZE_LIMIT_MB)
+        megabytes = float(setting)
     except ValueError:
-        megabytes = DEFAULT_SIZE_LIMIT_MB
+        megabytes = math.nan
+    if not 0 < megabytes < math.inf:  # false for nan too
+        raise UsageError(
+            f"{SIZE_LIMIT_VAR}={setting!r} is not a size; set it to a number of megabytes "
+            f"above 0, such as 64, or unset it for the default of {DEFAULT_SIZE_LIMIT_MB}."
+        )
     return int(megabytes * 2**20)
 
 
