@@ -467,3 +467,46 @@ def test_a_path_that_becomes_a_device_between_stat_and_open_is_refused(monkeypat
     with pytest.raises(RegistryError) as raised:
         read_bytes("/dev/zero")
     assert DEVICE in str(raised.value)
+
+
+# --- The size limit holds to the byte, for a file and for a pipe ---------------------------
+
+LIMIT_MB = "0.015625"  # a power of two: exactly 16,384 bytes, no rounding
+LIMIT = 16_384
+
+
+def registry_of_size(size: int) -> bytes:
+    """The shipped registry padded with a comment to exactly `size` bytes."""
+    data = SHIPPED.read_bytes()
+    assert data.endswith(b"\n") and len(data) < size - 2
+    return data + b"#" + b"x" * (size - len(data) - 2) + b"\n"
+
+
+@pytest.mark.parametrize(("size", "read"), [(LIMIT, True), (LIMIT + 1, False)])
+def test_the_size_limit_holds_to_the_byte_for_a_file(navsome, tmp_path, size, read):
+    path = tmp_path / "sized.toml"
+    path.write_bytes(registry_of_size(size))
+    result = navsome("--registry", str(path), "list", env={"NAVSOME_MAX_REGISTRY_MB": LIMIT_MB})
+    if read:
+        assert result.exit_code == 0, result.stderr
+    else:
+        fails(result, 1, f"{path}: is larger than 16,384 bytes", "NAVSOME_MAX_REGISTRY_MB")
+
+
+@needs_dev
+@pytest.mark.parametrize(("size", "read"), [(LIMIT, True), (LIMIT + 1, False)])
+def test_the_size_limit_holds_to_the_byte_for_a_pipe(navsome, size, read):
+    # A pipe has no size to look at first, so the read loop's own bound decides. This is what
+    # `--registry <(cat channels.toml)` gives: /dev/fd/N, the read end of a pipe.
+    reader, writer = os.pipe()
+    try:
+        os.write(writer, registry_of_size(size))  # fits the pipe's buffer: no writer thread
+        os.close(writer)
+        pipe = f"/dev/fd/{reader}"
+        result = navsome("--registry", pipe, "list", env={"NAVSOME_MAX_REGISTRY_MB": LIMIT_MB})
+    finally:
+        os.close(reader)
+    if read:
+        assert result.exit_code == 0, result.stderr
+    else:
+        fails(result, 1, f"{pipe}: is larger than 16,384 bytes")
