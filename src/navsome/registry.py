@@ -169,14 +169,15 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
     except RecursionError:
         problem = Problem("", "TOML syntax: arrays or tables are nested too deeply")
         raise RegistryError(name, [problem]) from None
-    except ValueError as error:  # int() refused an integer of thousands of digits
+    except ValueError:  # int() refused an integer of thousands of digits
         from .guard import long_integer
 
-        found = long_integer(text)
-        what = f"an integer of {found[1]:,} digits" if found else f"a number ({error})"
+        found = long_integer(text)  # None when its place is beyond the simple search
+        digits = f"{found[1]:,}" if found else "thousands of"
         problem = Problem(
             "",
-            f"{what} is too long to read; a number must lie between -1e15 and 1e15",
+            f"an integer of {digits} digits is too long to read; "
+            "a number must lie between -1e15 and 1e15",
             found[0] if found else None,
         )
         raise RegistryError(name, [problem]) from None
