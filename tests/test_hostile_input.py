@@ -124,6 +124,14 @@ def test_a_5000_digit_integer_anywhere_is_a_problem_with_its_line(navsome, regis
     assert expected.removeprefix(f"line {line_of(text, huge)}: ") in result.stdout
 
 
+def test_a_5000_digit_integer_the_search_cannot_place_is_still_a_plain_message(navsome, tmp_path):
+    path = tmp_path / "commented.toml"
+    path.write_text("x = [ # a comment hides it from the search\n  " + "7" * 5_000 + "]\n")
+    result = navsome("--registry", str(path), "list")
+    fails(result, 1, "an integer of thousands of digits is too long to read")
+    assert "sys." not in result.stderr  # Python's advice is for programmers
+
+
 EDGES = [
     MAX_NUMBER,
     MAX_NUMBER + 1,
