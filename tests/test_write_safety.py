@@ -569,3 +569,20 @@ def test_an_exported_csv_defuses_formulas_while_stdout_keeps_the_text(navsome, r
     assert ',"\'=HYPERLINK(""x"")",' in exported.read_text(encoding="utf-8")
     # numbers are never changed: the same rows but for that one cell
     assert exported.read_text(encoding="utf-8").replace("'=", "=") == piped.stdout
+
+
+def test_the_waiting_note_speaks_norwegian(capsys):
+    from navsome.cli import _say_waiting
+    from navsome.i18n import language, set_language
+
+    before = language()
+    set_language("nb")
+    try:
+        _say_waiting(4750, Path("channels.toml"))
+        _say_waiting(None, Path("channels.toml"))
+    finally:
+        set_language(before)
+    assert capsys.readouterr().err.splitlines() == [
+        "Venter på at en annen navsome record (pid 4750) blir ferdig med channels.toml …",
+        "Venter på at en annen navsome record blir ferdig med channels.toml …",
+    ]

@@ -162,6 +162,9 @@ NB = {
         "Allerede registrert: {channel} {metric} {value} per {as_of} i {file}."
     ),
     "Wrote {file}.": "Skrev {file}.",
+    "another navsome record": "en annen navsome record",
+    "another navsome record (pid {pid})": "en annen navsome record (pid {pid})",
+    "Waiting for {holder} to finish with {file}…": "Venter på at {holder} blir ferdig med {file} …",
     "no account matches {name!r}.{hint} Run 'navsome list' to see every account.": (
         "ingen konto passer til {name!r}.{hint} Kjør 'navsome list' for å se alle kontoene."
     ),
