@@ -586,3 +586,91 @@ def test_the_waiting_note_speaks_norwegian(capsys):
         "Venter på at en annen navsome record (pid 4750) blir ferdig med channels.toml …",
         "Venter på at en annen navsome record blir ferdig med channels.toml …",
     ]
+
+
+# The lock file itself
+
+
+@pytest.mark.parametrize("planted", ["symbolic link", "folder", "named pipe", "hard link"])
+def test_a_lock_file_planted_by_someone_else_is_refused_and_what_it_names_untouched(
+    navsome, registry_copy, tmp_path, planted
+):
+    precious = tmp_path / "precious.txt"  # think /etc/passwd
+    precious.write_text("precious\n")
+    lock = registry_copy.with_name("channels.toml.lock")
+    if planted == "symbolic link":
+        lock.symlink_to(precious)
+    elif planted == "folder":
+        lock.mkdir()
+    elif planted == "named pipe":
+        os.mkfifo(lock)
+    else:
+        os.link(precious, lock)
+    before = registry_copy.read_bytes()
+    result = navsome("--registry", str(registry_copy), "record", *FIGURE)
+    assert result.exit_code == 1
+    assert f"{lock} " in result.stderr and "not a lock file navsome made" in result.stderr
+    assert "remove it" in result.stderr
+    assert precious.read_text() == "precious\n"
+    assert registry_copy.read_bytes() == before
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_a_lock_file_root_makes_for_a_users_registry_belongs_to_that_user(navsome, registry_copy):
+    os.chown(registry_copy, 4321, 4322)
+    os.chmod(registry_copy, 0o660)
+    assert navsome("--registry", str(registry_copy), "record", *FIGURE).exit_code == 0
+    lock = os.stat(registry_copy.with_name("channels.toml.lock"))
+    assert (lock.st_uid, lock.st_gid, stat.S_IMODE(lock.st_mode)) == (4321, 4322, 0o660)
+
+
+def test_a_lock_file_this_user_may_not_write_is_still_locked(navsome, registry_copy, monkeypatch):
+    """Made by another user (root, say): flock needs only a descriptor, not write access."""
+    lock = str(registry_copy.with_name("channels.toml.lock"))
+    Path(lock).write_text("1\n")
+    real_open = os.open
+
+    def no_write(path, flags, *args):
+        if os.fspath(path) == lock and flags & os.O_RDWR:
+            raise PermissionError(errno.EACCES, "Permission denied", lock)
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", no_write)
+    result = navsome("--registry", str(registry_copy), "record", *FIGURE)
+    assert result.exit_code == 0, result.stderr
+    assert recorded(registry_copy)
+    assert Path(lock).read_text() == "1\n"
+
+
+def test_a_registry_read_from_a_pipe_is_not_recorded_into(registry_copy):
+    command = [sys.executable, "-m", "navsome", "--registry", "/dev/stdin", "record", *FIGURE]
+    with open(registry_copy, "rb") as registry:
+        feed = subprocess.Popen(["cat"], stdin=registry, stdout=subprocess.PIPE)
+        result = subprocess.run(command, stdin=feed.stdout, capture_output=True, text=True)
+        feed.wait()
+    assert result.returncode == 1
+    assert "/dev/stdin is a named pipe, not a file that can be rewritten" in result.stderr
+
+
+def test_a_read_only_file_system_is_named_as_such(navsome, registry_copy, monkeypatch):
+    real_statvfs = os.statvfs
+
+    def read_only(path):
+        info = real_statvfs(path)
+        return types.SimpleNamespace(f_flag=info.f_flag | os.ST_RDONLY)
+
+    monkeypatch.setattr(os, "statvfs", read_only)
+    result = navsome("--registry", str(registry_copy), "record", *FIGURE)
+    assert result.exit_code == 1
+    assert "is on a read-only file system" in result.stderr
+    assert "chmod" not in result.stderr
+
+
+def test_an_export_onto_a_read_only_file_is_refused(navsome, tmp_path):
+    target = tmp_path / "list.md"
+    target.write_text("kept\n")
+    os.chmod(target, 0o444)
+    result = navsome("list", "--export", str(target))
+    assert result.exit_code == 1
+    assert f"--export {target} is read-only (mode 0444)" in result.stderr
+    assert target.read_text() == "kept\n"

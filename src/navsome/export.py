@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import NavsomeError, UsageError
-from .storage import real_path, replace_atomically
+from .storage import check_writable, kind_of, real_path, replace_atomically
 
 EXTENSIONS = (".svg", ".html", ".md", ".csv", ".json")
 
@@ -32,31 +32,25 @@ def check_target(name: str, registry: Path) -> None:
     if not target.parent.is_dir():
         raise UsageError(f"--export {path}: the folder {target.parent} does not exist.")
     try:
-        info = os.stat(target)
+        info = os.stat(path)  # the path itself, so a link to /proc/self/fd/1 shows a pipe
     except FileNotFoundError:
         return  # a new file
     except OSError as error:
         raise UsageError(f"--export {path}: cannot use it: {error.strerror or error}.") from None
     if not stat.S_ISREG(info.st_mode):
         raise UsageError(
-            f"--export {path}: {target} is {_kind_of(info.st_mode)}, not a regular file; "
+            f"--export {path}: {target} is {kind_of(info.st_mode)}, not a regular file; "
             "name a new file or an existing regular one."
         )
-    if registry.exists() and os.path.samefile(target, registry):
+    if registry.exists() and os.path.samefile(path, registry):
         raise UsageError(
             f"--export {path} is the registry in use ({registry}); writing the answer there "
             "would replace the registry. Name another file."
         )
-
-
-def _kind_of(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a device"
+    try:
+        check_writable(target)  # read-only, hard-linked, or in a folder that cannot be written
+    except NavsomeError as error:
+        raise NavsomeError(f"--export {error}") from None
 
 
 def export(

@@ -71,7 +71,7 @@ def record(
             "NAVSOME_REGISTRY=PATH."
         )
     try:
-        check_writable(target)
+        check_writable(target, path)
         with locked(target, lock_timeout, waiting):
             clean_stale_temporaries(target)
             return _record_locked(target, str(path), channel_name, figure, replace, before_write)

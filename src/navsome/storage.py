@@ -7,13 +7,14 @@ with what the writer read, and renamed over if it is unchanged.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import NamedTuple
 
@@ -54,16 +55,93 @@ def locked(
     killed holder never leaves it taken.
     """
     lock_path = path.with_name(path.name + ".lock")
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd, writable = _open_lock(lock_path, path)
     try:
         _acquire(fd, path, timeout, waiting)
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, f"{os.getpid()}\n".encode())
-        os.ftruncate(fd, len(f"{os.getpid()}\n"))
+        if writable:
+            pid = f"{os.getpid()}\n".encode()
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, pid)
+            os.ftruncate(fd, len(pid))
         yield
     finally:
         _unlock(fd)
         os.close(fd)
+
+
+def _open_lock(lock_path: Path, registry: Path) -> tuple[int, bool]:
+    """The lock file's descriptor, and whether it may be written. A symbolic link is never
+    followed and only a regular file with one name is used: a link planted in the folder would
+    otherwise have its target (say /etc/passwd) overwritten by the next writer's pid. A lock
+    file made by another user is locked read-only: flock needs no write access."""
+    flags = os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NOCTTY", 0)
+    flags |= getattr(os, "O_NONBLOCK", 0)  # a named pipe planted there must not block the open
+    try:
+        registry_info: os.stat_result | None = os.stat(registry)
+    except OSError:
+        registry_info = None
+    mode = stat.S_IMODE(registry_info.st_mode) & 0o666 if registry_info else 0o644
+    writable = True
+    try:
+        try:
+            fd = os.open(lock_path, os.O_RDWR | flags, mode)
+        except PermissionError:
+            writable = False
+            fd = os.open(lock_path, os.O_RDONLY | flags)
+    except OSError as error:
+        if error.errno in (errno.ELOOP, errno.EMLINK):  # O_NOFOLLOW met a link
+            raise _lock_refused(lock_path, "is a symbolic link") from None
+        if error.errno == errno.EISDIR:
+            raise _lock_refused(lock_path, "is a folder") from None
+        raise NavsomeError(
+            f"{lock_path}: cannot open the lock file: {error.strerror or error}; nothing was "
+            "changed. Check the permissions of the registry's folder."
+        ) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
+        os.close(fd)
+        why = f"is {kind_of(info.st_mode)}" if not stat.S_ISREG(info.st_mode) else "has hard links"
+        raise _lock_refused(lock_path, why)
+    os.set_blocking(fd, True)
+    if writable and registry_info is not None and info.st_uid == _effective_uid():
+        _give_lock_to_registry_owner(fd, mode, registry_info)
+    return fd, writable
+
+
+def _give_lock_to_registry_owner(fd: int, mode: int, registry: os.stat_result) -> None:
+    """A lock file root makes for a user's registry goes to that user, or their next record
+    could not open it for writing."""
+    with suppress(OSError):
+        if os.chmod in os.supports_fd:
+            os.chmod(fd, mode)
+        fchown = getattr(os, "fchown", None)
+        if fchown is not None and os.fstat(fd).st_uid != registry.st_uid:
+            fchown(fd, registry.st_uid, registry.st_gid)
+
+
+def _effective_uid() -> int:
+    geteuid = getattr(os, "geteuid", None)  # not on Windows, where files have no POSIX owner
+    return geteuid() if geteuid is not None else -1
+
+
+def _lock_refused(lock_path: Path, why: str) -> NavsomeError:
+    return NavsomeError(
+        f"{lock_path} {why}, not a lock file navsome made; nothing was changed. A lock file "
+        "holds no data: remove it, and record again."
+    )
+
+
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular file is, for a message."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    return "a device"
 
 
 def _acquire(
@@ -170,18 +248,35 @@ def unchanged(path: Path, read: Snapshot) -> bool:
         return False
 
 
-def check_writable(path: Path) -> None:
-    """Refuse, before any work, a file the user may not or should not replace."""
+def check_writable(path: Path, named: Path | None = None) -> None:
+    """Refuse, before any work, a file the user may not or should not replace: `path` is the
+    real file, `named` the name the user gave it (a link to a pipe, such as /dev/stdin, has
+    no real path to follow)."""
     try:
-        info = os.stat(path)
+        info = os.stat(named or path)
     except FileNotFoundError:
         return  # reading it says so, with the reader's message
     if not stat.S_ISREG(info.st_mode):
-        return  # likewise: reading a directory or device is refused with its own message
-    if not os.access(path, os.W_OK) or not info.st_mode & 0o222:
         raise NavsomeError(
-            f"{path} is read-only (mode {stat.S_IMODE(info.st_mode):04o}); nothing was changed. "
-            f"Make it writable (chmod u+w {path}) to record into it."
+            f"{named or path} is {kind_of(info.st_mode)}, not a file that can be rewritten; "
+            "nothing was changed. Give a regular file."
+        )
+    info = os.stat(path)
+    mode = f"mode {stat.S_IMODE(info.st_mode):04o}"
+    if not info.st_mode & 0o222:
+        raise NavsomeError(
+            f"{path} is read-only ({mode}); nothing was changed. "
+            f"Make it writable (chmod u+w {path}) to write it."
+        )
+    if _read_only_file_system(path):
+        raise NavsomeError(
+            f"{path} is on a read-only file system; nothing was changed. Copy it to a writable "
+            "folder and write the copy."
+        )
+    if not os.access(path, os.W_OK):
+        raise NavsomeError(
+            f"{path}: you may not write it ({mode}, owner uid {info.st_uid}); nothing was "
+            "changed. Run navsome as a user who may, or copy the file."
         )
     if info.st_nlink > 1:
         raise NavsomeError(
@@ -193,8 +288,18 @@ def check_writable(path: Path) -> None:
     if not os.access(folder, os.W_OK | os.X_OK):
         raise NavsomeError(
             f"{path}: the folder {folder} is not writable, and a safe write needs a temporary "
-            "file beside the registry; nothing was changed."
+            "file beside the file; nothing was changed."
         )
+
+
+def _read_only_file_system(path: Path) -> bool:
+    statvfs = getattr(os, "statvfs", None)  # POSIX only
+    if statvfs is None:
+        return False
+    try:
+        return bool(statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def write_temporary(path: Path, data: bytes) -> Path:
