@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,7 +15,12 @@ import pytest
 from hypothesis import settings
 from typer.testing import CliRunner
 
+import navsome.__main__  # loaded here, so that the line below undoes what it installs
 from navsome.cli import app
+
+# Loading the script's module takes Ctrl-C over (exit 130, no traceback); a test session keeps
+# Python's own handler, so Ctrl-C still stops pytest.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 # CI replays a fixed set of examples, so a submission's result does not depend on the draw;
 # local runs explore new ones each time.

@@ -218,13 +218,12 @@ def test_a_closed_stderr_keeps_notes_and_errors_out_of_stdout(tmp_path):
 
 @pytest.fixture
 def main_in_process(monkeypatch, capsys):
-    """main() as the script runs it, in this process: (exit code, stdout, stderr). The SIGINT
-    handler main installs is put back afterwards."""
+    """main() as the script runs it, in this process: (exit code, stdout, stderr), with the
+    script's SIGINT handler while it runs and Python's own afterwards."""
+    from navsome import __main__ as entry
     from navsome.__main__ import main
     from navsome.cli import app
 
-    previous = signal.getsignal(signal.SIGINT)
-    monkeypatch.setattr(signal, "default_int_handler", previous)  # main takes over from it
     for key, value in {"NAVSOME_LANG": "en", "TTY_COMPATIBLE": "0", "COLUMNS": "100"}.items():
         monkeypatch.setenv(key, value)
     for key in ("NAVSOME_REGISTRY", "NAVSOME_DEBUG", "FORCE_COLOR", "NO_COLOR"):
@@ -233,11 +232,12 @@ def main_in_process(monkeypatch, capsys):
     def invoke(*args: str) -> tuple[int, str, str]:
         monkeypatch.setattr(sys, "argv", ["navsome", *args])
         commands = list(app.registered_commands)  # main keeps only the one it runs
+        signal.signal(signal.SIGINT, entry._interrupt)  # what loading the script installs
         try:
             with pytest.raises(SystemExit) as exited:
                 main()
         finally:
-            signal.signal(signal.SIGINT, previous)
+            signal.signal(signal.SIGINT, signal.default_int_handler)
             app.registered_commands[:] = commands
         out, err = capsys.readouterr()
         return exited.value.code, out, err
@@ -485,3 +485,61 @@ def test_the_note_naming_an_export_shows_its_hidden_characters(navsome, tmp_path
     assert result.exit_code == 0, result.stderr
     assert target.exists()
     assert result.stderr == f"Wrote {tmp_path}/list\\u202e\\x1b[2J.md.\n"
+
+
+def test_ctrl_c_while_the_script_module_loads_is_exit_130_not_a_traceback():
+    """The handler is installed as the module starts loading; a Ctrl-C before main() runs is
+    kept for main() to act on rather than raised out of the script's import line."""
+    code = (
+        "import os, signal, sys\n"
+        "import navsome.__main__ as entry\n"
+        "os.kill(os.getpid(), signal.SIGINT)\n"  # lands while 'loading'
+        "sys.argv = ['navsome', 'list']\n"
+        "entry.main()\n"
+        "print('went on')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=ENV, timeout=60
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (130, "", "")
+
+
+def test_a_ctrl_c_that_python_would_swallow_still_ends_the_run():
+    """A Ctrl-C landing in a weak-reference callback or a __del__ cannot be raised; Python
+    would only report it and go on (a record would then write its figure)."""
+    code = (
+        "import sys, weakref\n"
+        "import navsome.__main__ as entry\n"
+        "sys.unraisablehook = entry._unraisable\n"
+        "class Thing: pass\n"
+        "def callback(ref): raise entry.Interrupted\n"
+        "thing = Thing(); ref = weakref.ref(thing, callback); del thing\n"
+        "print('went on')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=ENV, timeout=60
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (130, "", "")
+
+
+def test_main_reports_swallowed_ctrl_c_through_its_hook(main_in_process, monkeypatch):
+    from navsome import __main__ as entry
+
+    seen = []
+    monkeypatch.setattr(entry, "_run", lambda: seen.append(sys.unraisablehook) or sys.exit(0))
+    monkeypatch.setattr(sys, "unraisablehook", sys.__unraisablehook__)
+    assert main_in_process("list")[0] == 0
+    assert seen == [entry._unraisable]
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(["list", "--format", "bad"], 2), (["show", "nobody"], 2), (["list"], 0)],
+    ids=["usage error", "unknown account", "answer"],
+)
+def test_a_full_stderr_keeps_the_exit_code(args, code):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [str(script_path()), *args], stdout=subprocess.PIPE, stderr=full, env=ENV, timeout=60
+        )
+    assert result.returncode == code

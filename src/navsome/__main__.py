@@ -3,24 +3,57 @@ the environment does to a run (Ctrl-C, a closed or full stdout, a bug) into an e
 
 from __future__ import annotations
 
-import io
 import os
-import signal
 import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from types import FrameType
+# Ctrl-C is caught from the first moment this module runs, before anything else is imported:
+# the C module that `signal` wraps installs a handler without importing enum (3 ms in which a
+# Ctrl-C would otherwise end in a traceback).
+try:
+    import _signal as _signals
+except ImportError:  # pragma: no cover - a Python without the C module
+    import signal as _signals  # type: ignore[no-redef]
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a program stopped by Ctrl-C
-_TRUE = ("1", "true", "yes", "on")
-_FALSE = ("", "0", "false", "no", "off")
 
 
 class Interrupted(BaseException):
     """Ctrl-C. Not a KeyboardInterrupt, which Click turns into "Aborted!" and exit 1, and not an
     Exception, so no `except Exception` on the way up swallows it; `finally` blocks still run."""
+
+
+# Where the run is: "loading" this module, "running" the command, "stopping" after a first
+# Ctrl-C, or "done". A Ctrl-C while loading is kept for main() to act on; an exception raised
+# then would come out of the script's import line as a traceback.
+_phase = "loading"
+_pending = False
+
+
+def _interrupt(number: int, frame: object) -> None:
+    """Raise `Interrupted` wherever the command is; a second Ctrl-C during the clean-up the
+    first set off, or one after the work is done, ends the program at once."""
+    global _phase, _pending
+    if _phase == "loading":
+        _pending = True
+    elif _phase == "running":
+        _phase = "stopping"
+        raise Interrupted
+    else:
+        os._exit(EXIT_INTERRUPTED)
+
+
+# A run started with Ctrl-C ignored (`nohup`, `cmd &` in a script) keeps ignoring it.
+if _signals.getsignal(_signals.SIGINT) is _signals.default_int_handler:
+    _signals.signal(_signals.SIGINT, _interrupt)
+
+import io  # noqa: E402 - after the handler, on purpose
+
+TYPE_CHECKING = False  # typing itself costs 4 ms to import, all of it before the handler helps
+if TYPE_CHECKING:
+    from typing import Any
+
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("", "0", "false", "no", "off")
 
 
 class StdoutError(OSError):
@@ -42,13 +75,19 @@ class _StdoutFile(io.FileIO):
 
 
 def main() -> None:
-    finishing = _catch_ctrl_c()
+    global _phase, _pending
+    _phase = "running"
+    sys.unraisablehook = _unraisable
     try:
+        if _pending:  # pressed while this module loaded
+            _pending = False
+            raise Interrupted
         _run()
     except Interrupted:
+        _phase = "stopping"
         _quit_interrupted()
     finally:
-        finishing()  # a Ctrl-C while Python shuts down ends it at once, without a traceback
+        _phase = "done"  # from now on a Ctrl-C ends Python's shut-down at once
 
 
 def _run() -> None:
@@ -70,23 +109,12 @@ def _run() -> None:
     _flush_stdout()
 
 
-def _catch_ctrl_c() -> Callable[[], None]:
-    """Ctrl-C raises `Interrupted` wherever the program is; a second one during the clean-up
-    the first set off ends the program at once. A run started with Ctrl-C ignored (`nohup`,
-    `cmd &` in a script) keeps ignoring it. Returns what to call once the work is done: from
-    then on Ctrl-C exits at once."""
-    done: list[bool] = []
-    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
-        return lambda: None
-
-    def interrupt(number: int, frame: FrameType | None) -> None:
-        if done:
-            os._exit(EXIT_INTERRUPTED)
-        done.append(True)
-        raise Interrupted
-
-    signal.signal(signal.SIGINT, interrupt)
-    return lambda: done.append(True)
+def _unraisable(unraisable: Any) -> None:
+    """An exception Python cannot raise (in a weak-reference callback or a `__del__`) is only
+    reported: a Ctrl-C landing there would be swallowed and the work go on. It ends the run."""
+    if unraisable.exc_type is not None and issubclass(unraisable.exc_type, Interrupted):
+        os._exit(EXIT_INTERRUPTED)
+    sys.__unraisablehook__(unraisable)
 
 
 def _quit_interrupted() -> None:
@@ -111,8 +139,36 @@ def _reopen_closed_streams() -> None:
             if opened != fd:  # a lower descriptor was closed too and took this one's place
                 os.dup2(opened, fd)
                 os.close(opened)
-    if sys.stderr is None:
-        sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 - for the run
+    _own_stderr()
+
+
+class _QuietFile(io.FileIO):
+    """stderr's descriptor. A message that cannot be written (stderr on a full disk, or gone)
+    is dropped: there is nowhere left to say it, and the exit code must still tell what
+    happened rather than become an internal error."""
+
+    def write(self, data: Any, /) -> int:
+        try:
+            return super().write(data)
+        except OSError:
+            return len(memoryview(data))
+
+
+def _own_stderr() -> None:
+    err = sys.stderr
+    if err is not None:
+        binary = getattr(err, "buffer", None)
+        raw = binary if type(binary) is io.FileIO else getattr(binary, "raw", None)
+        if type(raw) is not io.FileIO or raw.fileno() != 2:
+            return  # a test's stream, or a Windows console: kept as it is
+        err.flush()
+    sys.stderr = io.TextIOWrapper(
+        _QuietFile(2, "w", closefd=False),
+        encoding=err.encoding if err else "utf-8",
+        errors="backslashreplace",
+        line_buffering=True,
+        write_through=True,
+    )
 
 
 def _own_stdout() -> None:
