@@ -518,3 +518,28 @@ def test_the_size_limit_holds_to_the_byte_for_a_pipe(navsome, size, read):
         assert result.exit_code == 0, result.stderr
     else:
         fails(result, 1, f"{pipe}: is larger than 16,384 bytes")
+
+
+def _waits_for_data(path: str) -> bool:
+    """Whether `path` looks like a regular file yet has nothing to read until data comes."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        os.read(fd, 1)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return False
+
+
+@pytest.mark.skipif(not _waits_for_data("/proc/kmsg"), reason="/proc/kmsg is not readable here")
+def test_a_file_that_waits_for_data_fails_at_once_instead_of_hanging():
+    command = [sys.executable, "-m", "navsome", "--registry", "/proc/kmsg", "list"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=20)
+    assert result.returncode == 1
+    assert "/proc/kmsg: cannot be read: Resource temporarily unavailable" in result.stderr

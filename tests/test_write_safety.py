@@ -674,3 +674,33 @@ def test_an_export_onto_a_read_only_file_is_refused(navsome, tmp_path):
     assert result.exit_code == 1
     assert f"--export {target} is read-only (mode 0444)" in result.stderr
     assert target.read_text() == "kept\n"
+
+
+@pytest.mark.parametrize("option", ["--note", "--stated", "--source"])
+def test_text_that_is_not_utf8_is_a_usage_error_not_a_crash(registry_copy, option):
+    args = FIGURE[:-2] if option == "--source" else FIGURE  # FIGURE ends with its --source
+    command = [sys.executable, "-m", "navsome", "--registry", str(registry_copy), "record"]
+    command += [os.fsencode(arg) for arg in args] + [option.encode(), b"ok\xff"]
+    result = subprocess.run(command, capture_output=True, timeout=60)
+    assert result.returncode == 2
+    assert f"{option} 'ok\\udcff' holds bytes that are not UTF-8".encode() in result.stderr
+    assert not recorded(registry_copy)
+
+
+def test_a_record_whose_stdout_fails_says_the_figure_was_recorded(registry_copy):
+    with open("/dev/full", "w") as full:
+        command = [sys.executable, "-m", "navsome", "--registry", str(registry_copy), "record"]
+        result = subprocess.run(command + FIGURE, stdout=full, stderr=subprocess.PIPE, text=True)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "navsome: cannot write to standard output: No space left on device. "
+        f"The figure was recorded in {registry_copy} all the same.\n"
+    )
+    assert recorded(registry_copy)
+
+
+def test_a_blank_lock_timeout_variable_is_unset(navsome, registry_copy):
+    result = navsome(
+        "--registry", str(registry_copy), "record", *FIGURE, env={"NAVSOME_LOCK_TIMEOUT": "  "}
+    )
+    assert result.exit_code == 0, result.stderr

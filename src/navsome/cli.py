@@ -265,6 +265,7 @@ def emit(
     blocks: Callable[[], list],
     data: Callable[[], Any] | None = None,
     registry: Path | None = None,
+    done: str | None = None,
 ) -> None:
     """Hand the answer to the output layer, to stdout or to the --export file."""
     export = ctx.params.get("export")
@@ -273,7 +274,7 @@ def emit(
         from .registry import registry_path
 
         check_target(export, registry or registry_path(ctx.find_root().obj))
-    write_answer(format_, rows, blocks, data, export)
+    write_answer(format_, rows, blocks, data, export, done)
 
 
 def _rows_to_show(top: int | None, show_all: bool, fmt: OutputFormat, ctx: typer.Context) -> int:
@@ -611,26 +612,29 @@ def record(
     if (high is None) != (qualifier is not Qualifier.range):
         raise UsageError("--high N goes with --qualifier range, and only with it.")
     figure = Measurement(
-        metric=metric,
+        metric=_typed(metric, "METRIC") or metric,
         value=_number(value, "VALUE"),
         as_of=check_date(as_of, "--as-of") or as_of,
-        source=source,
+        source=_typed(source, "--source") or source,
         qualifier=qualifier.value,
         high=_number(high, "--high") if high is not None else None,
-        stated=stated,
-        note=note,
+        stated=_typed(stated, "--stated"),
+        note=_typed(note, "--note"),
     )
     path = Path(registry_path(ctx.find_root().obj))
     done = record_figure(
         path,
-        channel,
+        _typed(channel, "ACCOUNT/PLATFORM"),
         figure,
         replace=replace,
         lock_timeout=_lock_timeout(lock_timeout),
         waiting=lambda pid: _say_waiting(pid, path),
     )
+    written = None
+    if done.action != "unchanged":  # a user whose stdout fails must not think nothing happened
+        written = tr("The figure was recorded in {file} all the same.", file=path)
     if fmt in (OutputFormat.json, OutputFormat.csv):
-        emit(ctx, fmt, lambda: [recorded_row(done, str(path))], lambda: [])
+        emit(ctx, fmt, lambda: [recorded_row(done, str(path))], lambda: [], done=written)
         return
     template = {
         "added": "Recorded {channel} {metric} {value} as of {as_of} in {file}.",
@@ -645,8 +649,21 @@ def record(
         as_of=as_of,
         file=path,
     )
-    with stdout() as out:
+    with stdout(done=written) as out:
         out.write(message + "\n")
+
+
+def _typed(text: str | None, what: str) -> str | None:
+    """Text typed for the registry; bytes that are not UTF-8 (a terminal in another encoding)
+    would reach the file as lone surrogates, which cannot be written."""
+    if text is None or text.isprintable() or not any(0xD800 <= ord(c) < 0xE000 for c in text):
+        return text
+    from .text import visible
+
+    raise UsageError(
+        f"{what} '{visible(text, one_line=True)}' holds bytes that are not UTF-8 (shown as "
+        "\\udcXX); type it in a UTF-8 terminal or fix the encoding, then record again."
+    )
 
 
 def _say_waiting(pid: int | None, path: Path) -> None:
@@ -662,7 +679,7 @@ def _lock_timeout(option: str | None) -> float:
 
     if option is not None:
         return _seconds(option, "--lock-timeout")
-    variable = os.environ.get("NAVSOME_LOCK_TIMEOUT")
+    variable = os.environ.get("NAVSOME_LOCK_TIMEOUT", "").strip()  # blank is unset
     return _seconds(variable, "NAVSOME_LOCK_TIMEOUT") if variable else DEFAULT_LOCK_TIMEOUT
 
 

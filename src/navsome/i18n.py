@@ -162,6 +162,7 @@ NB = {
         "Allerede registrert: {channel} {metric} {value} per {as_of} i {file}."
     ),
     "Wrote {file}.": "Skrev {file}.",
+    "The figure was recorded in {file} all the same.": "Tallet ble likevel registrert i {file}.",
     "another navsome record": "en annen navsome record",
     "another navsome record (pid {pid})": "en annen navsome record (pid {pid})",
     "Waiting for {holder} to finish with {file}…": "Venter på at {holder} blir ferdig med {file} …",

@@ -38,9 +38,11 @@ def write_answer(
     blocks: Callable[[], list],
     data: Callable[[], Any] | None = None,
     export: str | None = None,
+    done: str | None = None,
 ) -> None:
     """The answer to stdout, or with `export` to that file: `rows()` (or `data()`) as JSON or
-    CSV, `blocks()` for people. Each is made only if the chosen format needs it."""
+    CSV, `blocks()` for people. Each is made only if the chosen format needs it. `done` says
+    what the command has already changed, for the message if stdout cannot be written."""
     as_json = data or rows
     if export:
         from .export import export as export_to
@@ -52,12 +54,12 @@ def write_answer(
     # Only a table drawn by Rich is for a terminal; JSON, CSV and Markdown are data wherever
     # they go, so they are UTF-8 even on a terminal whose locale says otherwise.
     terminal = format_ is OutputFormat.table and is_terminal(sys.stdout)
-    with stdout(for_terminal=terminal) as out:
+    with stdout(for_terminal=terminal, done=done) as out:
         _write(format_, rows, blocks, as_json, out, terminal)
 
 
 @contextmanager
-def stdout(for_terminal: bool | None = None) -> Iterator[TextOut]:
+def stdout(for_terminal: bool | None = None, done: str | None = None) -> Iterator[TextOut]:
     """stdout for the answer, flushed at the end. Text for a pipe or a file is written as UTF-8
     whatever the locale says; text for a terminal (`for_terminal`, by default whether stdout is
     one) goes through the stream in the terminal's own encoding.
@@ -76,7 +78,7 @@ def stdout(for_terminal: bool | None = None) -> Iterator[TextOut]:
         discard_stdout()
         sys.exit(141)  # 128 + SIGPIPE, what a shell reports for a tool killed by a closed pipe
     except OSError as error:
-        stdout_failed(error)
+        stdout_failed(error, done)
 
 
 class Utf8Writer:
@@ -104,16 +106,16 @@ class Utf8Writer:
         (self.buffer or self.stream).flush()
 
 
-def stdout_failed(error: OSError) -> NoReturn:
+def stdout_failed(error: OSError, done: str | None = None) -> NoReturn:
     """stdout cannot be written (a full disk, an I/O error, a closed descriptor): say so in one
-    line on stderr and exit 1. What is still buffered goes to /dev/null, so the flush at exit
-    does not print "Exception ignored" after the message."""
+    line on stderr, with what was `done` all the same, and exit 1. What is still buffered goes
+    to /dev/null, so the flush at exit does not print "Exception ignored" after the message."""
     discard_stdout()
     if error.errno == errno.EBADF:  # stdout was closed (`>&-`) or opened only for reading
         reason = "it is closed"
     else:
         reason = error.strerror or str(error) or type(error).__name__
-    say(f"navsome: cannot write to standard output: {reason}.")
+    say(f"navsome: cannot write to standard output: {reason}." + (f" {done}" if done else ""))
     sys.exit(EXIT_BAD_DATA)
 
 

@@ -101,8 +101,10 @@ def _read_at_most(path: Path, limit: int) -> bytearray | None:
     try:
         info = os.fstat(fd)
         _refuse_device(path, info.st_mode)  # the path may have become a device since the stat
-        if nonblocking:
+        if nonblocking and stat.S_ISFIFO(info.st_mode):  # a pipe's writer may be slow: wait
             os.set_blocking(fd, True)
+        # Anything else stays non-blocking: a file that looks regular but waits for data (such
+        # as /proc/kmsg) fails at once instead of hanging.
         if stat.S_ISREG(info.st_mode) and info.st_size > limit:
             return None
         buffer = bytearray()
