@@ -12,12 +12,14 @@ import sys
 import time
 
 import pytest
-import tomllib
 from conftest import REPO, SHIPPED
 
 from navsome.errors import RegistryError
 from navsome.guard import shape_problem
-from navsome.registry import load_registry
+from navsome.registry import (
+    load_registry,
+    tomllib,  # tomli on Python 3.10, as navsome reads it
+)
 from navsome.schema import MAX_NUMBER, _Builder, _checked_measurement, _valid_measurement
 
 

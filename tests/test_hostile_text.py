@@ -9,7 +9,8 @@ import re
 
 import pytest
 import tomlkit
-import tomllib
+
+from navsome.registry import tomllib  # tomli on Python 3.10, as navsome reads it
 
 # Terminal controls (ESC, a bell, a C1 CSI, a right-to-left override, a newline) and characters
 # that hide or move text: zero-width space and joiner, a byte-order mark inside text, line and

@@ -12,12 +12,14 @@ import json
 from typing import Any
 
 import tomlkit
-import tomllib
 from conftest import SHIPPED
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from navsome.registry import load_registry
+from navsome.registry import (
+    load_registry,
+    tomllib,  # tomli on Python 3.10, as navsome reads it
+)
 from navsome.schema import _Builder, _checked_measurement, _valid_measurement
 
 BASE = tomllib.loads(SHIPPED.read_text(encoding="utf-8"))

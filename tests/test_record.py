@@ -12,12 +12,14 @@ import time
 from pathlib import Path
 
 import pytest
-import tomllib
 
 from navsome.errors import RegistryError
 from navsome.model import Measurement
 from navsome.record import record
-from navsome.registry import load_registry
+from navsome.registry import (
+    load_registry,
+    tomllib,  # tomli on Python 3.10, as navsome reads it
+)
 
 FIGURE = [
     "jobblyst/facebook",

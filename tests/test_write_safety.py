@@ -13,12 +13,12 @@ import types
 from pathlib import Path
 
 import pytest
-import tomllib
 
 from navsome import storage
 from navsome.errors import NavsomeError
 from navsome.model import Measurement
 from navsome.record import record
+from navsome.registry import tomllib  # tomli on Python 3.10, as navsome reads it
 
 FIGURE = ["jobblyst/facebook", "followers", "21000", "--as-of", "2018-06", "--source"]
 FIGURE += ["nav-some-2017"]
