@@ -199,3 +199,18 @@ def test_compare_since_ranks_by_change_and_sets_apart_channels_without_a_baselin
 def test_since_needs_a_metric(navsome):
     result = navsome("compare", "jobblyst", "nav", "--since", "2017")
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("since", "as_of", "refused"),
+    [("2019", "2018", True), ("2018-01", "2017-12", True), ("2018-06", "2018", False),
+     ("2017", "2017", False)],
+)  # fmt: skip
+def test_since_after_as_of_is_refused(navsome, since, as_of, refused):
+    result = navsome("compare", "-m", "followers", "--since", since, "--as-of", as_of)
+    if refused:
+        assert result.exit_code == 2
+        assert f"--since {since} is after --as-of {as_of}" in result.stderr
+        assert result.stdout == ""
+    else:
+        assert result.exit_code == 0, result.stderr

@@ -401,6 +401,14 @@ def compare(
     chosen = _accounts(ctx, registry, accounts or [])
     platform = query.check_platform(registry, platform)
     since = query.check_date(since, "--since")
+    if since is not None and as_of is not None:
+        from .dates import period_end, period_start
+
+        if period_start(since) > period_end(as_of):  # a change from a date not yet reached
+            raise UsageError(
+                f"--since {since} is after --as-of {as_of}; give a --since date on or before "
+                "the --as-of date."
+            )
     top = _rows_to_show(top, show_all, fmt, ctx)
     if metric is None:
         if len(chosen) < 2 or since is not None:
