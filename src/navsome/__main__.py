@@ -10,9 +10,9 @@ import sys
 # the C module that `signal` wraps installs a handler without importing enum (3 ms in which a
 # Ctrl-C would otherwise end in a traceback).
 try:
-    import _signal as _signals
+    import _signal as _signals  # type: ignore[import-not-found]  # no stubs: CPython's C part
 except ImportError:  # pragma: no cover - a Python without the C module
-    import signal as _signals  # type: ignore[no-redef]
+    import signal as _signals
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a program stopped by Ctrl-C
 
@@ -194,8 +194,8 @@ def _own_stdout() -> None:
         encoding=out.encoding if out else "utf-8",
         errors="backslashreplace",
         newline=None if os.name == "nt" else "\n",  # as Python opens stdout
-        line_buffering=out.line_buffering if out else False,
-        write_through=out.write_through if out else False,
+        line_buffering=bool(getattr(out, "line_buffering", False)),
+        write_through=bool(getattr(out, "write_through", False)),
     )
 
 

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 class NavsomeGroup(TyperGroup):
     """Turns every NavsomeError into its message on stderr and its exit code, in one place."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]  # Typer's own Context
         try:
             return super().invoke(ctx)
         except NavsomeError as error:
@@ -168,7 +168,11 @@ def keep_only_command(args: list[str]) -> None:
     runs one command, so the others need not be built. An unknown name keeps them all, so the
     error lists the commands that exist."""
     name = command_named(args)
-    chosen = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]
+    chosen = [
+        c
+        for c in app.registered_commands
+        if (c.name or getattr(c.callback, "__name__", None)) == name
+    ]
     if chosen:
         app.registered_commands[:] = chosen
 
@@ -218,7 +222,7 @@ def global_options(
     source = ctx.get_parameter_source("lang")
     from_variable = source is not None and source.name == "ENVIRONMENT"
     if lang is None or (from_variable and not lang.strip()):  # an empty variable is unset
-        chosen = default_language()
+        chosen: str | None = default_language()
     else:
         chosen = language_named(lang)
     if chosen not in LANGUAGES:
@@ -620,10 +624,10 @@ def record(
     if (high is None) != (qualifier is not Qualifier.range):
         raise UsageError("--high N goes with --qualifier range, and only with it.")
     figure = Measurement(
-        metric=_typed(metric, "METRIC") or metric,
+        metric=_typed(metric, "METRIC"),
         value=_number(value, "VALUE"),
         as_of=check_date(as_of, "--as-of") or as_of,
-        source=_typed(source, "--source") or source,
+        source=_typed(source, "--source"),
         qualifier=qualifier.value,
         high=_number(high, "--high") if high is not None else None,
         stated=_typed(stated, "--stated"),
@@ -661,7 +665,10 @@ def record(
         out.write(message + "\n")
 
 
-def _typed(text: str | None, what: str) -> str | None:
+_Text = TypeVar("_Text", bound="str | None")
+
+
+def _typed(text: _Text, what: str) -> _Text:
     """Text typed for the registry; bytes that are not UTF-8 (a terminal in another encoding)
     would reach the file as lone surrogates, which cannot be written."""
     if text is None or text.isprintable() or not any(0xD800 <= ord(c) < 0xE000 for c in text):

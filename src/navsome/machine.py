@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import IO, Any
+from typing import Any, Protocol
 
 from .text import escape_hidden, visible
 
@@ -11,7 +11,13 @@ LIST_SEPARATOR = ";"  # a list in one CSV cell: "nav;navno"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def write_json(data: Any, stream: IO[str]) -> None:
+class TextSink(Protocol):
+    """Anything text is written to: a stream, a StringIO, stdout's UTF-8 writer."""
+
+    def write(self, text: str, /) -> int: ...
+
+
+def write_json(data: Any, stream: TextSink) -> None:
     """`data` as indented JSON. Text keeps every character, but those that are invisible or
     move text on screen are written as `\\u` escapes, so none acts on a terminal. NaN and
     infinity are not JSON: one reaching here is a bug, and it raises rather than print them."""
@@ -36,7 +42,7 @@ def _json_escape(char: str) -> str:
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
-def write_csv(rows: list[dict[str, Any]], stream: IO[str], spreadsheet: bool = False) -> None:
+def write_csv(rows: list[dict[str, Any]], stream: TextSink, spreadsheet: bool = False) -> None:
     """`rows` as CSV, one record a line. With `spreadsheet` (a file meant to be opened in
     Excel or LibreOffice), a text cell that would start a formula is prefixed with `'`."""
     import csv

@@ -122,7 +122,7 @@ class Layout(NamedTuple):
     crlf: bool
 
     @classmethod
-    def of(cls, raw: bytes) -> Layout:
+    def of(cls, raw: bytes | bytearray) -> Layout:
         lines = raw.count(b"\n")
         return cls(raw.startswith(BOM), lines > 0 and raw.count(b"\r\n") == lines)
 
@@ -232,9 +232,9 @@ def _edit(
         inline = tomlkit.inline_table()
         inline.update(fields)
         if existing is None:
-            measurements = tomlkit.array()
-            measurements.append(inline)
-            channel["measurements"] = measurements
+            inline_figures = tomlkit.array()
+            inline_figures.append(inline)
+            channel["measurements"] = inline_figures
         else:
             existing.append(inline)
     else:

@@ -49,7 +49,7 @@ def read_text(path: Path) -> str:
     return decode_text(read_bytes(path), str(path))
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes | bytearray:
     """The file's bytes, or RegistryError saying why they cannot be read."""
     name = str(path)
     limit = _size_limit()
@@ -78,7 +78,7 @@ def read_bytes(path: Path) -> bytes:
 BOM = b"\xef\xbb\xbf"
 
 
-def decode_text(raw: bytes, name: str) -> str:
+def decode_text(raw: bytes | bytearray, name: str) -> str:
     """`raw` decoded as UTF-8; a byte-order mark is accepted and dropped."""
     start = len(BOM) if raw.startswith(BOM) else 0
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from .dates import date_problem, period_end, period_start
 from .errors import Problem, RegistryError, key_path
@@ -32,6 +32,8 @@ _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 # A field rule checks one value and returns why it is wrong, or None.
 Rule = Callable[[Any], "str | None"]
+# A kind of table: its keys, whether each is required, and its rule.
+Spec = dict[str, tuple[bool, Rule]]
 
 
 def _describe(value: Any) -> str:
@@ -107,21 +109,21 @@ def table(value: Any) -> str | None:
 
 
 # Each kind of table: its keys, whether each is required, and its rule.
-SOURCE_FIELDS: dict[str, tuple[bool, Rule]] = {
+SOURCE_FIELDS: Spec = {
     "title": (True, text),
     "publisher": (True, text),
     "year": (True, integer),
     "document": (False, text),
 }
-PLATFORM_FIELDS = {"name": (True, text), "name_nb": (False, text)}
-METRIC_FIELDS = {
+PLATFORM_FIELDS: Spec = {"name": (True, text), "name_nb": (False, text)}
+METRIC_FIELDS: Spec = {
     "label_en": (True, text),
     "label_nb": (True, text),
     "unit": (True, text),
     "kind": (True, one_of(METRIC_KINDS)),
     "description": (False, text),
 }
-ACCOUNT_FIELDS = {
+ACCOUNT_FIELDS: Spec = {
     "name": (True, text),
     "aliases": (False, texts),
     "run_by": (False, text),
@@ -129,7 +131,7 @@ ACCOUNT_FIELDS = {
     "description": (False, text),
     "channels": (False, tables),
 }
-CHANNEL_FIELDS = {
+CHANNEL_FIELDS: Spec = {
     "platform": (True, text),
     "handle": (False, text),
     "started": (False, date),
@@ -137,7 +139,7 @@ CHANNEL_FIELDS = {
     "notes": (False, text),
     "measurements": (False, tables),
 }
-MEASUREMENT_FIELDS = {
+MEASUREMENT_FIELDS: Spec = {
     "metric": (True, text),
     "value": (True, number),
     "qualifier": (False, one_of(QUALIFIERS)),
@@ -147,7 +149,7 @@ MEASUREMENT_FIELDS = {
     "stated": (False, text),
     "note": (False, text),
 }
-EVENT_FIELDS = {
+EVENT_FIELDS: Spec = {
     "date": (True, date),
     "kind": (True, one_of(EVENT_KINDS)),
     "account": (True, text),
@@ -156,7 +158,7 @@ EVENT_FIELDS = {
     "stated": (False, text),
     "source": (True, text),
 }
-TOP_FIELDS = {
+TOP_FIELDS: Spec = {
     "sources": (True, table),
     "platforms": (True, table),
     "metrics": (True, table),
@@ -179,7 +181,7 @@ class _Builder:
     def problem(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
 
-    def fields(self, value: Any, path: str, spec: dict[str, tuple[bool, Rule]]) -> dict[str, Any]:
+    def fields(self, value: Any, path: str, spec: Spec) -> dict[str, Any]:
         """The valid fields of one table; every unknown, missing or ill-typed key is a problem."""
         if not isinstance(value, dict):
             self.problem(path, f"must be a table, not {_describe(value)}")
@@ -243,7 +245,15 @@ def build_registry(data: dict[str, Any], path: str) -> Registry:
     )
     if builder.problems:
         raise RegistryError(path, builder.problems)
-    return Registry(path, accounts, metrics, platforms, sources, events)
+    # Without problems nothing is None; the casts say so to the type checker at no cost.
+    return Registry(
+        path,
+        cast("dict[str, Account]", accounts),
+        cast("dict[str, Metric]", metrics),
+        cast("dict[str, Platform]", platforms),
+        cast("dict[str, Source]", sources),
+        cast("tuple[Event, ...]", events),
+    )
 
 
 def _account(
@@ -281,7 +291,8 @@ def _account(
         _check_conflicts(builder, channel_path, measurements)
         _check_started(builder, channel_path, channel.get("started"), measurements)
         if len(builder.problems) == mark:
-            channels.append(Channel(slug, measurements=measurements, **channel))
+            checked = cast("tuple[Measurement, ...]", measurements)  # no problem: no None
+            channels.append(Channel(slug, measurements=checked, **channel))
     if len(builder.problems) > mark:
         return None
     fields["aliases"] = tuple(fields.get("aliases", ()))
@@ -467,4 +478,8 @@ def _event(
     return Event(**fields) if len(builder.problems) == mark else None
 
 
-_SPECS = {"sources": SOURCE_FIELDS, "platforms": PLATFORM_FIELDS, "metrics": METRIC_FIELDS}
+_SPECS: dict[str, Spec] = {
+    "sources": SOURCE_FIELDS,
+    "platforms": PLATFORM_FIELDS,
+    "metrics": METRIC_FIELDS,
+}

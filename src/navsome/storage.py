@@ -226,11 +226,11 @@ class Snapshot(NamedTuple):
     digest: bytes
 
     @classmethod
-    def of(cls, info: os.stat_result, data: bytes) -> Snapshot:
+    def of(cls, info: os.stat_result, data: bytes | bytearray) -> Snapshot:
         return cls(info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev, _digest(data))
 
 
-def _digest(data: bytes) -> bytes:
+def _digest(data: bytes | bytearray) -> bytes:
     import hashlib
 
     return hashlib.sha256(data).digest()

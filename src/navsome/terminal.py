@@ -43,7 +43,7 @@ def picture(blocks: list[Block], kind: str) -> str:
 
 
 def _spaced(renderables: list) -> list:
-    spaced = []
+    spaced: list = []
     for renderable in renderables:
         if spaced:
             spaced.append(Text(""))

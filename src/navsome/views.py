@@ -5,7 +5,7 @@ from __future__ import annotations
 from .i18n import language, tr
 from .model import Account, Event, Measurement, Metric, Registry
 from .query import Figure, Step, figures_of, headline
-from .render import BarCell, Block, Column, Fields, Grid
+from .render import BarCell, Block, Cell, Column, Fields, Grid
 from .rows import sources_of
 from .text import format_change, format_figure, format_growth, format_number, sparkline
 
@@ -123,7 +123,7 @@ def _figures_grid(registry: Registry, account: Account, history: bool) -> Grid:
     for figure in figures_of(account, history):
         m = figure.measurement
         metric = registry.metrics[m.metric]
-        row = [
+        row: list[Cell] = [
             _platform(registry, figure.channel.platform),
             label(metric),
             format_figure(m, metric.unit),
@@ -203,7 +203,7 @@ def side_by_side_view(
     )
     for metric_slug, platform, by_account in cells:
         metric = registry.metrics[metric_slug]
-        row = [label(metric), _platform(registry, platform)]
+        row: list[Cell] = [label(metric), _platform(registry, platform)]
         for account in accounts:
             m = by_account.get(account.slug)
             row.append(_figure_at(m, metric.unit) if m else "—")
