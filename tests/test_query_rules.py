@@ -70,3 +70,29 @@ def test_two_exact_figures_make_an_exact_change():
 def test_a_channel_exists_from_the_start_of_the_period_it_started_in(started, as_of, shown):
     full = registry(Channel("a", "x", started=started))
     assert bool(registry_at(full, as_of).accounts["a"].channels) is shown
+
+
+@pytest.mark.parametrize(
+    ("value", "english", "norwegian"),
+    [
+        (2.001, "2", "2"),  # not "2."
+        (999_999.999, "1M", "1 mill."),  # not "1,000,000."
+        (999.999, "1,000", "1 000"),
+        (1234.5, "1,234.5", "1 234,5"),
+        (91.25, "91.25", "91,25"),
+        (37_300, "37,300", "37 300"),
+        (3_500_000, "3.5M", "3,5 mill."),
+    ],
+)
+def test_numbers_are_written_as_rounded_for_show(value, english, norwegian):
+    from navsome.i18n import language, set_language
+    from navsome.text import format_number
+
+    before = language()
+    try:
+        set_language("en")
+        assert format_number(value) == english
+        set_language("nb")
+        assert format_number(value) == norwegian
+    finally:
+        set_language(before)

@@ -47,6 +47,8 @@ def format_number(value: Number) -> str:
     """A number as the current language writes it: 37,300 and 3.5M in English, 37 300 and
     3,5 mill. in Norwegian. Millions keep two decimals at most."""
     norwegian = language() == "nb"
+    if isinstance(value, float):
+        value = round(value, 2)  # as shown: 999,999.999 is a million, 2.001 is 2
     if abs(value) >= 1_000_000:
         millions = f"{value / 1_000_000:,.2f}".rstrip("0").rstrip(".")
         return _localise(millions, norwegian) + (" mill." if norwegian else "M")
