@@ -80,6 +80,16 @@ def registry_copy(tmp_path: Path) -> Path:
     return path
 
 
+def fails(result: Run, code: int, *phrases: str) -> None:
+    """A refusal as users must see it: the exit code, nothing on stdout, no traceback, and
+    each phrase in the message."""
+    assert result.exit_code == code, (result.exit_code, result.stdout, result.stderr)
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    for phrase in phrases:
+        assert phrase in result.stderr, result.stderr
+
+
 def script_path() -> Path:
     """The installed console script of the environment running the tests."""
     found = Path(sys.executable).with_name("navsome")

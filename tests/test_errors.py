@@ -5,14 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
-
-
-def fails(result, code: int, *phrases: str) -> None:
-    assert result.exit_code == code, (result.exit_code, result.stdout, result.stderr)
-    assert result.stdout == ""
-    assert "Traceback" not in result.stderr
-    for phrase in phrases:
-        assert phrase in result.stderr, result.stderr
+from conftest import fails
 
 
 def test_missing_registry_from_option_and_environment(navsome, tmp_path):

@@ -12,7 +12,7 @@ import sys
 import time
 
 import pytest
-from conftest import REPO, SHIPPED
+from conftest import REPO, SHIPPED, fails
 
 from navsome.errors import RegistryError
 from navsome.guard import shape_problem
@@ -21,14 +21,6 @@ from navsome.registry import (
     tomllib,  # tomli on Python 3.10, as navsome reads it
 )
 from navsome.schema import MAX_NUMBER, _Builder, _checked_measurement, _valid_measurement
-
-
-def fails(result, code: int, *phrases: str) -> None:
-    assert result.exit_code == code, (result.exit_code, result.stdout, result.stderr)
-    assert result.stdout == ""
-    assert "Traceback" not in result.stderr
-    for phrase in phrases:
-        assert phrase in result.stderr, result.stderr
 
 
 def line_of(text: str, needle: str) -> int:
