@@ -204,16 +204,13 @@ def _holder(fd: int) -> int | None:
     return int(text) if text.isdigit() and text.isascii() else None
 
 
-def clean_stale_temporaries(path: Path) -> list[Path]:
+def clean_stale_temporaries(path: Path) -> None:
     """Remove the temporary files a killed writer of `path` left beside it. Call this only
     under the lock: every writer holds it while its temporary file exists."""
     pattern = re.compile(re.escape(f".{path.name}.") + r"[a-z0-9_]{8}\.tmp")
-    removed = []
     for entry in os.scandir(path.parent):
         if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
             Path(entry.path).unlink(missing_ok=True)
-            removed.append(Path(entry.path))
-    return removed
 
 
 class Snapshot(NamedTuple):
