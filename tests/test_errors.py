@@ -27,7 +27,7 @@ def test_unreadable_registry(navsome, registry_copy, monkeypatch):
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("navsome.registry._read_at_most", denied)
+    monkeypatch.setattr("navsome.registry.read._read_at_most", denied)
     fails(navsome("--registry", str(registry_copy), "list"), 1, "permission denied")
 
 

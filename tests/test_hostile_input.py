@@ -15,12 +15,12 @@ import pytest
 from conftest import REPO, SHIPPED, fails
 
 from navsome.errors import RegistryError
-from navsome.guard import shape_problem
-from navsome.registry import (
+from navsome.registry.guard import shape_problem
+from navsome.registry.read import (
     load_registry,
     tomllib,  # tomli on Python 3.10, as navsome reads it
 )
-from navsome.schema import MAX_NUMBER, _Builder, _checked_measurement, _valid_measurement
+from navsome.registry.schema import MAX_NUMBER, _Builder, _checked_measurement, _valid_measurement
 
 
 def line_of(text: str, needle: str) -> int:
@@ -458,7 +458,7 @@ def test_standard_input_that_is_a_pipe_or_a_file_is_read():
 
 @needs_dev
 def test_a_path_that_becomes_a_device_between_stat_and_open_is_refused(monkeypatch):
-    from navsome.registry import read_bytes
+    from navsome.registry.read import read_bytes
 
     regular = os.stat(SHIPPED)
     real_stat = os.stat

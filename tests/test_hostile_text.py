@@ -10,7 +10,7 @@ import re
 import pytest
 import tomlkit
 
-from navsome.registry import tomllib  # tomli on Python 3.10, as navsome reads it
+from navsome.registry.read import tomllib  # tomli on Python 3.10, as navsome reads it
 
 # Terminal controls (ESC, a bell, a C1 CSI, a right-to-left override, a newline) and characters
 # that hide or move text: zero-width space and joiner, a byte-order mark inside text, line and
@@ -154,7 +154,7 @@ HIDDEN_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
 def test_visible_escapes_exactly_the_invisible_and_layout_changing_characters():
     import unicodedata
 
-    from navsome.text import visible
+    from navsome.output.escape import visible
 
     for code in range(0x110000):
         char = chr(code)
@@ -178,14 +178,14 @@ def test_visible_escapes_exactly_the_invisible_and_layout_changing_characters():
     ],
 )
 def test_visible_writes_hidden_characters_as_python_escapes(text, shown):
-    from navsome.text import visible
+    from navsome.output.escape import visible
 
     assert visible(text) == shown
     assert visible(text, one_line=True) == shown.replace("\n", r"\x0a")
 
 
 def test_json_escapes_hidden_characters_as_valid_json_and_refuses_nan():
-    from navsome.machine import write_json
+    from navsome.output.json_csv import write_json
 
     text = "N\u200bA\u2028V\x85 \U000f0000 \udcff \ufffe ø\n"
     out = io.StringIO()

@@ -9,7 +9,7 @@ import tracemalloc
 import pytest
 
 from navsome.errors import RegistryError
-from navsome.registry import load_registry
+from navsome.registry.read import load_registry
 
 
 def clean_failure(result, *phrases: str) -> None:

@@ -19,11 +19,16 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from navsome.errors import RegistryError
-from navsome.registry import (
+from navsome.registry.read import (
     load_registry,
     tomllib,  # tomli on Python 3.10, as navsome reads it
 )
-from navsome.schema import _Builder, _checked_measurement, _valid_measurement, build_registry
+from navsome.registry.schema import (
+    _Builder,
+    _checked_measurement,
+    _valid_measurement,
+    build_registry,
+)
 
 BASE = tomllib.loads(SHIPPED.read_text(encoding="utf-8"))
 COMMANDS = [

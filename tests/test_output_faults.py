@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, script_path
 
-from navsome.machine import write_csv
+from navsome.output.json_csv import write_csv
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate_registry import generate
@@ -118,7 +118,7 @@ def test_data_is_utf8_on_an_ascii_locale(args):
 
 
 def test_utf8_output_is_written_whole_to_an_unbuffered_stdout_that_takes_little_at_a_time():
-    from navsome.output import Utf8Writer
+    from navsome.output.console import Utf8Writer
 
     class Trickle(io.RawIOBase):  # like a raw file that accepts 3 bytes a call
         def __init__(self) -> None:
@@ -277,19 +277,21 @@ def test_ctrl_c_while_navsome_cli_is_imported(main_in_process, monkeypatch):
 
 
 def test_ctrl_c_while_the_registry_is_read(main_in_process, monkeypatch):
-    import navsome.registry
+    import navsome.registry.read
 
     monkeypatch.setattr(
-        navsome.registry, "load_registry", interrupting(navsome.registry.load_registry)
+        navsome.registry.read, "load_registry", interrupting(navsome.registry.read.load_registry)
     )
     for args in (["list"], ["show", "jobblyst", "--json"], ["validate"]):
         assert main_in_process(*args) == (130, "", "")
 
 
 def test_ctrl_c_while_the_answer_is_written(main_in_process, monkeypatch):
-    import navsome.output
+    import navsome.output.console
 
-    monkeypatch.setattr(navsome.output.Utf8Writer, "write", interrupting(lambda self, text: 0))
+    monkeypatch.setattr(
+        navsome.output.console.Utf8Writer, "write", interrupting(lambda self, text: 0)
+    )
     for args in (["list"], ["compare", "-m", "followers", "--format", "csv"]):
         assert main_in_process(*args) == (130, "", "")
 
@@ -310,7 +312,7 @@ def test_ctrl_c_while_record_writes_leaves_no_temporary_file(
 
 SECOND_CTRL_C = """
 import os, signal, sys
-import navsome.output
+import navsome.output.console
 from navsome.__main__ import main
 
 def write(self, text):
@@ -324,7 +326,7 @@ def write(self, text):
             pass
         print("clean-up finished", file=sys.stderr)
 
-navsome.output.Utf8Writer.write = write
+navsome.output.console.Utf8Writer.write = write
 sys.argv = ["navsome", "list"]
 main()
 """
@@ -421,12 +423,12 @@ def test_a_run_started_with_ctrl_c_ignored_keeps_ignoring_it(tmp_path):
 
 @pytest.fixture
 def a_bug(monkeypatch):
-    import navsome.plain
+    import navsome.output.plain
 
     def broken(blocks):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(navsome.plain, "plain_text", broken)
+    monkeypatch.setattr(navsome.output.plain, "plain_text", broken)
 
 
 @pytest.mark.parametrize("value", ["0", "false", "No", "OFF", ""])

@@ -86,7 +86,7 @@ def test_a_channel_exists_from_the_start_of_the_period_it_started_in(started, as
 )
 def test_numbers_are_written_as_rounded_for_show(value, english, norwegian):
     from navsome.i18n import language, set_language
-    from navsome.text import format_number
+    from navsome.output.numbers import format_number
 
     before = language()
     try:

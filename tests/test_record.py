@@ -15,11 +15,11 @@ import pytest
 
 from navsome.errors import RegistryError
 from navsome.model import Measurement
-from navsome.record import record
-from navsome.registry import (
+from navsome.registry.read import (
     load_registry,
     tomllib,  # tomli on Python 3.10, as navsome reads it
 )
+from navsome.registry.record import record
 
 FIGURE = [
     "jobblyst/facebook",
@@ -203,7 +203,9 @@ def test_the_same_figure_again_is_a_no_op(navsome, registry_copy):
 
 
 def test_the_installed_registry_is_never_edited(navsome, registry_copy, monkeypatch):
-    monkeypatch.setattr("navsome.record.installed_registry", lambda: registry_copy.resolve())
+    monkeypatch.setattr(
+        "navsome.registry.record.installed_registry", lambda: registry_copy.resolve()
+    )
     before = registry_copy.read_bytes()
     result = navsome("--registry", str(registry_copy), "record", *FIGURE)
     assert result.exit_code == 2
@@ -300,7 +302,7 @@ def test_a_registry_that_cannot_be_written_is_a_clear_error(navsome, registry_co
     def denied(temporary, path):
         raise PermissionError(13, "Permission denied", str(path.parent / ".channels.toml.x.tmp"))
 
-    monkeypatch.setattr("navsome.record.commit", denied)
+    monkeypatch.setattr("navsome.registry.record.commit", denied)
     before = registry_copy.read_bytes()
     result = navsome("--registry", str(registry_copy), "record", *FIGURE)
     assert result.exit_code == 1

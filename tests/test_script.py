@@ -157,7 +157,7 @@ def test_a_built_wheel_carries_the_registry_and_runs_from_any_folder(tmp_path: P
     assert (
         "site-packages"
         in subprocess.run(
-            [str(python), "-c", "import navsome.registry as r; print(r.packaged_registry())"],
+            [str(python), "-c", "import navsome.registry.read as r; print(r.packaged_registry())"],
             capture_output=True,
             text=True,
             cwd=elsewhere,

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from navsome.locate import line_numbers, line_of
+from navsome.registry.locate import line_numbers, line_of
 
 
 def test_the_shipped_registry_validates_clean(navsome):

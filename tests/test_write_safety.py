@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from navsome import storage
+from navsome.registry import storage
 from navsome.errors import NavsomeError
 from navsome.model import Measurement
-from navsome.record import record
-from navsome.registry import tomllib  # tomli on Python 3.10, as navsome reads it
+from navsome.registry.read import tomllib  # tomli on Python 3.10, as navsome reads it
+from navsome.registry.record import record
 
 FIGURE = ["jobblyst/facebook", "followers", "21000", "--as-of", "2018-06", "--source"]
 FIGURE += ["nav-some-2017"]
@@ -342,7 +342,7 @@ def test_lf_files_stay_lf(navsome, registry_copy):
 HOLDER = """
 import sys, time
 from pathlib import Path
-from navsome.storage import locked
+from navsome.registry.storage import locked
 with locked(Path(sys.argv[1]), 5):
     print("held", flush=True)
     time.sleep(float(sys.argv[2]))
@@ -544,7 +544,7 @@ def test_a_layout_the_editor_cannot_handle_is_refused_with_the_layout_it_needs(
     def cannot(*args):
         raise TypeError("tomlkit cannot append here")
 
-    monkeypatch.setattr("navsome.record._edit", cannot)
+    monkeypatch.setattr("navsome.registry.record._edit", cannot)
     before = registry_copy.read_bytes()
     result = navsome("--registry", str(registry_copy), "record", *FIGURE)
     assert result.exit_code == 1

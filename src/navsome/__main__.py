@@ -95,7 +95,7 @@ def _run() -> None:
     debug = _debug()
     _own_stdout()
     try:
-        from .cli import app, keep_only_command
+        from navsome.cli import app, keep_only_command
 
         keep_only_command(sys.argv[1:])
         app(prog_name="navsome")
@@ -120,7 +120,7 @@ def _unraisable(unraisable: Any) -> None:
 def _quit_interrupted() -> None:
     # Whatever is still buffered for stdout is not wanted now, and writing it could block on a
     # pipe whose reader has stopped too; the shell shows the ^C, so nothing is printed.
-    from .output import discard_stdout
+    from navsome.output.console import discard_stdout
 
     discard_stdout()
     sys.exit(EXIT_INTERRUPTED)
@@ -206,8 +206,8 @@ def _debug() -> bool:
         return True
     if value.strip().lower() in _FALSE:
         return False
-    from .output import say
-    from .text import visible
+    from navsome.output.console import say
+    from navsome.output.escape import visible
 
     say(
         f"navsome: NAVSOME_DEBUG='{visible(value, one_line=True)}' is not understood; "
@@ -221,7 +221,7 @@ def _flush_stdout() -> None:
         if sys.stdout is not None:
             sys.stdout.flush()
     except BrokenPipeError:
-        from .output import discard_stdout
+        from navsome.output.console import discard_stdout
 
         discard_stdout()
         sys.exit(141)
@@ -230,7 +230,7 @@ def _flush_stdout() -> None:
 
 
 def _stdout_failed(error: OSError) -> None:
-    from .output import stdout_failed
+    from navsome.output.console import stdout_failed
 
     stdout_failed(error)
 
@@ -239,9 +239,9 @@ def _internal_error(error: Exception, debug: bool) -> None:
     """A bug in navsome: one line that says so, instead of a traceback (unless debugging)."""
     if debug:
         raise error
-    from .errors import EXIT_INTERNAL
-    from .output import say
-    from .text import visible
+    from navsome.errors import EXIT_INTERNAL
+    from navsome.output.console import say
+    from navsome.output.escape import visible
 
     say(
         f"navsome: internal error ({type(error).__name__}: {visible(str(error), one_line=True)}). "

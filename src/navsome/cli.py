@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from typer.core import TyperGroup
 
-from . import __version__
-from .errors import NavsomeError, UsageError
-from .i18n import LANGUAGES, default_language, set_language, tr
-from .output import OutputFormat, is_terminal, say, stdout, write_answer
+from navsome import __version__
+from navsome.errors import NavsomeError, UsageError
+from navsome.i18n import LANGUAGES, default_language, set_language, tr
+from navsome.output.console import OutputFormat, is_terminal, say, stdout, write_answer
 
 if TYPE_CHECKING:
-    from .model import Account, Registry
+    from navsome.model import Account, Registry
 
 
 class NavsomeGroup(TyperGroup):
@@ -28,7 +28,7 @@ class NavsomeGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except NavsomeError as error:
-            from .text import visible
+            from navsome.output.escape import visible
 
             message = visible(str(error))  # splitlines would break at U+2028 and kin
             print(f"navsome: {message}", file=sys.stderr)
@@ -51,7 +51,7 @@ app = typer.Typer(
 def _completions(ctx: typer.Context, incomplete: str, names: Callable[[Any], Any]) -> list[str]:
     """Names from the registry in use that start with what was typed; nothing on any error,
     since a completion must never print a message into the user's command line."""
-    from .registry import load_registry
+    from navsome.registry.read import load_registry
 
     try:
         registry = load_registry(ctx.find_root().params.get("registry"))
@@ -216,7 +216,7 @@ def global_options(
             param_hint="--registry",
         )
     ctx.obj = registry
-    from .i18n import language_named
+    from navsome.i18n import language_named
 
     # Click fills --lang from NAVSOME_LANG; a bad value must be blamed on the one the user set.
     source = ctx.get_parameter_source("lang")
@@ -237,8 +237,8 @@ def global_options(
 
 def _registry(ctx: typer.Context, as_of: str | None = None) -> "Registry":
     """The registry in use, as it stood on `as_of` when given."""
-    from .query import check_date, registry_at
-    from .registry import load_registry
+    from navsome.query import check_date, registry_at
+    from navsome.registry.read import load_registry
 
     full = load_registry(ctx.find_root().obj)
     ctx.meta["navsome.full_registry"] = full
@@ -248,7 +248,7 @@ def _registry(ctx: typer.Context, as_of: str | None = None) -> "Registry":
 def _accounts(ctx: typer.Context, registry: "Registry", names: list[str]) -> "list[Account]":
     """The accounts named, looked up in the whole registry (a handle may belong to a channel
     that had not started on the --as-of date) and returned as `registry` has them."""
-    from .query import find_account
+    from navsome.query import find_account
 
     full = ctx.meta.get("navsome.full_registry", registry)
     return [registry.accounts[find_account(full, name).slug] for name in names]
@@ -274,8 +274,8 @@ def emit(
     """Hand the answer to the output layer, to stdout or to the --export file."""
     export = ctx.params.get("export")
     if export is not None:
-        from .export import check_target
-        from .registry import registry_path
+        from navsome.output.export import check_target
+        from navsome.registry.read import registry_path
 
         check_target(export, registry or registry_path(ctx.find_root().obj))
     write_answer(format_, rows, blocks, data, export, done)
@@ -294,7 +294,7 @@ def _rows_to_show(top: int | None, show_all: bool, fmt: OutputFormat, ctx: typer
 
 
 def _views():  # the module that lays out tables, imported only when a table is wanted
-    from . import views
+    import navsome.output.views as views
 
     return views
 
@@ -312,7 +312,8 @@ def list_accounts(
 
     Example: navsome list --platform twitter
     """
-    from . import query, rows
+    import navsome.query as query
+    import navsome.rows as rows
 
     fmt = _format(format_, as_json)
     registry = _registry(ctx, as_of)
@@ -343,7 +344,7 @@ def show(
     CSV holds the account's figures, one measurement a row. With --as-of, the latest figure of
     each metric on that date; without it, every figure.
     """
-    from . import rows
+    import navsome.rows as rows
 
     fmt = _format(format_, as_json)
     registry = _registry(ctx, as_of)
@@ -398,7 +399,8 @@ def compare(
     Approximate figures are shown as stated (≈800, >10 000, 600–800) and ranked by their
     midpoint or stated bound.
     """
-    from . import query, rows
+    import navsome.query as query
+    import navsome.rows as rows
 
     fmt = _format(format_, as_json)
     registry = _registry(ctx, as_of)
@@ -406,7 +408,7 @@ def compare(
     platform = query.check_platform(registry, platform)
     since = query.check_date(since, "--since")
     if since is not None and as_of is not None:
-        from .dates import period_end, period_start
+        from navsome.dates import period_end, period_start
 
         if period_start(since) > period_end(as_of):  # a change from a date not yet reached
             raise UsageError(
@@ -481,7 +483,8 @@ def history(
 
     On a terminal, a sparkline per channel and metric shows the trend.
     """
-    from . import query, rows
+    import navsome.query as query
+    import navsome.rows as rows
 
     fmt = _format(format_, as_json)
     registry = _registry(ctx, as_of)
@@ -511,7 +514,8 @@ def metrics(
 
     Example: navsome metrics
     """
-    from . import query, rows
+    import navsome.query as query
+    import navsome.rows as rows
 
     fmt = _format(format_, as_json)
     registry = _registry(ctx, as_of)
@@ -537,8 +541,8 @@ def timeline(
 
     Example: navsome timeline jobblyst
     """
-    from . import rows
-    from .dates import date_key
+    import navsome.rows as rows
+    from navsome.dates import date_key
 
     fmt = _format(format_, as_json)
     registry = _registry(ctx, as_of)
@@ -614,11 +618,11 @@ def record(
     The new registry is validated in full first; an invalid figure, or a different figure for
     the same channel, metric and date (without --replace), leaves the file untouched.
     """
-    from .model import Measurement
-    from .query import check_date
-    from .record import record as record_figure
-    from .registry import registry_path
-    from .rows import recorded_row
+    from navsome.model import Measurement
+    from navsome.query import check_date
+    from navsome.registry.read import registry_path
+    from navsome.registry.record import record as record_figure
+    from navsome.rows import recorded_row
 
     fmt = _format(format_, as_json)
     if (high is None) != (qualifier is not Qualifier.range):
@@ -673,7 +677,7 @@ def _typed(text: _Text, what: str) -> _Text:
     would reach the file as lone surrogates, which cannot be written."""
     if text is None or text.isprintable() or not any(0xD800 <= ord(c) < 0xE000 for c in text):
         return text
-    from .text import visible
+    from navsome.output.escape import visible
 
     raise UsageError(
         f"{what} '{visible(text, one_line=True)}' holds bytes that are not UTF-8 (shown as "
@@ -690,7 +694,7 @@ def _say_waiting(pid: int | None, path: Path) -> None:
 
 def _lock_timeout(option: str | None) -> float:
     """Seconds to wait for the lock: --lock-timeout, else NAVSOME_LOCK_TIMEOUT, else 30."""
-    from .record import DEFAULT_LOCK_TIMEOUT
+    from navsome.registry.record import DEFAULT_LOCK_TIMEOUT
 
     if option is not None:
         return _seconds(option, "--lock-timeout")
@@ -714,7 +718,7 @@ def _seconds(text: str, what: str) -> float:
 def _number(text: str, what: str) -> int | float:
     """A figure as typed: '21000', '21 000', '21_000' or '3.5' (a comma is ambiguous), within
     the registry's bounds of ±1e15."""
-    from .schema import MAX_NUMBER
+    from navsome.registry.schema import MAX_NUMBER
 
     cleaned = text.strip().replace(" ", "").replace("\u00a0", "").replace("_", "")
     shown = repr(text) if len(text) <= 40 else f"{text[:20]!r}… ({len(text):,} characters)"
@@ -758,10 +762,15 @@ def validate(
 
     Exits 0 when the registry is clean, 1 when it has problems.
     """
-    from .errors import EXIT_BAD_DATA, RegistryError
-    from .problems import clean_summary, problem_report, problem_rows, problems_view
-    from .registry import load_registry, registry_path
-    from .render import Fields
+    from navsome.errors import EXIT_BAD_DATA, RegistryError
+    from navsome.output.blocks import Fields
+    from navsome.output.problem_report import (
+        clean_summary,
+        problem_report,
+        problem_rows,
+        problems_view,
+    )
+    from navsome.registry.read import load_registry, registry_path
 
     fmt = _format(format_, as_json)
     if path == "":

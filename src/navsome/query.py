@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from .dates import date_key, date_problem, period_end, period_start
-from .errors import UsageError
-from .i18n import tr
-from .model import Account, Channel, Measurement, Registry
+from navsome.dates import date_key, date_problem, period_end, period_start
+from navsome.errors import UsageError
+from navsome.i18n import tr
+from navsome.model import Account, Channel, Measurement, Registry
 
 
 class Figure(NamedTuple):

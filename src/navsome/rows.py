@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .model import Account, Event, Registry
+from navsome.model import Account, Event, Registry
 
 if TYPE_CHECKING:
-    from .record import Recorded
-from .query import Figure, Step, figures_of, headline
+    from navsome.registry.record import Recorded
+from navsome.query import Figure, Step, figures_of, headline
 
 Row = dict[str, Any]
 

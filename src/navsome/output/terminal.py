@@ -10,8 +10,8 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from .render import BAR_WIDTH, BarCell, Block, Fields, bar
-from .text import visible
+from navsome.output.blocks import BAR_WIDTH, BarCell, Block, Fields, bar
+from navsome.output.escape import visible
 
 
 def print_blocks(blocks: list[Block], stream: IO[str]) -> None:

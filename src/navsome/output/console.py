@@ -10,8 +10,8 @@ from enum import Enum
 from pathlib import Path
 from typing import IO, Any, NoReturn, Protocol
 
-from .errors import EXIT_BAD_DATA
-from .i18n import tr
+from navsome.errors import EXIT_BAD_DATA
+from navsome.i18n import tr
 
 
 class OutputFormat(str, Enum):
@@ -45,8 +45,8 @@ def write_answer(
     what the command has already changed, for the message if stdout cannot be written."""
     as_json = data or rows
     if export:
-        from .export import export as export_to
-        from .text import visible
+        from navsome.output.escape import visible
+        from navsome.output.export import export as export_to
 
         export_to(Path(export), as_json, rows, blocks)
         say(tr("Wrote {file}.", file=visible(export, one_line=True)))  # the name is typed text
@@ -139,27 +139,27 @@ def _write(
     terminal: bool,
 ) -> None:
     if format_ is OutputFormat.json:
-        from .machine import write_json
+        from navsome.output.json_csv import write_json
 
         write_json(as_json(), out)
     elif format_ is OutputFormat.csv:
         import io
 
-        from .machine import write_csv
+        from navsome.output.json_csv import write_csv
 
         text = io.StringIO()  # one write to stdout rather than one a row
         write_csv(rows(), text)
         out.write(text.getvalue())
     elif format_ is OutputFormat.markdown:
-        from .render import to_markdown
+        from navsome.output.blocks import to_markdown
 
         out.write(to_markdown(blocks()))
     elif terminal:
-        from .terminal import print_blocks
+        from navsome.output.terminal import print_blocks
 
         print_blocks(blocks(), sys.stdout)  # `out` is that stream: Rich needs all of it
     else:
-        from .plain import plain_text
+        from navsome.output.plain import plain_text
 
         out.write(plain_text(blocks()))
 

@@ -11,13 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import NavsomeError, RegistryError, UsageError
-from .locate import line_numbers, line_of
-from .model import Channel, Measurement, Number
-from .query import check_metric, find_account
-from .registry import BOM, decode_text, installed_registry, parse_toml, read_bytes
-from .schema import build_registry
-from .storage import (
+from navsome.errors import NavsomeError, RegistryError, UsageError
+from navsome.model import Channel, Measurement, Number
+from navsome.query import check_metric, find_account
+from navsome.registry.locate import line_numbers, line_of
+from navsome.registry.read import BOM, decode_text, installed_registry, parse_toml, read_bytes
+from navsome.registry.schema import build_registry
+from navsome.registry.storage import (
     Snapshot,
     check_writable,
     clean_stale_temporaries,
@@ -167,7 +167,7 @@ def _with_figure(
         if _same_figure(old, figure):
             return Recorded("unchanged", channel, old, registry.metrics[old.metric].unit), None
         if not replace:
-            from .text import format_figure
+            from navsome.output.numbers import format_figure
 
             raise RecordConflict(
                 f"{channel.id} already has {figure.metric} {format_figure(old)} as of "

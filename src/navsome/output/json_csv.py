@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from .text import escape_hidden, visible
+from navsome.output.escape import escape_hidden, visible
 
 LIST_SEPARATOR = ";"  # a list in one CSV cell: "nav;navno"
 # What a spreadsheet reads as the start of a formula (OWASP, "CSV injection").

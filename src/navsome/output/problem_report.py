@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import Problem
-from .i18n import tr
-from .model import Registry
-from .render import Column, Grid
-from .text import visible
+from navsome.errors import Problem
+from navsome.i18n import tr
+from navsome.model import Registry
+from navsome.output.blocks import Column, Grid
+from navsome.output.escape import visible
 
 EXCERPT_WIDTH = 72
 

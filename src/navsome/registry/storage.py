@@ -18,7 +18,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import NavsomeError
+from navsome.errors import NavsomeError
 
 NOTICE_AFTER = 1.0  # seconds of waiting for a lock before saying so
 _LOCK_BYTE = 1 << 30  # Windows locks a byte range: one far past the pid written at the start

@@ -7,8 +7,8 @@ that runs navsome many times does not pay for drawing a terminal it does not hav
 
 from __future__ import annotations
 
-from .render import BAR_WIDTH, BarCell, Block, Fields, Grid, bar
-from .text import visible
+from navsome.output.blocks import BAR_WIDTH, BarCell, Block, Fields, Grid, bar
+from navsome.output.escape import visible
 
 
 def plain_text(blocks: list[Block]) -> str:

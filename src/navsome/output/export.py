@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .errors import NavsomeError, UsageError
-from .storage import check_writable, kind_of, real_path, replace_atomically
+from navsome.errors import NavsomeError, UsageError
+from navsome.registry.storage import check_writable, kind_of, real_path, replace_atomically
 
 EXTENSIONS = (".svg", ".html", ".md", ".csv", ".json")
 
@@ -64,19 +64,19 @@ def export(
     kind = path.suffix.lower()
     out = io.StringIO()
     if kind in (".svg", ".html"):
-        from .terminal import picture
+        from navsome.output.terminal import picture
 
         out.write(picture(blocks(), kind))
     elif kind == ".md":
-        from .render import to_markdown
+        from navsome.output.blocks import to_markdown
 
         out.write(to_markdown(blocks()))
     elif kind == ".csv":
-        from .machine import write_csv
+        from navsome.output.json_csv import write_csv
 
         write_csv(rows(), out, spreadsheet=True)  # an exported CSV is opened in spreadsheets
     else:
-        from .machine import write_json
+        from navsome.output.json_csv import write_json
 
         write_json(data(), out)
     try:

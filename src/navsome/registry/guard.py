@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import sys
 
-from .errors import Problem
+from navsome.errors import Problem
 
 # The deepest key a registry needs has 4 parts ([[accounts.<slug>.channels.measurements]]), and
 # the schema refuses any deeper one. Cost grows with the parts of a header and of its keys

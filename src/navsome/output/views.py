@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from .i18n import language, tr
-from .model import Account, Event, Measurement, Metric, Registry
-from .query import Figure, Step, figures_of, headline
-from .render import BarCell, Block, Cell, Column, Fields, Grid
-from .rows import sources_of
-from .text import format_change, format_figure, format_growth, format_number, sparkline
+from navsome.i18n import language, tr
+from navsome.model import Account, Event, Measurement, Metric, Registry
+from navsome.output.blocks import BarCell, Block, Cell, Column, Fields, Grid
+from navsome.output.numbers import (
+    format_change,
+    format_figure,
+    format_growth,
+    format_number,
+    sparkline,
+)
+from navsome.query import Figure, Step, figures_of, headline
+from navsome.rows import sources_of
 
 LEGEND = {
     "about": "≈ and ▓: about",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from .errors import key_path
+from navsome.errors import key_path
 
 # A key is bare, "basic" or 'literal'; keys are joined by dots.
 _KEY = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem, RegistryError, UsageError
-from .model import Registry
+from navsome.errors import Problem, RegistryError, UsageError
+from navsome.model import Registry
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -29,13 +29,13 @@ _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 def installed_registry() -> Path | None:
     """The registry inside an installed package (a wheel), which navsome never edits."""
-    inside = Path(__file__).with_name("data") / "channels.toml"
+    inside = Path(__file__).parents[1] / "data" / "channels.toml"
     return inside.resolve() if inside.is_file() else None
 
 
 def packaged_registry() -> Path:
     """The registry shipped with navsome: inside the installed package, or the source checkout's."""
-    return installed_registry() or Path(__file__).resolve().parents[2] / "data" / "channels.toml"
+    return installed_registry() or Path(__file__).resolve().parents[3] / "data" / "channels.toml"
 
 
 def registry_path(explicit: str | None = None) -> Path:
@@ -143,7 +143,7 @@ def _size_limit() -> int:
 
 def parse_toml(text: str, name: str) -> dict[str, Any]:
     """The TOML document in `text`, or RegistryError naming the line where it goes wrong."""
-    from .guard import shape_problem
+    from navsome.registry.guard import shape_problem
 
     if not text or text.isspace():  # isspace, unlike strip, copies nothing
         why = "the file is empty; a registry needs [sources], [platforms], [metrics] and [accounts]"
@@ -172,7 +172,7 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         problem = Problem("", "TOML syntax: arrays or tables are nested too deeply")
         raise RegistryError(name, [problem]) from None
     except ValueError:  # int() refused an integer of thousands of digits
-        from .guard import long_integer
+        from navsome.registry.guard import long_integer
 
         found = long_integer(text)  # None when its place is beyond the simple search
         digits = f"{found[1]:,}" if found else "thousands of"
@@ -187,7 +187,7 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
 
 def load_registry(explicit: str | None = None) -> Registry:
     """Load and check the registry chosen by --registry, NAVSOME_REGISTRY or the default."""
-    from .schema import build_registry
+    from navsome.registry.schema import build_registry
 
     path = registry_path(explicit)
     text = read_text(path)
@@ -203,7 +203,7 @@ def load_registry(explicit: str | None = None) -> Registry:
         return registry
     except RegistryError as error:
         if any(p.path and not p.line for p in error.problems):  # the scan costs a parse's time
-            from .locate import line_numbers, line_of
+            from navsome.registry.locate import line_numbers, line_of
 
             lines = line_numbers(text)
             error.problems[:] = [

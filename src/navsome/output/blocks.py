@@ -6,7 +6,7 @@ piece of registry text passes through `visible` on its way out, so it prints lit
 import re
 from typing import NamedTuple, Union
 
-from .text import visible
+from navsome.output.escape import visible
 
 
 class Column(NamedTuple):

@@ -11,9 +11,9 @@ import re
 from collections.abc import Callable
 from typing import Any, cast
 
-from .dates import date_problem, period_end, period_start
-from .errors import Problem, RegistryError, key_path
-from .model import (
+from navsome.dates import date_problem, period_end, period_start
+from navsome.errors import Problem, RegistryError, key_path
+from navsome.model import (
     EVENT_KINDS,
     METRIC_KINDS,
     QUALIFIERS,

@@ -1,0 +1,1 @@
+"""The registry file: reading, checking, locating problems, and writing figures safely."""
