@@ -7,10 +7,13 @@ import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from navsome.errors import NavsomeError, UsageError
 from navsome.registry.storage import check_writable, kind_of, real_path, replace_atomically
+
+if TYPE_CHECKING:
+    from navsome.output.blocks import Block
 
 EXTENSIONS = (".svg", ".html", ".md", ".csv", ".json")
 
@@ -57,7 +60,7 @@ def export(
     path: Path,
     data: Callable[[], Any],
     rows: Callable[[], list[dict[str, Any]]],
-    blocks: Callable[[], list],
+    blocks: Callable[[], list[Block]],
 ) -> None:
     """Write the table view as a picture (.svg, .html) or text (.md), or the data (.csv, .json),
     to `path` (checked first with `check_target`) or the file its symbolic link names."""

@@ -17,7 +17,7 @@ class TextSink(Protocol):
     def write(self, text: str, /) -> int: ...
 
 
-def write_json(data: Any, stream: TextSink) -> None:
+def write_json(data: object, stream: TextSink) -> None:
     """`data` as indented JSON. Text keeps every character, but those that are invisible or
     move text on screen are written as `\\u` escapes, so none acts on a terminal. NaN and
     infinity are not JSON: one reaching here is a bug, and it raises rather than print them."""
@@ -55,7 +55,7 @@ def write_csv(rows: list[dict[str, Any]], stream: TextSink, spreadsheet: bool = 
     writer.writerows([cell(value) for value in row.values()] for row in rows)
 
 
-def _csv_cell(value: Any) -> Any:
+def _csv_cell(value: object) -> object:
     """One record a line for grep and awk: text has its hidden characters written out, a list
     is joined; numbers pass as they are, and csv writes None as an empty field."""
     if type(value) is str:
@@ -65,7 +65,7 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
-def _spreadsheet_cell(value: Any) -> Any:
+def _spreadsheet_cell(value: object) -> object:
     """A cell as `_csv_cell` writes it, with `'` before text a spreadsheet would run as a
     formula (`=HYPERLINK(…)`, `@SUM(…)`). Numbers are never changed: they are not text.
     A leading tab or CR is already written out as `\\x09`, but is marked all the same."""

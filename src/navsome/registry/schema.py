@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
-from typing import Any, cast
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar, cast
 
 from navsome.dates import date_problem, period_end, period_start
 from navsome.errors import Problem, RegistryError, key_path
@@ -30,13 +30,14 @@ from navsome.model import (
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
-# A field rule checks one value and returns why it is wrong, or None.
-Rule = Callable[[Any], "str | None"]
+# A field rule checks one value, of whatever type the TOML holds, and returns why it is wrong,
+# or None.
+Rule = Callable[[object], "str | None"]
 # A kind of table: its keys, whether each is required, and its rule.
 Spec = dict[str, tuple[bool, Rule]]
 
 
-def _describe(value: Any) -> str:
+def _describe(value: object) -> str:
     kinds = {bool: "a boolean", int: "an integer", float: "a number", str: "a string"}
     kinds.update({list: "an array", dict: "a table"})
     return kinds.get(type(value), type(value).__name__)
@@ -45,7 +46,7 @@ def _describe(value: Any) -> str:
 MAX_TEXT = 10_000  # characters; registry text is names and notes, never documents
 
 
-def text(value: Any) -> str | None:
+def text(value: object) -> str | None:
     if not isinstance(value, str):
         return f"must be a string, not {_describe(value)}"
     if len(value) > MAX_TEXT:
@@ -60,7 +61,7 @@ MAX_NUMBER = 10**15
 OUT_OF_RANGE = "is out of range; a number must lie between -1e15 and 1e15"
 
 
-def number(value: Any) -> str | None:
+def number(value: object) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return f"must be a number, not {_describe(value)}"
     if isinstance(value, float) and not math.isfinite(value):
@@ -68,17 +69,19 @@ def number(value: Any) -> str | None:
     return None if -MAX_NUMBER <= value <= MAX_NUMBER else OUT_OF_RANGE
 
 
-def integer(value: Any) -> str | None:
+def integer(value: object) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int):
         return f"must be an integer, not {_describe(value)}"
     return None if -MAX_NUMBER <= value <= MAX_NUMBER else OUT_OF_RANGE
 
 
-def date(value: Any) -> str | None:
+def date(value: object) -> str | None:
+    if not isinstance(value, str):
+        return text(value)  # "must be a string, not …"
     return text(value) or date_problem(value)
 
 
-def texts(value: Any) -> str | None:
+def texts(value: object) -> str | None:
     if not isinstance(value, list):
         return f"must be an array of strings, not {_describe(value)}"
     for item in value:
@@ -88,7 +91,7 @@ def texts(value: Any) -> str | None:
 
 
 def one_of(choices: tuple[str, ...]) -> Rule:
-    def rule(value: Any) -> str | None:
+    def rule(value: object) -> str | None:
         if problem := text(value):
             return problem
         if value not in choices:
@@ -98,13 +101,13 @@ def one_of(choices: tuple[str, ...]) -> Rule:
     return rule
 
 
-def tables(value: Any) -> str | None:
+def tables(value: object) -> str | None:
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         return f"must be an array of tables ([[…]]), not {_describe(value)}"
     return None
 
 
-def table(value: Any) -> str | None:
+def table(value: object) -> str | None:
     return None if isinstance(value, dict) else f"must be a table, not {_describe(value)}"
 
 
@@ -167,11 +170,14 @@ TOP_FIELDS: Spec = {
 }
 
 
-def nearest(word: str, candidates: Any) -> str | None:
+def nearest(word: str, candidates: Iterable[str]) -> str | None:
     from difflib import get_close_matches  # only needed on the error path
 
     matches = get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return matches[0] if matches else None
+
+
+_Made = TypeVar("_Made")  # what `named_objects` makes of each table: a Source, a Metric…
 
 
 class _Builder:
@@ -181,7 +187,7 @@ class _Builder:
     def problem(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
 
-    def fields(self, value: Any, path: str, spec: Spec) -> dict[str, Any]:
+    def fields(self, value: object, path: str, spec: Spec) -> dict[str, Any]:
         """The valid fields of one table; every unknown, missing or ill-typed key is a problem."""
         if not isinstance(value, dict):
             self.problem(path, f"must be a table, not {_describe(value)}")
@@ -204,14 +210,16 @@ class _Builder:
                 self.problem(path, f"missing required key {key!r}")
         return valid
 
-    def named_objects(self, data: dict[str, Any], section: str, make: Any) -> dict[str, Any]:
+    def named_objects(
+        self, data: dict[str, Any], section: str, make: Callable[..., _Made]
+    ) -> dict[str, _Made | None]:
         """The tables of a section such as [metrics] by slug, each made into its object.
 
         A table with problems keeps its slug, so references to it are not reported as well,
         but has None for its object.
         """
         spec = _SPECS[section]
-        found: dict[str, Any] = {}
+        found: dict[str, _Made | None] = {}
         for slug, value in data.get(section, {}).items():
             path = key_path(section, slug)
             mark = len(self.problems)
@@ -221,7 +229,7 @@ class _Builder:
             found[slug] = make(slug, **fields) if len(self.problems) == mark else None
         return found
 
-    def reference(self, value: Any, path: str, what: str, known: dict[str, Any]) -> None:
+    def reference(self, value: str, path: str, what: str, known: Mapping[str, object]) -> None:
         if value not in known:
             guess = nearest(value, known)
             hint = f"; did you mean {guess!r}?" if guess else ""
@@ -235,7 +243,7 @@ def build_registry(data: dict[str, Any], path: str) -> Registry:
     sources = builder.named_objects(top, "sources", Source)
     platforms = builder.named_objects(top, "platforms", Platform)
     metrics = builder.named_objects(top, "metrics", Metric)
-    accounts = {}
+    accounts: dict[str, Account | None] = {}
     for slug, value in top.get("accounts", {}).items():
         accounts[slug] = _account(builder, slug, value, sources, platforms, metrics)
     _check_names(builder, accounts)
@@ -259,7 +267,7 @@ def build_registry(data: dict[str, Any], path: str) -> Registry:
 def _account(
     builder: _Builder,
     slug: str,
-    value: Any,
+    value: object,
     sources: dict[str, Source | None],
     platforms: dict[str, Platform | None],
     metrics: dict[str, Metric | None],
@@ -305,7 +313,7 @@ _NUMBER_TYPES = (int, float)
 
 
 def _valid_measurement(
-    value: Any, sources: dict[str, Source | None], metrics: dict[str, Metric | None]
+    value: object, sources: dict[str, Source | None], metrics: dict[str, Metric | None]
 ) -> Measurement | None:
     """The measurement when it passes every check, else None for the full check to explain.
 
@@ -352,7 +360,7 @@ def _valid_measurement(
 def _measurement(
     builder: _Builder,
     path: str,
-    value: Any,
+    value: object,
     sources: dict[str, Source | None],
     metrics: dict[str, Metric | None],
 ) -> Measurement | None:
@@ -365,7 +373,7 @@ def _measurement(
 def _checked_measurement(
     builder: _Builder,
     path: str,
-    value: Any,
+    value: object,
     sources: dict[str, Source | None],
     metrics: dict[str, Metric | None],
 ) -> Measurement | None:
@@ -455,7 +463,7 @@ def _check_names(builder: _Builder, accounts: dict[str, Account | None]) -> None
 def _event(
     builder: _Builder,
     path: str,
-    value: Any,
+    value: object,
     accounts: dict[str, Account | None],
     platforms: dict[str, Platform | None],
     sources: dict[str, Source | None],

@@ -170,6 +170,7 @@ def _try_lock(fd: int) -> bool:
 
         os.lseek(fd, _LOCK_BYTE, os.SEEK_SET)
         try:
+            # typeshed declares msvcrt's functions for win32 only; this branch runs there.
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
         except OSError:
             return False
@@ -189,7 +190,7 @@ def _unlock(fd: int) -> None:
         return
     try:
         os.lseek(fd, _LOCK_BYTE, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]  # as in _try_lock
     except OSError:
         pass  # not held (the lock was never taken); closing is all that is left
 
