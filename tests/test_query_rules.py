@@ -85,14 +85,8 @@ def test_a_channel_exists_from_the_start_of_the_period_it_started_in(started, as
     ],
 )
 def test_numbers_are_written_as_rounded_for_show(value, english, norwegian):
-    from navsome.i18n import language, set_language
+    from navsome.i18n import Words
     from navsome.output.numbers import format_number
 
-    before = language()
-    try:
-        set_language("en")
-        assert format_number(value) == english
-        set_language("nb")
-        assert format_number(value) == norwegian
-    finally:
-        set_language(before)
+    assert format_number(value, words=Words("en")) == english
+    assert format_number(value, words=Words("nb")) == norwegian

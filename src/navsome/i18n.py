@@ -1,25 +1,34 @@
 """Words for people in English or Norwegian Bokmål; machine formats (JSON, CSV) never change.
 
-`tr("Showing {shown} of {total}")` gives the current language's wording of an English template.
-The language is chosen once per run: --lang, else NAVSOME_LANG, else the locale.
+The language is a value, `Words`, handed to whatever writes for people: `words("Showing {shown}
+of {total}", shown=3, total=9)` is that English template in the words' language. Nothing here
+reads the environment or keeps a language of its own; the command line chooses one per run
+(--lang, else NAVSOME_LANG, else the locale) and passes it on.
 """
 
 from __future__ import annotations
 
-import os
+from typing import NamedTuple
 
 LANGUAGES = ("en", "nb")
-_current = "en"
 
 
-def default_language() -> str:
-    """nb when the locale (LC_ALL, LC_MESSAGES, LANG, the first one set) is Norwegian, else en.
-    NAVSOME_LANG is not read here: the command line reads it as --lang's variable and checks it."""
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable)
-        if value:
-            return "nb" if language_named(value) == "nb" else "en"
-    return "en"
+class Words(NamedTuple):
+    """A language to speak to people in ("en" or "nb"), called to word an English template."""
+
+    language: str = "en"
+
+    def __call__(self, template: str, /, **values: object) -> str:
+        if self.language == "nb":
+            template = NB.get(template, template)
+        return template.format(**values) if values else template
+
+    @property
+    def norwegian(self) -> bool:
+        return self.language == "nb"
+
+
+ENGLISH = Words("en")
 
 
 def language_named(name: str) -> str | None:
@@ -31,21 +40,6 @@ def language_named(name: str) -> str | None:
     if code in ("nb", "no", "nn"):
         return "nb"
     return "en" if code == "en" else None
-
-
-def set_language(language: str) -> None:
-    global _current
-    _current = language
-
-
-def language() -> str:
-    return _current
-
-
-def tr(template: str, **values: object) -> str:
-    if _current == "nb":
-        template = NB.get(template, template)
-    return template.format(**values) if values else template
 
 
 NB = {

@@ -8,10 +8,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from enum import Enum
 from pathlib import Path
-from typing import IO, Any, NoReturn, Protocol
+from typing import IO, TYPE_CHECKING, Any, NoReturn, Protocol
 
 from navsome.errors import EXIT_BAD_DATA
-from navsome.i18n import tr
+
+if TYPE_CHECKING:
+    from navsome.i18n import Words
 
 
 class OutputFormat(str, Enum):
@@ -39,17 +41,20 @@ def write_answer(
     data: Callable[[], Any] | None = None,
     export: str | None = None,
     done: str | None = None,
+    *,
+    words: "Words",
 ) -> None:
     """The answer to stdout, or with `export` to that file: `rows()` (or `data()`) as JSON or
     CSV, `blocks()` for people. Each is made only if the chosen format needs it. `done` says
-    what the command has already changed, for the message if stdout cannot be written."""
+    what the command has already changed, for the message if stdout cannot be written; `words`
+    says "Wrote FILE." after an export."""
     as_json = data or rows
     if export:
         from navsome.output.escape import visible
         from navsome.output.export import export as export_to
 
         export_to(Path(export), as_json, rows, blocks)
-        say(tr("Wrote {file}.", file=visible(export, one_line=True)))  # the name is typed text
+        say(words("Wrote {file}.", file=visible(export, one_line=True)))  # the name is typed text
         return
     # Only a table drawn by Rich is for a terminal; JSON, CSV and Markdown are data wherever
     # they go, so they are UTF-8 even on a terminal whose locale says otherwise.

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from navsome.errors import Problem
-from navsome.i18n import tr
 from navsome.model import Registry
 from navsome.output.blocks import Column, Grid
 from navsome.output.escape import visible
+
+if TYPE_CHECKING:
+    from navsome.i18n import Words
 
 EXCERPT_WIDTH = 72
 
@@ -20,7 +22,7 @@ def problem_rows(file: str, problems: list[Problem]) -> list[dict[str, Any]]:
     ]
 
 
-def problem_report(file: str, problems: list[Problem]) -> str:
+def problem_report(file: str, problems: list[Problem], *, words: Words) -> str:
     """Compiler-style lines (`file:line:column: path: message`); a caret marks a syntax error."""
     lines = []
     for problem in problems:
@@ -31,7 +33,7 @@ def problem_report(file: str, problems: list[Problem]) -> str:
             lines += _caret(problem.excerpt, problem.line, problem.column)
     count = len(problems)
     template = "{count} problem in {file}." if count == 1 else "{count} problems in {file}."
-    lines.append(tr(template, count=count, file=visible(file, one_line=True)))
+    lines.append(words(template, count=count, file=visible(file, one_line=True)))
     return "\n".join(lines) + "\n"
 
 
@@ -48,7 +50,7 @@ def _caret(excerpt: str, line: int, column: int) -> list[str]:
     ]
 
 
-def clean_summary(registry: Registry) -> str:
+def clean_summary(registry: Registry, *, words: Words) -> str:
     channels = registry.channels()
     figures = sum(len(c.measurements) for c in channels)
     template = (
@@ -56,7 +58,7 @@ def clean_summary(registry: Registry) -> str:
         "{events} events."
     )
     return (
-        tr(
+        words(
             template,
             file=visible(registry.path, one_line=True),
             accounts=len(registry.accounts),
@@ -68,13 +70,13 @@ def clean_summary(registry: Registry) -> str:
     )
 
 
-def problems_view(problems: list[Problem]) -> list:
+def problems_view(problems: list[Problem], *, words: Words) -> list:
     grid = Grid(
-        tr("Problems"),
+        words("Problems"),
         [
-            Column(tr("Line"), justify="right"),
-            Column(tr("Path")),
-            Column(tr("Problem"), wrap=True),
+            Column(words("Line"), justify="right"),
+            Column(words("Path")),
+            Column(words("Problem"), wrap=True),
         ],
     )
     for p in problems:

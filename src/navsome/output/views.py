@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from navsome.i18n import language, tr
+from typing import TYPE_CHECKING
+
 from navsome.model import Account, Event, Measurement, Metric, Registry
 from navsome.output.blocks import BarCell, Block, Cell, Column, Fields, Grid
 from navsome.output.numbers import (
@@ -15,6 +16,9 @@ from navsome.output.numbers import (
 from navsome.query import Figure, Step, figures_of, headline
 from navsome.rows import sources_of
 
+if TYPE_CHECKING:
+    from navsome.i18n import Words
+
 LEGEND = {
     "about": "≈ and ▓: about",
     "over": "> and ▶: more than (a lower bound)",
@@ -22,41 +26,45 @@ LEGEND = {
 }
 
 
-def accounts_view(registry: Registry, accounts: list[Account]) -> list[Block]:
+def accounts_view(registry: Registry, accounts: list[Account], *, words: Words) -> list[Block]:
     grid = Grid(
         None,
         [
-            Column(tr("Account"), style="cyan"),
-            Column(tr("Name"), wrap=True),
-            Column(tr("Platforms"), wrap=True),
-            Column(tr("Headline figure"), justify="right", wrap=True),
-            Column(tr("As of")),
+            Column(words("Account"), style="cyan"),
+            Column(words("Name"), wrap=True),
+            Column(words("Platforms"), wrap=True),
+            Column(words("Headline figure"), justify="right", wrap=True),
+            Column(words("As of")),
         ],
     )
     for account in accounts:
-        platforms = ", ".join(_platform(registry, p) for p in account.platforms)
-        grid.rows.append([account.slug, account.name, platforms, *_headline(registry, account)])
+        platforms = ", ".join(_platform(registry, p, words) for p in account.platforms)
+        grid.rows.append(
+            [account.slug, account.name, platforms, *_headline(registry, account, words)]
+        )
     return [grid]
 
 
-def _headline(registry: Registry, account: Account) -> tuple[str, str]:
+def _headline(registry: Registry, account: Account, words: Words) -> tuple[str, str]:
     """('37 300 followers on Facebook', '2017-12'), or a dash when the account has no figures."""
     figure = headline(account)
     if figure is None:
         return "—", ""
     m = figure.measurement
     metric = registry.metrics[m.metric]
-    where = _platform(registry, figure.channel.platform)
-    text = tr(
+    where = _platform(registry, figure.channel.platform, words)
+    text = words(
         "{figure} {label} on {platform}",
-        figure=format_figure(m, metric.unit),
-        label=label(metric).lower(),
+        figure=format_figure(m, metric.unit, words=words),
+        label=label(metric, words).lower(),
         platform=where,
     )
     return text, m.as_of
 
 
-def account_view(registry: Registry, account: Account, history: bool = True) -> list[Block]:
+def account_view(
+    registry: Registry, account: Account, history: bool = True, *, words: Words
+) -> list[Block]:
     about = Fields(f"{account.name} ({account.slug})")
     for field, value in (
         ("Aliases", ", ".join(account.aliases)),
@@ -65,41 +73,43 @@ def account_view(registry: Registry, account: Account, history: bool = True) -> 
         ("About", account.description),
     ):
         if value:
-            about.items.append((tr(field), value))
+            about.items.append((words(field), value))
     channels = Grid(
-        tr("Channels"),
+        words("Channels"),
         [
-            Column(tr("Platform"), style="cyan"),
-            Column(tr("Handle")),
-            Column(tr("Started")),
-            Column(tr("Status")),
-            Column(tr("Notes"), wrap=True),
+            Column(words("Platform"), style="cyan"),
+            Column(words("Handle")),
+            Column(words("Started")),
+            Column(words("Status")),
+            Column(words("Notes"), wrap=True),
         ],
         [
             [
-                _platform(registry, c.platform),
+                _platform(registry, c.platform, words),
                 c.handle or "",
                 c.started or "",
-                tr(c.status),
+                words(c.status),
                 c.notes or "",
             ]
             for c in account.channels
         ],
     )
-    figures = _figures_grid(registry, account, history)
+    figures = _figures_grid(registry, account, history, words)
     blocks: list[Block] = [about, channels]
     if figures.rows:
         blocks.append(figures)
     events = [e for e in registry.events if e.account == account.slug]
     if events:
-        blocks.append(timeline_view(registry, events, title=tr("Events"), with_account=False)[0])
+        blocks.append(
+            timeline_view(registry, events, words("Events"), with_account=False, words=words)[0]
+        )
     sources = Grid(
-        tr("Sources"),
+        words("Sources"),
         [
-            Column(tr("Source"), style="cyan"),
-            Column(tr("Title"), wrap=True),
-            Column(tr("Publisher")),
-            Column(tr("Year")),
+            Column(words("Source"), style="cyan"),
+            Column(words("Title"), wrap=True),
+            Column(words("Publisher")),
+            Column(words("Year")),
         ],
     )
     for slug in sources_of(registry, account):
@@ -110,30 +120,30 @@ def account_view(registry: Registry, account: Account, history: bool = True) -> 
     return blocks
 
 
-def _figures_grid(registry: Registry, account: Account, history: bool) -> Grid:
+def _figures_grid(registry: Registry, account: Account, history: bool, words: Words) -> Grid:
     """Every measurement of the account; a Source column only when it cites more than one."""
     cited = sources_of(registry, account)
     columns = [
-        Column(tr("Platform"), style="cyan"),
-        Column(tr("Metric"), wrap=True),
-        Column(tr("Figure"), justify="right"),
-        Column(tr("Qualifier")),
-        Column(tr("As of")),
-        Column(tr("Stated in source"), wrap=True),
+        Column(words("Platform"), style="cyan"),
+        Column(words("Metric"), wrap=True),
+        Column(words("Figure"), justify="right"),
+        Column(words("Qualifier")),
+        Column(words("As of")),
+        Column(words("Stated in source"), wrap=True),
     ]
     if len(cited) > 1:
-        columns.append(Column(tr("Source")))
-    grid = Grid(tr("Figures"), columns)
+        columns.append(Column(words("Source")))
+    grid = Grid(words("Figures"), columns)
     if len(cited) == 1:
-        grid.caption = tr("Source of every figure: {source} (see Sources).", source=cited[0])
+        grid.caption = words("Source of every figure: {source} (see Sources).", source=cited[0])
     for figure in figures_of(account, history):
         m = figure.measurement
         metric = registry.metrics[m.metric]
         row: list[Cell] = [
-            _platform(registry, figure.channel.platform),
-            label(metric),
-            format_figure(m, metric.unit),
-            tr(m.qualifier),
+            _platform(registry, figure.channel.platform, words),
+            label(metric, words),
+            format_figure(m, metric.unit, words=words),
+            words(m.qualifier),
             m.as_of,
             "\n".join(part for part in (m.stated, m.note) if part),
         ]
@@ -142,19 +152,19 @@ def _figures_grid(registry: Registry, account: Account, history: bool) -> Grid:
 
 
 def ranking_view(
-    registry: Registry, metric_slug: str, figures: list[Figure], total: int
+    registry: Registry, metric_slug: str, figures: list[Figure], total: int, *, words: Words
 ) -> list[Block]:
     metric = registry.metrics[metric_slug]
     # The chart's scale reaches the top of the widest range, so every span fits.
     top = max((f.measurement.upper or f.measurement.representative for f in figures), default=0)
     grid = Grid(
-        tr("{metric}, largest first", metric=label(metric)),
+        words("{metric}, largest first", metric=label(metric, words)),
         [
             Column("#", justify="right"),
-            Column(tr("Account"), style="cyan"),
-            Column(tr("Platform")),
-            Column(label(metric), justify="right"),
-            Column(tr("As of")),
+            Column(words("Account"), style="cyan"),
+            Column(words("Platform")),
+            Column(label(metric, words), justify="right"),
+            Column(words("As of")),
             Column("", style="green", bar=True),
         ],
     )
@@ -164,16 +174,16 @@ def ranking_view(
             [
                 str(rank),
                 figure.channel.account,
-                _platform(registry, figure.channel.platform),
-                format_figure(m, metric.unit),
+                _platform(registry, figure.channel.platform, words),
+                format_figure(m, metric.unit, words=words),
                 m.as_of,
                 _bar_cell(m, top),
             ]
         )
-    notes = _legend({f.measurement.qualifier for f in figures})
+    notes = _legend({f.measurement.qualifier for f in figures}, words)
     if total > len(figures):
         notes.append(
-            tr(
+            words(
                 "Showing {shown} of {total}; --all shows every one.",
                 shown=len(figures),
                 total=total,
@@ -191,9 +201,9 @@ def _bar_cell(m: Measurement, top: float) -> BarCell:
     return BarCell(m.representative / top, m.qualifier, low, high)
 
 
-def _legend(qualifiers: set[str]) -> list[str]:
+def _legend(qualifiers: set[str], words: Words) -> list[str]:
     """The marks of the approximate figures shown, in one line."""
-    marks = [tr(text) for kind, text in LEGEND.items() if kind in qualifiers]
+    marks = [words(text) for kind, text in LEGEND.items() if kind in qualifiers]
     return [" · ".join(marks)] if marks else []
 
 
@@ -201,33 +211,35 @@ def side_by_side_view(
     registry: Registry,
     accounts: list[Account],
     cells: list[tuple[str, str, dict[str, Measurement]]],
+    *,
+    words: Words,
 ) -> list[Block]:
     grid = Grid(
-        tr("Side by side"),
-        [Column(tr("Metric")), Column(tr("Platform"), style="cyan")]
+        words("Side by side"),
+        [Column(words("Metric")), Column(words("Platform"), style="cyan")]
         + [Column(a.name, justify="right") for a in accounts],
     )
     for metric_slug, platform, by_account in cells:
         metric = registry.metrics[metric_slug]
-        row: list[Cell] = [label(metric), _platform(registry, platform)]
+        row: list[Cell] = [label(metric, words), _platform(registry, platform, words)]
         for account in accounts:
             m = by_account.get(account.slug)
-            row.append(_figure_at(m, metric.unit) if m else "—")
+            row.append(_figure_at(m, metric.unit, words) if m else "—")
         grid.rows.append(row)
     return [grid]
 
 
-def metrics_view(registry: Registry, usage: dict[str, int]) -> list[Block]:
+def metrics_view(registry: Registry, usage: dict[str, int], *, words: Words) -> list[Block]:
     grid = Grid(
         None,
         [
-            Column(tr("Metric"), style="cyan"),
-            Column(tr("English"), wrap=True),
-            Column(tr("Norwegian"), wrap=True),
-            Column(tr("Unit")),
-            Column(tr("Kind")),
-            Column(tr("Channels"), justify="right"),
-            Column(tr("Description"), wrap=True),
+            Column(words("Metric"), style="cyan"),
+            Column(words("English"), wrap=True),
+            Column(words("Norwegian"), wrap=True),
+            Column(words("Unit")),
+            Column(words("Kind")),
+            Column(words("Channels"), justify="right"),
+            Column(words("Description"), wrap=True),
         ],
     )
     for slug, metric in registry.metrics.items():
@@ -236,9 +248,9 @@ def metrics_view(registry: Registry, usage: dict[str, int]) -> list[Block]:
                 slug,
                 metric.label_en,
                 metric.label_nb,
-                tr(metric.unit),
-                tr(metric.kind),
-                format_number(usage[slug]),
+                words(metric.unit),
+                words(metric.kind),
+                format_number(usage[slug], words=words),
                 metric.description or "",
             ]
         )
@@ -246,49 +258,56 @@ def metrics_view(registry: Registry, usage: dict[str, int]) -> list[Block]:
 
 
 def timeline_view(
-    registry: Registry, events: list[Event], title: str | None = None, with_account: bool = True
+    registry: Registry,
+    events: list[Event],
+    title: str | None = None,
+    with_account: bool = True,
+    *,
+    words: Words,
 ) -> list[Block]:
-    columns = [Column(tr("Date"))]
+    columns = [Column(words("Date"))]
     if with_account:
-        columns.append(Column(tr("Account"), style="cyan"))
-    columns += [Column(tr("Platform")), Column(tr("Kind")), Column(tr("Event"), wrap=True)]
+        columns.append(Column(words("Account"), style="cyan"))
+    columns += [Column(words("Platform")), Column(words("Kind")), Column(words("Event"), wrap=True)]
     grid = Grid(title, columns)
     for event in events:
         date = f"{event.date} ({event.stated})" if event.stated else event.date
         row = [date] + ([event.account] if with_account else [])
-        platform = _platform(registry, event.platform) if event.platform else ""
-        grid.rows.append([*row, platform, tr(event.kind), event.title])
+        platform = _platform(registry, event.platform, words) if event.platform else ""
+        grid.rows.append([*row, platform, words(event.kind), event.title])
     return [grid]
 
 
-def _figure_at(m: Measurement, unit: str) -> str:
+def _figure_at(m: Measurement, unit: str, words: Words) -> str:
     """'19,500 (2017-12)': a figure with the date it holds for."""
-    return f"{format_figure(m, unit)} ({m.as_of})"
+    return f"{format_figure(m, unit, words=words)} ({m.as_of})"
 
 
-def _platform(registry: Registry, slug: str) -> str:
+def _platform(registry: Registry, slug: str, words: Words) -> str:
     platform = registry.platforms.get(slug)
     if platform is None:
         return slug
-    return platform.name_nb if language() == "nb" and platform.name_nb else platform.name
+    return platform.name_nb if words.norwegian and platform.name_nb else platform.name
 
 
-def label(metric: Metric) -> str:
-    """The metric's label in the current language."""
-    return metric.label_nb if language() == "nb" else metric.label_en
+def label(metric: Metric, words: Words) -> str:
+    """The metric's label in the words' language."""
+    return metric.label_nb if words.norwegian else metric.label_en
 
 
-def history_view(registry: Registry, account: Account, steps: list[Step]) -> list[Block]:
+def history_view(
+    registry: Registry, account: Account, steps: list[Step], *, words: Words
+) -> list[Block]:
     grid = Grid(
-        tr("{name}: figures over time", name=account.name),
+        words("{name}: figures over time", name=account.name),
         [
-            Column(tr("As of")),
-            Column(tr("Platform"), style="cyan"),
-            Column(tr("Metric"), wrap=True),
-            Column(tr("Figure"), justify="right"),
-            Column(tr("Change"), justify="right"),
-            Column(tr("Growth"), justify="right"),
-            Column(tr("Since")),
+            Column(words("As of")),
+            Column(words("Platform"), style="cyan"),
+            Column(words("Metric"), wrap=True),
+            Column(words("Figure"), justify="right"),
+            Column(words("Change"), justify="right"),
+            Column(words("Growth"), justify="right"),
+            Column(words("Since")),
         ],
     )
     for step in steps:
@@ -298,33 +317,33 @@ def history_view(registry: Registry, account: Account, steps: list[Step]) -> lis
         grid.rows.append(
             [
                 m.as_of,
-                _platform(registry, step.figure.channel.platform),
-                label(metric),
-                format_figure(m, metric.unit),
-                "" if change is None else format_change(change, step.approximate),
-                format_growth(step.growth_percent, step.approximate),
+                _platform(registry, step.figure.channel.platform, words),
+                label(metric, words),
+                format_figure(m, metric.unit, words=words),
+                "" if change is None else format_change(change, step.approximate, words=words),
+                format_growth(step.growth_percent, step.approximate, words=words),
                 step.previous.as_of if step.previous else "",
             ]
         )
     if any(step.approximate for step in steps if step.previous):
-        grid.caption = tr("≈ a change involving an approximate figure, taken between midpoints.")
-    return [grid, _trends(registry, steps)]
+        grid.caption = words("≈ a change involving an approximate figure, taken between midpoints.")
+    return [grid, _trends(registry, steps, words)]
 
 
-def _trends(registry: Registry, steps: list[Step]) -> Grid:
+def _trends(registry: Registry, steps: list[Step], words: Words) -> Grid:
     """One sparkline per channel and metric, oldest figure first."""
     series: dict[tuple[str, str], list[Measurement]] = {}
     for step in steps:
         key = (step.figure.channel.platform, step.figure.measurement.metric)
         series.setdefault(key, []).append(step.figure.measurement)
     grid = Grid(
-        tr("Trends"),
+        words("Trends"),
         [
-            Column(tr("Platform"), style="cyan"),
-            Column(tr("Metric"), wrap=True),
-            Column(tr("From")),
-            Column(tr("To")),
-            Column(tr("Trend"), style="green"),
+            Column(words("Platform"), style="cyan"),
+            Column(words("Metric"), wrap=True),
+            Column(words("From")),
+            Column(words("To")),
+            Column(words("Trend"), style="green"),
         ],
         terminal_only=True,
     )
@@ -332,10 +351,10 @@ def _trends(registry: Registry, steps: list[Step]) -> Grid:
         metric = registry.metrics[metric_slug]
         grid.rows.append(
             [
-                _platform(registry, platform),
-                label(metric),
-                _figure_at(ms[0], metric.unit),
-                _figure_at(ms[-1], metric.unit),
+                _platform(registry, platform, words),
+                label(metric, words),
+                _figure_at(ms[0], metric.unit, words),
+                _figure_at(ms[-1], metric.unit, words),
                 sparkline([m.representative for m in ms]),
             ]
         )
@@ -350,18 +369,24 @@ def since_view(
     missing: list[Figure],
     unchanged: list[Step],
     total: int,
+    *,
+    words: Words,
 ) -> list[Block]:
     metric = registry.metrics[metric_slug]
     grid = Grid(
-        tr("{metric}: change since {since}, largest rise first", metric=label(metric), since=since),
+        words(
+            "{metric}: change since {since}, largest rise first",
+            metric=label(metric, words),
+            since=since,
+        ),
         [
             Column("#", justify="right"),
-            Column(tr("Account"), style="cyan"),
-            Column(tr("Platform")),
-            Column(tr("Then"), justify="right"),
-            Column(tr("Now"), justify="right"),
-            Column(tr("Change"), justify="right"),
-            Column(tr("Growth"), justify="right"),
+            Column(words("Account"), style="cyan"),
+            Column(words("Platform")),
+            Column(words("Then"), justify="right"),
+            Column(words("Now"), justify="right"),
+            Column(words("Change"), justify="right"),
+            Column(words("Growth"), justify="right"),
         ],
     )
     for rank, step in enumerate(ranked, start=1):
@@ -371,32 +396,34 @@ def since_view(
             [
                 str(rank),
                 step.figure.channel.account,
-                _platform(registry, step.figure.channel.platform),
-                _figure_at(before, metric.unit),
-                _figure_at(m, metric.unit),
-                format_change(step.change, step.approximate),
-                format_growth(step.growth_percent, step.approximate),
+                _platform(registry, step.figure.channel.platform, words),
+                _figure_at(before, metric.unit, words),
+                _figure_at(m, metric.unit, words),
+                format_change(step.change, step.approximate, words=words),
+                format_growth(step.growth_percent, step.approximate, words=words),
             ]
         )
     notes = []
     if any(step.approximate for step in ranked):
-        notes.append(tr("≈ a change involving an approximate figure, taken between midpoints."))
+        notes.append(words("≈ a change involving an approximate figure, taken between midpoints."))
     if total > len(ranked):
         notes.append(
-            tr("Showing {shown} of {total}; --all shows every one.", shown=len(ranked), total=total)
+            words(
+                "Showing {shown} of {total}; --all shows every one.", shown=len(ranked), total=total
+            )
         )
     grid.caption = "\n".join(notes) or None
     blocks: list[Block] = [grid]
-    apart = [(f, tr("no figure at {date}", date=since)) for f in missing]
-    apart += [(s.figure, tr("no figure after {date}", date=since)) for s in unchanged]
+    apart = [(f, words("no figure at {date}", date=since)) for f in missing]
+    apart += [(s.figure, words("no figure after {date}", date=since)) for s in unchanged]
     if apart:
         other = Grid(
-            tr("Not ranked"),
+            words("Not ranked"),
             [
-                Column(tr("Account"), style="cyan"),
-                Column(tr("Platform")),
-                Column(tr("Now"), justify="right"),
-                Column(tr("Why")),
+                Column(words("Account"), style="cyan"),
+                Column(words("Platform")),
+                Column(words("Now"), justify="right"),
+                Column(words("Why")),
             ],
         )
         for figure, why in apart:
@@ -404,8 +431,8 @@ def since_view(
             other.rows.append(
                 [
                     figure.channel.account,
-                    _platform(registry, figure.channel.platform),
-                    _figure_at(m, metric.unit),
+                    _platform(registry, figure.channel.platform, words),
+                    _figure_at(m, metric.unit, words),
                     why,
                 ]
             )
