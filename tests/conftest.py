@@ -16,7 +16,7 @@ from hypothesis import settings
 from typer.testing import CliRunner
 
 import navsome.__main__  # loaded here, so that the line below undoes what it installs
-from navsome.cli import app
+from navsome.cli.app import app
 
 # Loading the script's module takes Ctrl-C over (exit 130, no traceback); a test session keeps
 # Python's own handler, so Ctrl-C still stops pytest.

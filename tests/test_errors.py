@@ -163,13 +163,12 @@ def test_bad_usage_exits_2_with_suggestions(navsome, args, phrases):
 
 
 def test_a_bug_is_reported_in_one_line_not_a_traceback(monkeypatch, capsys):
-    import navsome.cli
     from navsome.__main__ import main
 
-    def broken(args):
+    def broken(*args):
         raise RuntimeError("something inside broke")
 
-    monkeypatch.setattr(navsome.cli, "keep_only_command", broken)
+    monkeypatch.setattr("navsome.query.accounts_on", broken)
     monkeypatch.setattr("sys.argv", ["navsome", "list"])
     monkeypatch.delenv("NAVSOME_DEBUG", raising=False)
     with pytest.raises(SystemExit) as exit_:

@@ -8,7 +8,7 @@ import io
 import pytest
 from typer.testing import CliRunner
 
-from navsome.cli import app
+from navsome.cli.app import app
 
 SRC = "nav-some-2017"
 

@@ -223,7 +223,6 @@ def main_in_process(monkeypatch, capsys):
     script's SIGINT handler while it runs and Python's own afterwards."""
     from navsome import __main__ as entry
     from navsome.__main__ import main
-    from navsome.cli import app
 
     for key, value in {"NAVSOME_LANG": "en", "TTY_COMPATIBLE": "0", "COLUMNS": "100"}.items():
         monkeypatch.setenv(key, value)
@@ -232,14 +231,12 @@ def main_in_process(monkeypatch, capsys):
 
     def invoke(*args: str) -> tuple[int, str, str]:
         monkeypatch.setattr(sys, "argv", ["navsome", *args])
-        commands = list(app.registered_commands)  # main keeps only the one it runs
         signal.signal(signal.SIGINT, entry._interrupt)  # what loading the script installs
         try:
             with pytest.raises(SystemExit) as exited:
                 main()
         finally:
             signal.signal(signal.SIGINT, signal.default_int_handler)
-            app.registered_commands[:] = commands
         out, err = capsys.readouterr()
         return exited.value.code, out, err
 
@@ -267,11 +264,11 @@ def interrupting(function):
 def test_ctrl_c_while_navsome_cli_is_imported(main_in_process, monkeypatch):
     class PressWhenCliIsFound:
         def find_spec(self, name, path=None, target=None):
-            if name == "navsome.cli":
+            if name == "navsome.cli.app":
                 press_ctrl_c()
             return None
 
-    monkeypatch.delitem(sys.modules, "navsome.cli")
+    monkeypatch.delitem(sys.modules, "navsome.cli.app")
     monkeypatch.setattr(sys, "meta_path", [PressWhenCliIsFound(), *sys.meta_path])
     assert main_in_process("list") == (130, "", "")
 

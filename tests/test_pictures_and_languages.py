@@ -12,7 +12,7 @@ import pytest
 from conftest import REPO, script_path
 from typer.main import get_command
 
-from navsome.cli import app
+from navsome.cli.app import app
 
 COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from navsome.registry import storage
 from navsome.errors import NavsomeError
 from navsome.model import Measurement
+from navsome.registry import storage
 from navsome.registry.read import tomllib  # tomli on Python 3.10, as navsome reads it
 from navsome.registry.record import record
 
@@ -572,16 +572,11 @@ def test_an_exported_csv_defuses_formulas_while_stdout_keeps_the_text(navsome, r
 
 
 def test_the_waiting_note_speaks_norwegian(capsys):
-    from navsome.cli import _say_waiting
-    from navsome.i18n import language, set_language
+    from navsome.cli.commands.record import _say_waiting
+    from navsome.i18n import Words
 
-    before = language()
-    set_language("nb")
-    try:
-        _say_waiting(4750, Path("channels.toml"))
-        _say_waiting(None, Path("channels.toml"))
-    finally:
-        set_language(before)
+    _say_waiting(4750, Path("channels.toml"), Words("nb"))
+    _say_waiting(None, Path("channels.toml"), Words("nb"))
     assert capsys.readouterr().err.splitlines() == [
         "Venter på at en annen navsome record (pid 4750) blir ferdig med channels.toml …",
         "Venter på at en annen navsome record blir ferdig med channels.toml …",

@@ -94,10 +94,14 @@ def _run() -> None:
     _reopen_closed_streams()
     debug = _debug()
     _own_stdout()
-    try:
-        from navsome.cli import app, keep_only_command
+    # A run is one short process. Loading a registry makes millions of objects, none in cycles,
+    # which the cyclic garbage collector would only rescan again and again: it stays off.
+    import gc
 
-        keep_only_command(sys.argv[1:])
+    gc.disable()
+    try:
+        from navsome.cli.app import app
+
         app(prog_name="navsome")
     except SystemExit:
         _flush_stdout()  # what print() left buffered (--version) must fail here, not at exit

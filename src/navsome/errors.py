@@ -1,7 +1,15 @@
-"""The errors navsome reports to users, and the exit codes they map to."""
+"""The errors navsome raises, each carrying what went wrong as data, and the exit codes the
+command line maps them to. Messages here are plain English for library users; the command line
+words them in the user's language and adds what to type next."""
+
+from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from navsome.model import Measurement
 
 EXIT_OK = 0
 EXIT_BAD_DATA = 1  # the registry is missing, unreadable or does not fit the model
@@ -16,9 +24,77 @@ class NavsomeError(Exception):
 
 
 class UsageError(NavsomeError):
-    """The command line names an account, metric, platform or value that does not exist."""
+    """The caller asks for an account, metric, platform or value that does not exist."""
 
     exit_code = EXIT_USAGE
+
+
+class UnknownName(UsageError):
+    """`name` matches no `kind` (account, platform, metric, channel) in the registry.
+    `suggestions` are close names; `choices` all there are, where they are few enough to list."""
+
+    def __init__(
+        self, kind: str, name: str, suggestions: Sequence[str] = (), choices: Sequence[str] = ()
+    ) -> None:
+        self.kind = kind
+        self.name = name
+        self.suggestions = tuple(suggestions)
+        self.choices = tuple(choices)
+        message = f"no {kind} matches {name!r}."
+        if self.suggestions:
+            message += " Did you mean " + " or ".join(map(repr, self.suggestions)) + "?"
+        if self.choices:
+            message += f" Known: {', '.join(self.choices)}."
+        super().__init__(message)
+
+
+class AmbiguousName(UsageError):
+    """`name` could mean any of several of `kind`: `matches`."""
+
+    def __init__(self, kind: str, name: str, matches: Sequence[str]) -> None:
+        self.kind = kind
+        self.name = name
+        self.matches = tuple(matches)
+        super().__init__(
+            f"{name!r} could be any of several {kind}s: {', '.join(self.matches)}; "
+            "give more of the name."
+        )
+
+
+class InvalidDate(UsageError):
+    """`text` is not a date navsome reads (2017, 2017-12, 2017-12-31): `problem` says why."""
+
+    def __init__(self, text: str, problem: str) -> None:
+        self.text = text
+        self.problem = problem
+        super().__init__(problem)
+
+
+class InstalledRegistry(UsageError):
+    """`path` is the registry installed inside the package, which is never edited in place."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        super().__init__(
+            f"{path} is the registry installed with navsome and is not edited in place; "
+            "copy it somewhere and record into the copy."
+        )
+
+
+class Conflict(NavsomeError):
+    """`channel` already has another figure for this metric and date: recording `new` would
+    overwrite `existing`, which takes an explicit replace."""
+
+    exit_code = EXIT_BAD_DATA
+
+    def __init__(self, channel: str, existing: Measurement, new: Measurement) -> None:
+        self.channel = channel
+        self.existing = existing
+        self.new = new
+        super().__init__(
+            f"{channel} already has {new.metric} {existing.value!r} as of {new.as_of}; "
+            f"recording {new.value!r} needs replace=True."
+        )
 
 
 class Problem(NamedTuple):
@@ -38,8 +114,9 @@ class Problem(NamedTuple):
         return f"{where}{self.path}: {self.message}" if self.path else f"{where}{self.message}"
 
 
-class RegistryError(NavsomeError):
-    """The registry file cannot be read, or its content does not fit the model."""
+class RegistryProblems(NavsomeError):
+    """The registry `file` cannot be read, or its content does not fit the model: `problems`,
+    each with its place in the file."""
 
     exit_code = EXIT_BAD_DATA
 
@@ -55,10 +132,19 @@ class RegistryError(NavsomeError):
         lines = [f"{self.file}: {len(problems)} problems in the registry:"]
         lines += [f"  {problem}" for problem in problems[:shown]]
         if len(problems) > shown:
-            lines.append(
-                f"  … and {len(problems) - shown} more; run 'navsome validate' to see all."
-            )
+            lines.append(f"  … and {len(problems) - shown} more.")
         return "\n".join(lines)
+
+
+class RegistryNotFound(RegistryProblems):
+    """No file at the registry's path."""
+
+
+class RegistryTooLarge(RegistryProblems):
+    """The registry file is larger than the limit the caller set."""
+
+
+RegistryError = RegistryProblems  # the name used before the library API
 
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")

@@ -4,7 +4,9 @@ Immutable named tuples rather than dataclasses: every navsome call is a fresh pr
 dataclass costs about a millisecond to define where a named tuple costs a fifth of that.
 """
 
-from typing import NamedTuple
+from __future__ import annotations
+
+from typing import Any, NamedTuple
 
 QUALIFIERS = ("exact", "about", "over", "range")
 STATUSES = ("active", "closed")
@@ -123,6 +125,47 @@ class Registry(NamedTuple):
 
     def channels(self) -> list[Channel]:
         return [channel for account in self.accounts.values() for channel in account.channels]
+
+    def account(self, name: str) -> Account:
+        """The account `name` means: a slug, alias, display name or handle, or a unique prefix
+        of one. UnknownName or AmbiguousName when there is no single such account."""
+        from navsome.query import find_account
+
+        return find_account(self, name)
+
+    def at(self, date: str) -> Registry:
+        """The registry as it stood on `date` (2017, 2017-12 or 2017-12-31): figures and events
+        not after it, channels started by then. InvalidDate for a date navsome cannot read."""
+        from navsome.query import check_date, registry_at
+
+        return registry_at(self, check_date(date))
+
+    def figures(
+        self,
+        metric: str | None = None,
+        platform: str | None = None,
+        account: str | None = None,
+        latest: bool = False,
+    ) -> list[dict[str, Any]]:
+        """Every figure as a flat dict, the rows `--format json` gives: account, channel,
+        platform, metric, value (a range's midpoint), low, high, qualifier, as_of, unit, stated
+        and source. Channel by channel, each metric's figures in date order; `latest` keeps
+        only the most recent of each. Filters take slugs (an account also by any name
+        `account()` takes); an unknown one raises UnknownName."""
+        from navsome.query import check_metric, check_platform, figures_of, find_account
+        from navsome.rows import measurement_row
+
+        if metric is not None:
+            check_metric(self, metric)
+        check_platform(self, platform)
+        accounts = [find_account(self, account)] if account is not None else self.accounts.values()
+        return [
+            measurement_row(self, figure)
+            for each in accounts
+            for figure in figures_of(each, history=not latest)
+            if (metric is None or figure.measurement.metric == metric)
+            and (platform is None or figure.channel.platform == platform)
+        ]
 
 
 def _tidy(number: float) -> Number:

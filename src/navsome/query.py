@@ -6,8 +6,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from navsome.dates import date_key, date_problem, period_end, period_start
-from navsome.errors import UsageError
-from navsome.i18n import tr
+from navsome.errors import AmbiguousName, InvalidDate, UnknownName
 from navsome.model import Account, Channel, Measurement, Registry
 
 
@@ -29,29 +28,16 @@ def find_account(registry: Registry, name: str) -> Account:
     if len(matches) == 1:
         return registry.accounts[matches.pop()]
     if matches:
-        raise UsageError(
-            tr(
-                "{name!r} could be any of several accounts: {names}; give more of the name.",
-                name=name,
-                names=", ".join(sorted(matches)),
-            )
-        )
-    raise UsageError(
-        tr(
-            "no account matches {name!r}.{hint} Run 'navsome list' to see every account.",
-            name=name,
-            hint=_suggest(name, names),
-        )
-    )
+        raise AmbiguousName("account", name, sorted(matches))
+    raise UnknownName("account", name, _suggest(name, names))
 
 
-def check_date(text: str | None, option: str) -> str | None:
-    """A partial ISO date from the command line, or UsageError saying how to write one."""
-    if text is None:
-        return None
+def check_date(text: str) -> str:
+    """A partial ISO date (2017, 2017-12, 2017-12-31), stripped, or InvalidDate saying how to
+    write one."""
     problem = date_problem(text.strip())
     if problem:
-        raise UsageError(f"{option}: {problem}.")
+        raise InvalidDate(text, problem)
     return text.strip()
 
 
@@ -74,30 +60,19 @@ def registry_at(registry: Registry, date: str | None) -> Registry:
 
 
 def check_platform(registry: Registry, platform: str | None) -> str | None:
+    """`platform` when the registry has it (None passes), else UnknownName."""
     if platform is None or platform in registry.platforms:
         return platform
     pairs = [(slug, slug) for slug in registry.platforms]
-    raise UsageError(
-        tr(
-            "unknown platform {platform!r}.{hint} Platforms: {names}.",
-            platform=platform,
-            hint=_suggest(platform, pairs),
-            names=", ".join(registry.platforms),
-        )
-    )
+    raise UnknownName("platform", platform, _suggest(platform, pairs), list(registry.platforms))
 
 
 def check_metric(registry: Registry, metric: str) -> str:
+    """`metric` when the registry defines it, else UnknownName."""
     if metric in registry.metrics:
         return metric
     pairs = [(slug, slug) for slug in registry.metrics]
-    raise UsageError(
-        tr(
-            "unknown metric {metric!r}.{hint} Run 'navsome metrics' to see every metric.",
-            metric=metric,
-            hint=_suggest(metric, pairs),
-        )
-    )
+    raise UnknownName("metric", metric, _suggest(metric, pairs))
 
 
 def latest_figures(channel: Channel) -> dict[str, Measurement]:
@@ -276,12 +251,10 @@ def _account_names(registry: Registry) -> list[tuple[str, str]]:
     return names
 
 
-def _suggest(name: str, names: list[tuple[str, str]]) -> str:
+def _suggest(name: str, names: list[tuple[str, str]]) -> list[str]:
+    """Up to three slugs whose names are close to `name`."""
     from difflib import get_close_matches  # only needed on the error path
 
     slug_of = dict(names)
     close = get_close_matches(name.casefold(), list(slug_of), n=5, cutoff=0.5)
-    slugs = list(dict.fromkeys(slug_of[key] for key in close))[:3]
-    if not slugs:
-        return ""
-    return tr(" Did you mean {names}?", names=tr(" or ").join(repr(s) for s in slugs))
+    return list(dict.fromkeys(slug_of[key] for key in close))[:3]

@@ -1,9 +1,8 @@
-"""Find, read and parse the registry file; never prints, raises RegistryError on any failure."""
+"""Find, read and parse the registry file: never prints, never reads the environment, and
+raises RegistryProblems (with every problem's line) on any failure."""
 
 from __future__ import annotations
 
-import gc
-import math
 import os
 import re
 import stat
@@ -11,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from navsome.errors import Problem, RegistryError, UsageError
+from navsome.errors import Problem, RegistryNotFound, RegistryProblems, RegistryTooLarge
 from navsome.model import Registry
 
 if sys.version_info >= (3, 11):
@@ -19,11 +18,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-ENV_VAR = "NAVSOME_REGISTRY"
-SIZE_LIMIT_VAR = "NAVSOME_MAX_REGISTRY_MB"
 # tomllib reads about 2 MB a second on a small machine; a real registry is kilobytes. Larger
-# files are refused at once rather than parsed for minutes (raise the limit for benchmarks).
-DEFAULT_SIZE_LIMIT_MB = 32
+# files are refused at once rather than parsed for minutes (callers may raise the limit).
+DEFAULT_MAX_BYTES = 32 * 2**20
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -38,27 +35,21 @@ def packaged_registry() -> Path:
     return installed_registry() or Path(__file__).resolve().parents[3] / "data" / "channels.toml"
 
 
-def registry_path(explicit: str | None = None) -> Path:
-    """--registry wins, then NAVSOME_REGISTRY, then the packaged registry."""
-    chosen = explicit or os.environ.get(ENV_VAR)
-    return Path(chosen) if chosen else packaged_registry()
+def registry_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """`path`, or the packaged registry when it is None or empty."""
+    return Path(path) if path else packaged_registry()
 
 
-def read_text(path: Path) -> str:
-    """The file's text, decoded as UTF-8 (a byte-order mark is accepted and dropped)."""
-    return decode_text(read_bytes(path), str(path))
-
-
-def read_bytes(path: Path) -> bytes | bytearray:
-    """The file's bytes, or RegistryError saying why they cannot be read."""
+def read_bytes(
+    path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
+) -> bytes | bytearray:
+    """The file's bytes, or RegistryProblems saying why they cannot be read."""
     name = str(path)
-    limit = _size_limit()
+    limit = max_bytes
     try:
-        raw = _read_at_most(path, limit)
+        raw = _read_at_most(Path(path), limit)
     except FileNotFoundError:
-        raise _unreadable(
-            name, "no such file; check the path given by --registry or NAVSOME_REGISTRY"
-        ) from None
+        raise RegistryNotFound(name, [Problem("", "no such file")]) from None
     except IsADirectoryError:
         raise _unreadable(name, "is a directory, not a registry file") from None
     except PermissionError:
@@ -67,11 +58,8 @@ def read_bytes(path: Path) -> bytes | bytearray:
         raise _unreadable(name, f"cannot be read: {error.strerror or error}") from None
     if raw is None:
         size = f"{limit / 2**20:g} MB" if limit >= 2**20 else f"{limit:,} bytes"
-        why = (
-            f"is larger than {size}, more than a registry should be; "
-            f"set {SIZE_LIMIT_VAR} to read it anyway"
-        )
-        raise _unreadable(name, why)
+        why = f"is larger than {size}, more than a registry should be"
+        raise RegistryTooLarge(name, [Problem("", why)])
     return raw  # a bytearray: copying a large file's bytes would double the memory
 
 
@@ -87,7 +75,7 @@ def decode_text(raw: bytes | bytearray, name: str) -> str:
         line = raw.count(b"\n", 0, start + error.start) + 1
         offset = start + error.start
         problem = Problem("", f"byte {offset} is not UTF-8; save the file as UTF-8", line)
-        raise RegistryError(name, [problem]) from None
+        raise RegistryProblems(name, [problem]) from None
 
 
 def _read_at_most(path: Path, limit: int) -> bytearray | None:
@@ -124,39 +112,23 @@ def _refuse_device(path: Path, mode: int) -> None:
         raise _unreadable(str(path), why)
 
 
-def _size_limit() -> int:
-    """The most bytes a registry may have: NAVSOME_MAX_REGISTRY_MB megabytes, else the default."""
-    setting = os.environ.get(SIZE_LIMIT_VAR, "").strip()
-    if not setting:  # empty is unset
-        return DEFAULT_SIZE_LIMIT_MB * 2**20
-    try:
-        megabytes = float(setting)
-    except ValueError:
-        megabytes = math.nan
-    if not 0 < megabytes < math.inf:  # false for nan too
-        raise UsageError(
-            f"{SIZE_LIMIT_VAR}={setting!r} is not a size; set it to a number of megabytes "
-            f"above 0, such as 64, or unset it for the default of {DEFAULT_SIZE_LIMIT_MB}."
-        )
-    return int(megabytes * 2**20)
-
-
 def parse_toml(text: str, name: str) -> dict[str, Any]:
-    """The TOML document in `text`, or RegistryError naming the line where it goes wrong."""
+    """The TOML document in `text`, or RegistryProblems naming the line where it goes wrong."""
     from navsome.registry.guard import shape_problem
 
     if not text or text.isspace():  # isspace, unlike strip, copies nothing
         why = "the file is empty; a registry needs [sources], [platforms], [metrics] and [accounts]"
         raise _unreadable(name, why)
     if problem := shape_problem(text):  # what tomllib would take minutes to read
-        raise RegistryError(name, [problem])
+        raise RegistryProblems(name, [problem])
     try:
-        return tomllib.loads(text)
+        data: dict[str, Any] = tomllib.loads(text)  # typed Any where tomli stands in for it
+        return data
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         position = _TOML_POSITION.search(message)
         if position is None:
-            raise RegistryError(name, [Problem("", f"TOML syntax: {message}")]) from None
+            raise RegistryProblems(name, [Problem("", f"TOML syntax: {message}")]) from None
         line, column = int(position.group(1)), int(position.group(2))
         lines = text.splitlines()
         excerpt = lines[line - 1] if 0 < line <= len(lines) else None
@@ -167,10 +139,10 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
             column,
             excerpt,
         )
-        raise RegistryError(name, [problem]) from None
+        raise RegistryProblems(name, [problem]) from None
     except RecursionError:
         problem = Problem("", "TOML syntax: arrays or tables are nested too deeply")
-        raise RegistryError(name, [problem]) from None
+        raise RegistryProblems(name, [problem]) from None
     except ValueError:  # int() refused an integer of thousands of digits
         from navsome.registry.guard import long_integer
 
@@ -182,26 +154,31 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
             "a number must lie between -1e15 and 1e15",
             found[0] if found else None,
         )
-        raise RegistryError(name, [problem]) from None
+        raise RegistryProblems(name, [problem]) from None
 
 
-def load_registry(explicit: str | None = None) -> Registry:
-    """Load and check the registry chosen by --registry, NAVSOME_REGISTRY or the default."""
+def load_registry(
+    path: str | os.PathLike[str] | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Registry:
+    """The registry at `path` (the packaged one when None), read, parsed and checked."""
+    chosen = registry_path(path)
+    raw = read_bytes(chosen, max_bytes)
+    return parse_registry(decode_text(raw, str(chosen)), str(chosen))
+
+
+def parse_registry(text: str, name: str) -> Registry:
+    """The registry in `text`, checked in full; RegistryProblems places each problem on its
+    line. The one path from text to Registry, for loading and for `record`'s new text alike."""
+    return check_registry(parse_toml(text, name), text, name)
+
+
+def check_registry(data: dict[str, Any], text: str, name: str) -> Registry:
+    """The registry `data` (parsed from `text`) describes, or RegistryProblems with lines."""
     from navsome.registry.schema import build_registry
 
-    path = registry_path(explicit)
-    text = read_text(path)
-    # Parsing and building make millions of objects for a large registry and none of them
-    # form cycles, so the cyclic garbage collector would only rescan them, again and again:
-    # it is paused meanwhile, and what was built is then left out of its later scans.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        data = parse_toml(text, str(path))
-        registry = build_registry(data, str(path))
-        gc.freeze()
-        return registry
-    except RegistryError as error:
+        return build_registry(data, name)
+    except RegistryProblems as error:
         if any(p.path and not p.line for p in error.problems):  # the scan costs a parse's time
             from navsome.registry.locate import line_numbers, line_of
 
@@ -210,11 +187,8 @@ def load_registry(explicit: str | None = None) -> Registry:
                 p if p.line or not p.path else p._replace(line=line_of(p.path, lines))
                 for p in error.problems
             ]
-        raise RegistryError(error.file, error.problems) from None
-    finally:
-        if collecting:
-            gc.enable()
+        raise type(error)(error.file, error.problems) from None
 
 
-def _unreadable(name: str, why: str) -> RegistryError:
-    return RegistryError(name, [Problem("", why)])
+def _unreadable(name: str, why: str) -> RegistryProblems:
+    return RegistryProblems(name, [Problem("", why)])

@@ -11,12 +11,26 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from navsome.errors import NavsomeError, RegistryError, UsageError
+from navsome.errors import (
+    Conflict,
+    InstalledRegistry,
+    NavsomeError,
+    RegistryProblems,
+    UnknownName,
+    UsageError,
+)
 from navsome.model import Channel, Measurement, Number
 from navsome.query import check_metric, find_account
-from navsome.registry.locate import line_numbers, line_of
-from navsome.registry.read import BOM, decode_text, installed_registry, parse_toml, read_bytes
-from navsome.registry.schema import build_registry
+from navsome.registry.read import (
+    BOM,
+    DEFAULT_MAX_BYTES,
+    check_registry,
+    decode_text,
+    installed_registry,
+    parse_registry,
+    parse_toml,
+    read_bytes,
+)
 from navsome.registry.storage import (
     Snapshot,
     check_writable,
@@ -32,8 +46,7 @@ ATTEMPTS = 5  # re-reads of a file that keeps changing under us before giving up
 DEFAULT_LOCK_TIMEOUT = 30.0  # seconds to wait for another writer
 
 
-class RecordConflict(NavsomeError):
-    """The channel already has another figure for this metric and date."""
+RecordConflict = Conflict  # the name used before the library API
 
 
 class RecordRefused(NavsomeError):
@@ -55,6 +68,7 @@ def record(
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     waiting: Callable[[int | None], None] | None = None,
     before_write: Callable[[], None] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Recorded:
     """Add `figure` to the channel named `ACCOUNT/PLATFORM` in the registry at `path`.
 
@@ -65,16 +79,14 @@ def record(
     """
     target = real_path(path)
     if installed_registry() is not None and target == installed_registry():
-        raise UsageError(
-            f"{path} is the registry installed with navsome and is not edited in place. "
-            "Copy it somewhere, then record into the copy with --registry PATH or "
-            "NAVSOME_REGISTRY=PATH."
-        )
+        raise InstalledRegistry(str(path))
     try:
         check_writable(target, path)
         with locked(target, lock_timeout, waiting):
             clean_stale_temporaries(target)
-            return _record_locked(target, str(path), channel_name, figure, replace, before_write)
+            return _record_locked(
+                target, str(path), channel_name, figure, replace, before_write, max_bytes
+            )
     except OSError as error:
         where = error.filename or path
         raise NavsomeError(
@@ -89,10 +101,11 @@ def _record_locked(
     figure: Measurement,
     replace: bool,
     before_write: Callable[[], None] | None,
+    max_bytes: int,
 ) -> Recorded:
     for _ in range(ATTEMPTS):
         info = os.stat(target)
-        raw = read_bytes(target)
+        raw = read_bytes(target, max_bytes)
         layout = Layout.of(raw)
         text = layout.normalised(decode_text(raw, name))
         outcome, new_text = _with_figure(text, name, channel_name, figure, replace)
@@ -141,7 +154,7 @@ def _with_figure(
     text: str, name: str, channel_name: str, figure: Measurement, replace: bool
 ) -> tuple[Recorded, str | None]:
     """What recording does to `text`: the outcome, and the new text (None when unchanged)."""
-    registry = build_registry(parse_toml(text, name), name)
+    registry = parse_registry(text, name)
     account_name, _, platform = channel_name.rpartition("/")
     if not account_name or not platform:
         raise UsageError(
@@ -150,11 +163,8 @@ def _with_figure(
     account = find_account(registry, account_name)
     platforms = [channel.platform for channel in account.channels]
     if platform not in platforms:
-        raise UsageError(
-            f"{account.slug} has no channel on {platform!r}; its channels: "
-            + ", ".join(f"{account.slug}/{p}" for p in platforms)
-            + "."
-        )
+        choices = [f"{account.slug}/{p}" for p in platforms]
+        raise UnknownName("channel", f"{account.slug}/{platform}", choices=choices)
     check_metric(registry, figure.metric)
     index = platforms.index(platform)
     channel = account.channels[index]
@@ -167,12 +177,7 @@ def _with_figure(
         if _same_figure(old, figure):
             return Recorded("unchanged", channel, old, registry.metrics[old.metric].unit), None
         if not replace:
-            from navsome.output.numbers import format_figure
-
-            raise RecordConflict(
-                f"{channel.id} already has {figure.metric} {format_figure(old)} as of "
-                f"{figure.as_of}; pass --replace to replace it with {format_figure(figure)}."
-            )
+            raise Conflict(channel.id, old, figure)
     try:
         new_text = _edit(text, account.slug, index, same_date[0] if same_date else None, figure)
         data = parse_toml(new_text, name)
@@ -185,13 +190,11 @@ def _with_figure(
             "`measurements = [{ … }]`), then record again."
         ) from None
     try:
-        build_registry(data, name)
-    except RegistryError as error:
-        lines = line_numbers(new_text)
-        problems = [p._replace(line=line_of(p.path, lines)) for p in error.problems]
+        check_registry(data, new_text, name)
+    except RegistryProblems as error:
         raise RecordRefused(
             f"{name}: not recorded; with this figure the registry would not validate:\n"
-            + "\n".join(f"  {problem}" for problem in problems)
+            + "\n".join(f"  {problem}" for problem in error.problems)
         ) from None
     action = "replaced" if same_date else "added"
     return Recorded(action, channel, figure, registry.metrics[figure.metric].unit), new_text

@@ -1,0 +1,135 @@
+"""`navsome compare`: channels ranked by one metric, or accounts side by side."""
+
+from typing import Annotated
+
+import typer
+
+from navsome.cli.answer import (
+    accounts_named,
+    emit,
+    output_format,
+    registry_in_use,
+    rows_to_show,
+    views,
+    words_in_use,
+)
+from navsome.cli.options import (
+    AccountsArgument,
+    AsOfOption,
+    ExportOption,
+    FormatOption,
+    JsonFlag,
+    MetricOption,
+    PlatformOption,
+    date_option,
+)
+from navsome.errors import UsageError
+from navsome.output.console import say
+
+
+def command(
+    ctx: typer.Context,
+    accounts: AccountsArgument = None,
+    metric: MetricOption = None,
+    platform: PlatformOption = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="Rank by change since DATE instead of by level (needs --metric).",
+        ),
+    ] = None,
+    top: Annotated[
+        int | None,
+        typer.Option(
+            "--top",
+            "-n",
+            min=0,
+            help="Show only the N largest (0: all). Default on a terminal: what fits the screen.",
+            show_default=False,
+        ),
+    ] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Show every channel.")] = False,
+    as_of: AsOfOption = None,
+    format_: FormatOption = None,
+    as_json: JsonFlag = False,
+    export: ExportOption = None,
+) -> None:
+    """Rank channels by one metric, or set accounts side by side on every metric.
+
+    Example: navsome compare --metric followers --top 5
+
+    Example: navsome compare jobblyst foreldrepenger
+
+    Example: navsome compare --metric followers --since 2017
+
+    Approximate figures are shown as stated (≈800, >10 000, 600–800) and ranked by their
+    midpoint or stated bound.
+    """
+    import navsome.query as query
+    import navsome.rows as rows
+
+    fmt = output_format(format_, as_json)
+    words = words_in_use(ctx)
+    registry = registry_in_use(ctx, as_of)
+    chosen = accounts_named(ctx, registry, accounts or [])
+    platform = query.check_platform(registry, platform)
+    since = date_option(since, "--since")
+    if since is not None and as_of is not None:
+        from navsome.dates import period_end, period_start
+
+        if period_start(since) > period_end(as_of):  # a change from a date not yet reached
+            raise UsageError(
+                f"--since {since} is after --as-of {as_of}; give a --since date on or before "
+                "the --as-of date."
+            )
+    top = rows_to_show(top, show_all, fmt, ctx)
+    if metric is None:
+        if len(chosen) < 2 or since is not None:
+            raise UsageError(
+                "compare needs --metric M to rank channels (and to use --since), or two or more "
+                "accounts to set side by side. Example: navsome compare --metric followers"
+            )
+        cells = query.side_by_side(registry, chosen, platform)
+        figures = [
+            figure
+            for account in chosen
+            for figure in query.figures_of(account, history=False)
+            if platform is None or figure.channel.platform == platform
+        ]
+        emit(
+            ctx,
+            fmt,
+            lambda: [rows.measurement_row(registry, figure) for figure in figures],
+            lambda: views().side_by_side_view(registry, chosen, cells, words=words),
+        )
+        return
+    query.check_metric(registry, metric)
+    ranked = query.rank(registry, metric, chosen or None, platform)
+    if not ranked:
+        say(words("No channel reports {metric} with these filters.", metric=metric))
+    if since is not None:
+        then = query.registry_at(ctx.meta["navsome.full_registry"], since)
+        rising, missing, unchanged = query.change_since(registry, then, ranked)
+        shown_steps = rising[:top] if top else rising
+        emit(
+            ctx,
+            fmt,
+            lambda: (
+                [rows.step_row(registry, step) for step in shown_steps]
+                + [rows.unmatched_row(registry, figure) for figure in missing]
+                + [rows.step_row(registry, step) for step in unchanged]
+            ),
+            lambda: views().since_view(
+                registry, metric, since, shown_steps, missing, unchanged, len(rising), words=words
+            ),
+        )
+        return
+    shown = ranked[:top] if top else ranked
+    emit(
+        ctx,
+        fmt,
+        lambda: [rows.measurement_row(registry, figure) for figure in shown],
+        lambda: views().ranking_view(registry, metric, shown, len(ranked), words=words),
+    )

@@ -1,0 +1,142 @@
+"""`navsome record`: add one figure to the registry file."""
+
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from navsome.cli.answer import emit, output_format, words_in_use
+from navsome.cli.options import (
+    FormatOption,
+    JsonFlag,
+    complete_channel,
+    complete_metric,
+    date_option,
+    figure_number,
+    lock_timeout_seconds,
+    registry_size_limit,
+    typed_text,
+)
+from navsome.errors import UsageError
+from navsome.output.console import OutputFormat, say, stdout
+
+if TYPE_CHECKING:
+    from navsome.i18n import Words
+
+
+class Qualifier(str, Enum):
+    exact = "exact"
+    about = "about"
+    over = "over"
+    range = "range"
+
+
+def command(
+    ctx: typer.Context,
+    channel: Annotated[
+        str,
+        typer.Argument(
+            help="ACCOUNT/PLATFORM, e.g. jobblyst/facebook.", autocompletion=complete_channel
+        ),
+    ],
+    metric: Annotated[
+        str, typer.Argument(help="A metric slug, e.g. followers.", autocompletion=complete_metric)
+    ],
+    value: Annotated[str, typer.Argument(help="The figure: 21000, 21 000 or 3.5.")],
+    as_of: Annotated[
+        str, typer.Option("--as-of", metavar="DATE", help="When it holds (2018, 2018-06, …).")
+    ],
+    source: Annotated[str, typer.Option("--source", help="A source slug from the registry.")],
+    qualifier: Annotated[
+        Qualifier, typer.Option("--qualifier", "-q", help="How exact the source is.")
+    ] = Qualifier.exact,
+    high: Annotated[
+        str | None, typer.Option("--high", metavar="N", help="Upper end of a range.")
+    ] = None,
+    stated: Annotated[
+        str | None, typer.Option("--stated", help="The source's own words for the figure.")
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="Anything a reader should know.")
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace another figure for the same date.")
+    ] = False,
+    lock_timeout: Annotated[
+        str | None,
+        typer.Option(
+            "--lock-timeout",
+            metavar="SECONDS",
+            help="How long to wait for another record writing the same file (default 30, "
+            "or NAVSOME_LOCK_TIMEOUT).",
+            show_default=False,
+        ),
+    ] = None,
+    format_: FormatOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Add one figure to the registry file, keeping its comments and layout.
+
+    Example: navsome record jobblyst/facebook followers 21000 --as-of 2018-06 --source nav-some-2017
+
+    The new registry is validated in full first; an invalid figure, or a different figure for
+    the same channel, metric and date (without --replace), leaves the file untouched.
+    """
+    from navsome.model import Measurement
+    from navsome.registry.read import registry_path
+    from navsome.registry.record import record as record_figure
+    from navsome.rows import recorded_row
+
+    fmt = output_format(format_, as_json)
+    words = words_in_use(ctx)
+    if (high is None) != (qualifier is not Qualifier.range):
+        raise UsageError("--high N goes with --qualifier range, and only with it.")
+    figure = Measurement(
+        metric=typed_text(metric, "METRIC"),
+        value=figure_number(value, "VALUE"),
+        as_of=date_option(as_of, "--as-of") or as_of,
+        source=typed_text(source, "--source"),
+        qualifier=qualifier.value,
+        high=figure_number(high, "--high") if high is not None else None,
+        stated=typed_text(stated, "--stated"),
+        note=typed_text(note, "--note"),
+    )
+    path = Path(registry_path(ctx.find_root().obj))
+    done = record_figure(
+        path,
+        typed_text(channel, "ACCOUNT/PLATFORM"),
+        figure,
+        replace=replace,
+        lock_timeout=lock_timeout_seconds(lock_timeout),
+        waiting=lambda pid: _say_waiting(pid, path, words),
+        max_bytes=registry_size_limit(),
+    )
+    written = None
+    if done.action != "unchanged":  # a user whose stdout fails must not think nothing happened
+        written = words("The figure was recorded in {file} all the same.", file=path)
+    if fmt in (OutputFormat.json, OutputFormat.csv):
+        emit(ctx, fmt, lambda: [recorded_row(done, str(path))], lambda: [], done=written)
+        return
+    template = {
+        "added": "Recorded {channel} {metric} {value} as of {as_of} in {file}.",
+        "replaced": "Replaced with {channel} {metric} {value} as of {as_of} in {file}.",
+        "unchanged": "Already recorded: {channel} {metric} {value} as of {as_of} in {file}.",
+    }[done.action]
+    message = words(
+        template,
+        channel=done.channel.id,
+        metric=metric,
+        value=value.strip(),
+        as_of=as_of,
+        file=path,
+    )
+    with stdout(done=written) as out:
+        out.write(message + "\n")
+
+
+def _say_waiting(pid: int | None, path: Path, words: "Words") -> None:
+    holder = words("another navsome record")
+    if pid:
+        holder = words("another navsome record (pid {pid})", pid=pid)
+    say(words("Waiting for {holder} to finish with {file}…", holder=holder, file=path))

@@ -1,0 +1,85 @@
+"""An error of navsome's as the command line says it: in the user's language, with what to
+type next. The core raises errors that carry data; only here do they become sentences."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from navsome.errors import (
+    AmbiguousName,
+    Conflict,
+    InstalledRegistry,
+    NavsomeError,
+    RegistryNotFound,
+    RegistryProblems,
+    RegistryTooLarge,
+    UnknownName,
+)
+
+if TYPE_CHECKING:
+    from navsome.i18n import Words
+
+
+def describe(error: NavsomeError, tr: Words) -> str:
+    """The message for `error`, without the leading 'navsome: ', in the language of `tr`."""
+    if isinstance(error, UnknownName):
+        return _unknown(error, tr)
+    if isinstance(error, AmbiguousName):
+        return tr(
+            "{name!r} could be any of several accounts: {names}; give more of the name.",
+            name=error.name,
+            names=", ".join(error.matches),
+        )
+    if isinstance(error, Conflict):
+        from navsome.output.numbers import format_figure
+
+        old, new = format_figure(error.existing, words=tr), format_figure(error.new, words=tr)
+        return (
+            f"{error.channel} already has {error.new.metric} {old} "
+            f"as of {error.new.as_of}; pass --replace to replace it with {new}."
+        )
+    if isinstance(error, InstalledRegistry):
+        return (
+            f"{error.path} is the registry installed with navsome and is not edited in place. "
+            "Copy it somewhere, then record into the copy with --registry PATH or "
+            "NAVSOME_REGISTRY=PATH."
+        )
+    if isinstance(error, RegistryNotFound):
+        return f"{error}; check the path given by --registry or NAVSOME_REGISTRY"
+    if isinstance(error, RegistryTooLarge):
+        return f"{error}; set NAVSOME_MAX_REGISTRY_MB to read it anyway"
+    if isinstance(error, RegistryProblems) and len(error.problems) > 5:
+        return error.summary().removesuffix(".") + "; run 'navsome validate' to see all."
+    return str(error)
+
+
+def _unknown(error: UnknownName, tr: Words) -> str:
+    hint = ""
+    if error.suggestions:
+        names = tr(" or ").join(repr(name) for name in error.suggestions)
+        hint = tr(" Did you mean {names}?", names=names)
+    if error.kind == "account":
+        return tr(
+            "no account matches {name!r}.{hint} Run 'navsome list' to see every account.",
+            name=error.name,
+            hint=hint,
+        )
+    if error.kind == "platform":
+        return tr(
+            "unknown platform {platform!r}.{hint} Platforms: {names}.",
+            platform=error.name,
+            hint=hint,
+            names=", ".join(error.choices),
+        )
+    if error.kind == "metric":
+        return tr(
+            "unknown metric {metric!r}.{hint} Run 'navsome metrics' to see every metric.",
+            metric=error.name,
+            hint=hint,
+        )
+    if error.kind == "channel":
+        account, _, platform = error.name.rpartition("/")
+        return (
+            f"{account} has no channel on {platform!r}; its channels: {', '.join(error.choices)}."
+        )
+    return str(error)

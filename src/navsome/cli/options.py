@@ -1,0 +1,207 @@
+"""What commands share: option and argument types, completion of names from the registry,
+and parsers for values typed on the command line."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from navsome.errors import NavsomeError, UsageError
+from navsome.output.console import OutputFormat
+
+
+def _completions(ctx: typer.Context, incomplete: str, names: Callable[[Any], Any]) -> list[str]:
+    """Names from the registry in use that start with what was typed; nothing on any error,
+    since a completion must never print a message into the user's command line."""
+    from navsome.registry.read import load_registry
+
+    try:
+        registry = load_registry(ctx.find_root().params.get("registry"), registry_size_limit())
+    except NavsomeError:
+        return []
+    return [name for name in names(registry) if name.startswith(incomplete)]
+
+
+def complete_account(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _completions(ctx, incomplete, lambda registry: registry.accounts)
+
+
+def complete_metric(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _completions(ctx, incomplete, lambda registry: registry.metrics)
+
+
+def complete_platform(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _completions(ctx, incomplete, lambda registry: registry.platforms)
+
+
+def complete_channel(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _completions(ctx, incomplete, lambda registry: [c.id for c in registry.channels()])
+
+
+FormatOption = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="table (default), json, csv or markdown.",
+        show_default=False,
+    ),
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+ExportOption = Annotated[
+    str | None,
+    typer.Option(
+        "--export",
+        metavar="FILE",
+        help="Write the answer to FILE instead: .svg or .html (the table as a picture), "
+        ".md, .csv or .json.",
+        show_default=False,
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="The registry as it stood on DATE (2017, 2017-12, 2017-12-31).",
+        show_default=False,
+    ),
+]
+MetricOption = Annotated[
+    str | None,
+    typer.Option(
+        "--metric",
+        "-m",
+        help="Only this metric (a metric slug).",
+        autocompletion=complete_metric,
+    ),
+]
+AccountArgument = Annotated[
+    str,
+    typer.Argument(
+        help="Slug, alias, name or handle (or a unique prefix).", autocompletion=complete_account
+    ),
+]
+AccountsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Only these accounts (default: all).",
+        show_default=False,
+        autocompletion=complete_account,
+    ),
+]
+PlatformOption = Annotated[
+    str | None,
+    typer.Option(
+        "--platform",
+        "-p",
+        help="Only channels on this platform.",
+        autocompletion=complete_platform,
+    ),
+]
+
+
+_Text = TypeVar("_Text", bound="str | None")
+
+
+def typed_text(text: _Text, what: str) -> _Text:
+    """Text typed for the registry; bytes that are not UTF-8 (a terminal in another encoding)
+    would reach the file as lone surrogates, which cannot be written."""
+    if text is None or text.isprintable() or not any(0xD800 <= ord(c) < 0xE000 for c in text):
+        return text
+    from navsome.output.escape import visible
+
+    raise UsageError(
+        f"{what} '{visible(text, one_line=True)}' holds bytes that are not UTF-8 (shown as "
+        "\\udcXX); type it in a UTF-8 terminal or fix the encoding, then record again."
+    )
+
+
+def lock_timeout_seconds(option: str | None) -> float:
+    """Seconds to wait for the lock: --lock-timeout, else NAVSOME_LOCK_TIMEOUT, else 30."""
+    from navsome.registry.record import DEFAULT_LOCK_TIMEOUT
+
+    if option is not None:
+        return seconds(option, "--lock-timeout")
+    variable = os.environ.get("NAVSOME_LOCK_TIMEOUT", "").strip()  # blank is unset
+    return seconds(variable, "NAVSOME_LOCK_TIMEOUT") if variable else DEFAULT_LOCK_TIMEOUT
+
+
+def seconds(text: str, what: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 <= value <= 86_400:  # also false for nan
+        raise UsageError(
+            f"{what} {text!r} is not a number of seconds from 0 to 86400; "
+            "give e.g. 30, or 0 to give up at once when another record holds the file."
+        )
+    return value
+
+
+def figure_number(text: str, what: str) -> int | float:
+    """A figure as typed: '21000', '21 000', '21_000' or '3.5' (a comma is ambiguous), within
+    the registry's bounds of ±1e15."""
+    from navsome.registry.schema import MAX_NUMBER
+
+    cleaned = text.strip().replace(" ", "").replace("\u00a0", "").replace("_", "")
+    shown = repr(text) if len(text) <= 40 else f"{text[:20]!r}… ({len(text):,} characters)"
+    number: int | float
+    try:
+        number = int(cleaned)
+    except ValueError:  # also past int()'s digit limit; float() then gives inf
+        try:
+            number = float(cleaned)
+        except ValueError:
+            number = float("nan")
+    if "," in cleaned or number != number or cleaned.lower().lstrip("+-") in ("inf", "infinity"):
+        raise UsageError(
+            f"{what} {shown} is not a number; write it like 21000, 21 000 or 3.5 "
+            "(a decimal point, no thousands comma)."
+        )
+    if not -MAX_NUMBER <= number <= MAX_NUMBER:
+        raise UsageError(
+            f"{what} {shown} is out of range; a figure must lie between -1e15 and 1e15 "
+            "(1,000,000,000,000,000)."
+        )
+    return number
+
+
+SIZE_LIMIT_VARIABLE = "NAVSOME_MAX_REGISTRY_MB"
+
+
+def registry_size_limit() -> int:
+    """The most bytes a registry may have: NAVSOME_MAX_REGISTRY_MB megabytes, else the default."""
+    from navsome.registry.read import DEFAULT_MAX_BYTES
+
+    setting = os.environ.get(SIZE_LIMIT_VARIABLE, "").strip()
+    if not setting:  # empty is unset
+        return DEFAULT_MAX_BYTES
+    try:
+        megabytes = float(setting)
+    except ValueError:
+        megabytes = float("nan")
+    if not 0 < megabytes < float("inf"):  # false for nan too
+        raise UsageError(
+            f"{SIZE_LIMIT_VARIABLE}={setting!r} is not a size; set it to a number of megabytes "
+            f"above 0, such as 64, or unset it for the default of {DEFAULT_MAX_BYTES // 2**20}."
+        )
+    return int(megabytes * 2**20)
+
+
+def date_option(text: str | None, option: str) -> str | None:
+    """A date given to `option` (2017, 2017-12, 2017-12-31), or UsageError naming the option."""
+    if text is None:
+        return None
+    from navsome.errors import InvalidDate
+    from navsome.query import check_date
+
+    try:
+        return check_date(text)
+    except InvalidDate as error:
+        raise UsageError(f"{option}: {error.problem}.") from None

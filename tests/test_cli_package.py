@@ -1,0 +1,92 @@
+"""The command line as a package: each command its own module, loaded only when it runs, and
+the app left whole for the next command in the same process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from navsome.cli.app import COMMANDS, app
+
+PROBE = """
+import io, json, sys
+sys.argv = ["navsome", *json.loads(sys.argv[1])]
+sys.stdout = io.StringIO()
+try:
+    from navsome.__main__ import main
+    main()
+except SystemExit:
+    pass
+finally:
+    sys.stdout = sys.__stdout__
+print(json.dumps(sorted(m for m in sys.modules if m.startswith("navsome.cli.commands."))))
+"""
+
+
+def commands_imported(*args: str) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "NAVSOME_LANG": "en"},
+        check=True,
+    )
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+@pytest.mark.parametrize(
+    ("args", "module"),
+    [
+        (["list", "--json"], "list"),
+        (["--lang", "nb", "show", "jobblyst"], "show"),
+        (["--registry", "data/channels.toml", "metrics"], "metrics"),
+    ],
+)
+def test_a_run_imports_only_the_command_it_runs(args, module):
+    assert commands_imported(*args) == [f"navsome.cli.commands.{module}"]
+
+
+def test_the_top_level_help_lists_every_command_in_order():
+    imported = commands_imported("--help")
+    assert imported == sorted(f"navsome.cli.commands.{name}" for name in COMMANDS)
+
+
+def test_one_process_can_run_one_command_after_another(monkeypatch, capsys):
+    """main() leaves the app whole: a second command in the same process (a notebook, a test)
+    is found, where trimming the app to the first command once made it "No such command"."""
+    import signal
+
+    from navsome.__main__ import main
+
+    monkeypatch.setenv("NAVSOME_LANG", "en")
+    outputs = []
+    for args in (["list", "--json"], ["metrics", "--json"], ["show", "jobblyst", "--json"]):
+        monkeypatch.setattr(sys, "argv", ["navsome", *args])
+        try:
+            with pytest.raises(SystemExit) as exited:
+                main()
+        finally:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        out, err = capsys.readouterr()
+        assert exited.value.code in (0, None), err
+        outputs.append(json.loads(out))
+    assert outputs[1][0]["metric"] == "followers"
+    assert outputs[2]["account"]["account"] == "jobblyst"
+
+
+def test_a_mistyped_command_is_suggested_from_the_lazy_list(navsome):
+    result = navsome("histroy", "nav")
+    assert result.exit_code == 2
+    assert "Did you mean 'history'?" in result.stderr
+
+
+def test_each_command_module_defines_its_command():
+    from importlib import import_module
+
+    for name, module in COMMANDS.items():
+        command = import_module(f"navsome.cli.commands.{module}").command
+        assert command.__doc__, f"{name} has no help"
+    assert app.registered_commands == []  # every command comes from its module
