@@ -163,3 +163,15 @@ def test_a_built_wheel_carries_the_registry_and_runs_from_any_folder(tmp_path: P
             cwd=elsewhere,
         ).stdout
     )
+    # The library from the wheel: the figures, typed (py.typed shipped), no Typer or Rich.
+    code = (
+        "import sys, navsome\n"
+        "print(navsome.load().figures(metric='followers')[0]['channel'])\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich', 'click'}))\n"
+        "import importlib.resources as r\n"
+        "print(r.files('navsome').joinpath('py.typed').is_file())\n"
+    )
+    library = subprocess.run(
+        [str(python), "-c", code], capture_output=True, text=True, cwd=elsewhere, timeout=60
+    )
+    assert library.stdout == "foreldrepenger/facebook\n[]\nTrue\n", library.stderr
