@@ -95,14 +95,18 @@ def _run() -> None:
     debug = _debug()
     _own_stdout()
     # A run is one short process. Loading a registry makes millions of objects, none in cycles,
-    # which the cyclic garbage collector would only rescan again and again: it stays off.
+    # which the cyclic garbage collector would only rescan again and again: it stays off, and
+    # what the run made is frozen at the end, out of the collection Python makes as it exits.
     import gc
 
     gc.disable()
     try:
         from navsome.cli.app import app
 
-        app(prog_name="navsome")
+        try:
+            app(prog_name="navsome")
+        finally:
+            gc.freeze()
     except SystemExit:
         _flush_stdout()  # what print() left buffered (--version) must fail here, not at exit
         raise
