@@ -45,7 +45,7 @@ def describe(error: NavsomeError, tr: Words) -> str:
             "NAVSOME_REGISTRY=PATH."
         )
     if isinstance(error, RegistryNotFound):
-        return f"{error}; check the path given by --registry or NAVSOME_REGISTRY"
+        return f"{error.file}: no such file; check the path given by --registry or NAVSOME_REGISTRY"
     if isinstance(error, RegistryTooLarge):
         return f"{error}; set NAVSOME_MAX_REGISTRY_MB to read it anyway"
     if isinstance(error, RegistryProblems) and len(error.problems) > 5:

@@ -49,7 +49,7 @@ def read_bytes(
     try:
         raw = _read_at_most(Path(path), limit)
     except FileNotFoundError:
-        raise RegistryNotFound(name, [Problem("", "no such file")]) from None
+        raise RegistryNotFound(name, [Problem("", "no such file; check the path")]) from None
     except IsADirectoryError:
         raise _unreadable(name, "is a directory, not a registry file") from None
     except PermissionError:
