@@ -16,6 +16,7 @@ from navsome.output.console import OutputFormat, is_terminal, write_answer
 if TYPE_CHECKING:
     from navsome.i18n import Words
     from navsome.model import Account, Registry
+    from navsome.output.blocks import Block
 
 
 def registry_in_use(ctx: typer.Context, as_of: str | None = None) -> Registry:
@@ -56,7 +57,7 @@ def emit(
     ctx: typer.Context,
     format_: OutputFormat,
     rows: Callable[[], list[dict[str, Any]]],
-    blocks: Callable[[], list],
+    blocks: Callable[[], list[Block]],
     data: Callable[[], Any] | None = None,
     registry: Path | None = None,
     done: str | None = None,

@@ -20,12 +20,12 @@ if TYPE_CHECKING:
     from navsome.i18n import Words
 
 
-def describe(error: NavsomeError, tr: Words) -> str:
-    """The message for `error`, without the leading 'navsome: ', in the language of `tr`."""
+def describe(error: NavsomeError, words: Words) -> str:
+    """The message for `error`, without the leading 'navsome: ', in the language of `words`."""
     if isinstance(error, UnknownName):
-        return _unknown(error, tr)
+        return _unknown(error, words)
     if isinstance(error, AmbiguousName):
-        return tr(
+        return words(
             "{name!r} could be any of several accounts: {names}; give more of the name.",
             name=error.name,
             names=", ".join(error.matches),
@@ -33,7 +33,7 @@ def describe(error: NavsomeError, tr: Words) -> str:
     if isinstance(error, Conflict):
         from navsome.output.numbers import format_figure
 
-        old, new = format_figure(error.existing, words=tr), format_figure(error.new, words=tr)
+        old, new = format_figure(error.existing, words=words), format_figure(error.new, words=words)
         return (
             f"{error.channel} already has {error.new.metric} {old} "
             f"as of {error.new.as_of}; pass --replace to replace it with {new}."
@@ -53,26 +53,26 @@ def describe(error: NavsomeError, tr: Words) -> str:
     return str(error)
 
 
-def _unknown(error: UnknownName, tr: Words) -> str:
+def _unknown(error: UnknownName, words: Words) -> str:
     hint = ""
     if error.suggestions:
-        names = tr(" or ").join(repr(name) for name in error.suggestions)
-        hint = tr(" Did you mean {names}?", names=names)
+        names = words(" or ").join(repr(name) for name in error.suggestions)
+        hint = words(" Did you mean {names}?", names=names)
     if error.kind == "account":
-        return tr(
+        return words(
             "no account matches {name!r}.{hint} Run 'navsome list' to see every account.",
             name=error.name,
             hint=hint,
         )
     if error.kind == "platform":
-        return tr(
+        return words(
             "unknown platform {platform!r}.{hint} Platforms: {names}.",
             platform=error.name,
             hint=hint,
             names=", ".join(error.choices),
         )
     if error.kind == "metric":
-        return tr(
+        return words(
             "unknown metric {metric!r}.{hint} Run 'navsome metrics' to see every metric.",
             metric=error.name,
             hint=hint,

@@ -14,6 +14,7 @@ from navsome.errors import EXIT_BAD_DATA
 
 if TYPE_CHECKING:
     from navsome.i18n import Words
+    from navsome.output.blocks import Block
 
 
 class OutputFormat(str, Enum):
@@ -37,7 +38,7 @@ class TextOut(Protocol):
 def write_answer(
     format_: OutputFormat,
     rows: Rows,
-    blocks: Callable[[], list],
+    blocks: Callable[[], "list[Block]"],
     data: Callable[[], Any] | None = None,
     export: str | None = None,
     done: str | None = None,
@@ -138,7 +139,7 @@ def discard_stdout() -> None:
 def _write(
     format_: OutputFormat,
     rows: Rows,
-    blocks: Callable[[], list],
+    blocks: Callable[[], "list[Block]"],
     as_json: Callable[[], Any],
     out: TextOut,
     terminal: bool,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from navsome.errors import Problem
 from navsome.model import Registry
-from navsome.output.blocks import Column, Grid
+from navsome.output.blocks import Block, Column, Grid
 from navsome.output.escape import visible
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def clean_summary(registry: Registry, *, words: Words) -> str:
     )
 
 
-def problems_view(problems: list[Problem], *, words: Words) -> list:
+def problems_view(problems: list[Problem], *, words: Words) -> list[Block]:
     grid = Grid(
         words("Problems"),
         [

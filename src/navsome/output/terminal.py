@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import IO
 
 from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
@@ -42,8 +42,8 @@ def picture(blocks: list[Block], kind: str) -> str:
     return console.export_html(inline_styles=True)
 
 
-def _spaced(renderables: list) -> list:
-    spaced: list = []
+def _spaced(renderables: list[RenderableType]) -> list[RenderableType]:
+    spaced: list[RenderableType] = []
     for renderable in renderables:
         if spaced:
             spaced.append(Text(""))
