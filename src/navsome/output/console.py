@@ -27,10 +27,15 @@ class OutputFormat(str, Enum):
 Rows = Callable[[], list[dict[str, Any]]]
 
 
-class TextOut(Protocol):
-    """Where an answer's text is written: a text stream, or stdout's bytes as UTF-8."""
+class TextSink(Protocol):
+    """Anything text is written to: a stream, a StringIO, stdout's UTF-8 writer."""
 
     def write(self, text: str, /) -> int: ...
+
+
+class TextOut(TextSink, Protocol):
+    """Where an answer's text is written and flushed: a text stream, or stdout's bytes as
+    UTF-8."""
 
     def flush(self) -> None: ...
 

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from navsome.output.escape import escape_hidden, visible
+
+if TYPE_CHECKING:
+    from navsome.output.console import TextSink
 
 LIST_SEPARATOR = ";"  # a list in one CSV cell: "nav;navno"
 # What a spreadsheet reads as the start of a formula (OWASP, "CSV injection").
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-class TextSink(Protocol):
-    """Anything text is written to: a stream, a StringIO, stdout's UTF-8 writer."""
-
-    def write(self, text: str, /) -> int: ...
 
 
 def write_json(data: object, stream: TextSink) -> None:
