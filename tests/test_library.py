@@ -135,3 +135,13 @@ def test_the_readme_python_examples_run_as_shown():
     for number, block in enumerate(blocks):
         runner.run(parser.get_doctest(block, {}, f"README pycon {number}", "README.md", 0))
     assert runner.summarize(verbose=False).failed == 0
+
+
+def test_record_refuses_a_figure_that_would_not_validate_and_says_where(registry_copy):
+    before = registry_copy.read_bytes()
+    with pytest.raises(navsome.RecordRefused) as error:
+        navsome.record(registry_copy, "jobblyst/facebook", "followers", 1, qualifier="maybe",
+                       **FIGURE)  # fmt: skip
+    [problem] = error.value.problems
+    assert problem.path.endswith(".qualifier") and problem.line
+    assert registry_copy.read_bytes() == before

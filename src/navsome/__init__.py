@@ -38,12 +38,13 @@ if TYPE_CHECKING:
         Registry,
         Source,
     )
-    from navsome.registry.record import Recorded
+    from navsome.registry.record import Recorded, RecordRefused
 
 _HOME = {
     "load": "navsome.library",
     "record": "navsome.library",
     "Recorded": "navsome.registry.record",
+    "RecordRefused": "navsome.registry.record",
     **dict.fromkeys(
         ["Account", "Channel", "Event", "Measurement", "Metric", "Platform", "Registry", "Source"],
         "navsome.model",
@@ -74,6 +75,7 @@ __all__ = [
     "NavsomeError",
     "Platform",
     "Problem",
+    "RecordRefused",
     "Recorded",
     "Registry",
     "RegistryProblems",

@@ -7,7 +7,7 @@ recorded again on top of any edit saved on disk while it was being made.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -15,6 +15,7 @@ from navsome.errors import (
     Conflict,
     InstalledRegistry,
     NavsomeError,
+    Problem,
     RegistryProblems,
     UnknownName,
     UsageError,
@@ -50,7 +51,13 @@ RecordConflict = Conflict  # the name used before the library API
 
 
 class RecordRefused(NavsomeError):
-    """The figure would make the registry invalid."""
+    """The figure was not recorded: it would make the registry invalid (`problems`, each with
+    its place in the new file), or the file is written in a way navsome cannot edit (no
+    problems)."""
+
+    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
+        self.problems = tuple(problems)
+        super().__init__(message)
 
 
 class Recorded(NamedTuple):
@@ -194,7 +201,8 @@ def _with_figure(
     except RegistryProblems as error:
         raise RecordRefused(
             f"{name}: not recorded; with this figure the registry would not validate:\n"
-            + "\n".join(f"  {problem}" for problem in error.problems)
+            + "\n".join(f"  {problem}" for problem in error.problems),
+            error.problems,
         ) from None
     action = "replaced" if same_date else "added"
     return Recorded(action, channel, figure, registry.metrics[figure.metric].unit), new_text
