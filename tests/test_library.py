@@ -145,3 +145,22 @@ def test_record_refuses_a_figure_that_would_not_validate_and_says_where(registry
     [problem] = error.value.problems
     assert problem.path.endswith(".qualifier") and problem.line
     assert registry_copy.read_bytes() == before
+
+
+def test_record_into_a_missing_file_says_so_and_leaves_no_lock_behind(tmp_path):
+    missing = tmp_path / "gone.toml"
+    with pytest.raises(navsome.RegistryProblems) as error:
+        navsome.record(missing, "jobblyst/facebook", "followers", 1, **FIGURE)
+    assert str(error.value) == f"{missing}: no such file; check the path"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_slips_of_type_and_empty_paths_are_refused_not_guessed():
+    with pytest.raises(navsome.UsageError, match="empty path"):
+        navsome.load("")
+    with pytest.raises(TypeError, match="a date is text"):
+        navsome.load().at(2017)  # type: ignore[arg-type]
+
+
+def test_the_model_shows_real_types_in_help():
+    assert navsome.Measurement.__annotations__["metric"] is str  # not ForwardRef('str')

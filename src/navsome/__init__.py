@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from navsome.errors import (
         AmbiguousName,
         Conflict,
+        InstalledRegistry,
         InvalidDate,
         NavsomeError,
         Problem,
@@ -45,6 +46,7 @@ _HOME = {
     "record": "navsome.library",
     "Recorded": "navsome.registry.record",
     "RecordRefused": "navsome.registry.record",
+    "InstalledRegistry": "navsome.errors",
     **dict.fromkeys(
         ["Account", "Channel", "Event", "Measurement", "Metric", "Platform", "Registry", "Source"],
         "navsome.model",
@@ -69,6 +71,7 @@ __all__ = [
     "Channel",
     "Conflict",
     "Event",
+    "InstalledRegistry",
     "InvalidDate",
     "Measurement",
     "Metric",

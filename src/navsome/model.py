@@ -4,8 +4,6 @@ Immutable named tuples rather than dataclasses: every navsome call is a fresh pr
 dataclass costs about a millisecond to define where a named tuple costs a fifth of that.
 """
 
-from __future__ import annotations
-
 from typing import Any, NamedTuple
 
 QUALIFIERS = ("exact", "about", "over", "range")
@@ -133,7 +131,7 @@ class Registry(NamedTuple):
 
         return find_account(self, name)
 
-    def at(self, date: str) -> Registry:
+    def at(self, date: str) -> "Registry":
         """The registry as it stood on `date` (2017, 2017-12 or 2017-12-31): figures and events
         not after it, channels started by then. InvalidDate for a date navsome cannot read."""
         from navsome.query import check_date, registry_at

@@ -35,6 +35,8 @@ def find_account(registry: Registry, name: str) -> Account:
 def check_date(text: str) -> str:
     """A partial ISO date (2017, 2017-12, 2017-12-31), stripped, or InvalidDate saying how to
     write one."""
+    if not isinstance(text, str):  # a year given as a number, from Python
+        raise TypeError(f"a date is text such as '2017' or '2017-12', not {text!r}")
     problem = date_problem(text.strip())
     if problem:
         raise InvalidDate(text, problem)
@@ -72,7 +74,7 @@ def check_metric(registry: Registry, metric: str) -> str:
     if metric in registry.metrics:
         return metric
     pairs = [(slug, slug) for slug in registry.metrics]
-    raise UnknownName("metric", metric, _suggest(metric, pairs))
+    raise UnknownName("metric", metric, _suggest(metric, pairs), list(registry.metrics))
 
 
 def latest_figures(channel: Channel) -> dict[str, Measurement]:

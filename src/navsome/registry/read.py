@@ -10,7 +10,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from navsome.errors import Problem, RegistryNotFound, RegistryProblems, RegistryTooLarge
+from navsome.errors import (
+    Problem,
+    RegistryNotFound,
+    RegistryProblems,
+    RegistryTooLarge,
+    UsageError,
+)
 from navsome.model import Registry
 
 if sys.version_info >= (3, 11):
@@ -36,8 +42,15 @@ def packaged_registry() -> Path:
 
 
 def registry_path(path: str | os.PathLike[str] | None = None) -> Path:
-    """`path`, or the packaged registry when it is None or empty."""
-    return Path(path) if path else packaged_registry()
+    """`path`, or the packaged registry when it is None."""
+    if path is None:
+        return packaged_registry()
+    if not os.fspath(path):
+        raise UsageError(
+            "an empty path names no registry file; give a path, or None for the registry "
+            "shipped with navsome."
+        )
+    return Path(path)
 
 
 def read_bytes(

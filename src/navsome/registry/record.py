@@ -16,6 +16,7 @@ from navsome.errors import (
     InstalledRegistry,
     NavsomeError,
     Problem,
+    RegistryNotFound,
     RegistryProblems,
     UnknownName,
     UsageError,
@@ -87,6 +88,8 @@ def record(
     target = real_path(path)
     if installed_registry() is not None and target == installed_registry():
         raise InstalledRegistry(str(path))
+    if not os.path.lexists(path):  # said before a lock file is made beside a file that is not
+        raise RegistryNotFound(str(path), [Problem("", "no such file; check the path")])
     try:
         check_writable(target, path)
         with locked(target, lock_timeout, waiting):
@@ -200,7 +203,8 @@ def _with_figure(
         check_registry(data, new_text, name)
     except RegistryProblems as error:
         raise RecordRefused(
-            f"{name}: not recorded; with this figure the registry would not validate:\n"
+            f"{name}: not recorded; with this figure the registry would not validate "
+            "(lines as the file would be):\n"
             + "\n".join(f"  {problem}" for problem in error.problems),
             error.problems,
         ) from None
