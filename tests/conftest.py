@@ -7,7 +7,7 @@ import os
 import shutil
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +29,50 @@ settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "data" / "channels.toml"
+
+# NAVSOME_EXHAUSTIVE=1 (a nightly run) makes the sampled tests try every case: every byte to cut
+# the registry at, every moment to kill a record at, many more drawn examples. Read here, before
+# the fixture below clears every NAVSOME_ variable.
+EXHAUSTIVE = os.environ.get("NAVSOME_EXHAUSTIVE") == "1"
+
+
+def ambient(name: str) -> bool:
+    """Whether an environment variable of the developer's shell changes what navsome does or
+    says: its own settings, the locale (the language it speaks), and what decides colour,
+    terminal width and the encoding of its output."""
+    return name.startswith(("NAVSOME_", "LC_")) or name in (
+        "LANG",
+        "LANGUAGE",
+        "FORCE_COLOR",
+        "NO_COLOR",
+        "TTY_COMPATIBLE",
+        "TTY_INTERACTIVE",
+        "COLUMNS",
+        "LINES",
+        "PYTHONIOENCODING",
+    )
+
+
+def clear_ambient(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in [name for name in os.environ if ambient(name)]:
+        monkeypatch.delenv(name)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def hermetic_session() -> Iterator[None]:
+    """The session runs without the ambient variables above, fixtures shared by many tests
+    included, in this process and so in every process it starts."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        clear_ambient(monkeypatch)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def hermetic_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """And so does every test, whatever a test before it left behind; a test that needs one
+    of them sets it itself."""
+    clear_ambient(monkeypatch)
+
 
 # Environment that makes a run deterministic whatever the developer's shell has set.
 CLEAN_ENV = {

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO, script_path
+from conftest import REPO, ambient, script_path
 
 from navsome.output.json_csv import write_csv
 
@@ -73,12 +73,7 @@ def test_a_list_in_a_csv_cell_is_joined_with_a_semicolon():
 
 # --- The installed script, as a user's shell runs it ------------------------------------------
 
-ENV = {
-    key: value
-    for key, value in os.environ.items()
-    if not key.startswith(("NAVSOME_", "PYTHONIOENCODING", "PYTHONUNBUFFERED", "LC_"))
-    and key not in ("FORCE_COLOR", "TTY_COMPATIBLE", "NO_COLOR", "COLUMNS")
-}
+ENV = {k: v for k, v in os.environ.items() if not ambient(k) and k != "PYTHONUNBUFFERED"}
 ENV |= {"NAVSOME_LANG": "en", "LANG": "C.UTF-8"}
 
 

@@ -11,14 +11,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, script_path
+from conftest import REPO, ambient, script_path
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate_registry import generate
 
-ENV = {k: v for k, v in os.environ.items() if k not in ("NAVSOME_REGISTRY", "FORCE_COLOR")}
-ENV.pop("TTY_COMPATIBLE", None)
-ENV.pop("NO_COLOR", None)
+# The script as a user's shell starts it, less what the developer's shell would change.
+ENV = {k: v for k, v in os.environ.items() if not ambient(k)}
 
 
 def run(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
