@@ -39,6 +39,36 @@ def test_script_lists_accounts_through_a_pipe():
     assert result.stderr == ""
 
 
+# Each command once through the installed script, its answer checked; list, show and compare
+# run through it in the tests around this one.
+SCRIPT_COMMANDS = {
+    "history": (["history", "nav"], ["NAV: figures over time", "27,000"]),
+    "metrics": (["metrics"], ["followers", "Følgere"]),
+    "timeline": (["timeline"], ["Snapchat account started"]),
+    "validate": (["validate"], ["is valid: 9 accounts, 16 channels"]),
+    "record": (
+        [
+            *["record", "jobblyst/facebook", "followers", "21000"],
+            *["--as-of", "2018-06", "--source", "nav-some-2017"],
+        ],
+        ["Recorded jobblyst/facebook followers 21000 as of 2018-06 in"],
+    ),
+}
+
+
+@pytest.mark.parametrize("command", SCRIPT_COMMANDS)
+def test_each_command_answers_through_the_installed_script(command, registry_copy):
+    args, phrases = SCRIPT_COMMANDS[command]
+    before = registry_copy.read_text(encoding="utf-8")
+    result = run("--registry", str(registry_copy), *args)
+    assert result.returncode == 0, result.stderr
+    for phrase in phrases:
+        assert phrase in result.stdout
+    after = registry_copy.read_text(encoding="utf-8")
+    assert (after != before) is (command == "record")  # only record writes
+    assert ("value = 21000" in after) is (command == "record")
+
+
 def test_python_dash_m_runs_the_same_cli():
     result = subprocess.run(
         [sys.executable, "-m", "navsome", "show", "jobblyst", "--json"],
