@@ -1,22 +1,30 @@
 """Property tests: random damage to the shipped registry never gets past a clean answer or error.
 
-Each example mutates the registry — deletes a key, swaps a value for one of another type, adds
-a garbage key, or splices garbage into the text — and runs validate, list, show and compare.
+Each example mutates the registry — deletes a key, puts another value in a key's place, adds a
+key, splices text into the file or cuts it short — and runs validate and one or two other
+commands on it (every command, as a person and as a program reads it, with NAVSOME_EXHAUSTIVE=1).
 The only outcomes allowed are an answer that holds up (exit 0, well-formed output) or a clean
 error (exit 1 or 2, a message on stderr, nothing on stdout).
+
+Most mutations are of the kind a hand edit makes — a value the same key holds elsewhere in the
+registry, a line put in another line's place, a cut between two tables — so that most damaged
+registries still validate and the commands get past the loader to their own work; the rest are
+anything at all. (`--hypothesis-show-statistics` shows how many validated.)
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
+import re
 from typing import Any
 
-import tomlkit
-from conftest import SHIPPED
-from hypothesis import HealthCheck, assume, given, settings
+from conftest import EXHAUSTIVE, SHIPPED
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from toml_writer import dumps
 
 from navsome.errors import RegistryError
 from navsome.registry.read import (
@@ -38,6 +46,10 @@ COMMANDS = [
     ["compare", "--metric", "followers"],
     ["compare", "jobblyst", "nav"],
 ]
+RUNS = [[*args, *extra] for args in COMMANDS for extra in ([], ["--json"])]
+# Besides validate, which every example runs: one or two of the others.
+runs = st.lists(st.sampled_from(RUNS[1:]), min_size=1, max_size=2)
+
 scalars = st.one_of(
     st.integers(min_value=-(2**63), max_value=2**63 - 1),
     st.floats(allow_nan=True, allow_infinity=True),
@@ -73,6 +85,44 @@ FIGURE_PATHS = [p for p in ALL_PATHS if "measurements" in p or p[0] == "events"]
 places = st.sampled_from(FIGURE_PATHS) | st.sampled_from(ALL_PATHS)
 
 
+def kind(path: tuple) -> tuple:
+    """A place with its names and indices left out: accounts.nav.channels[1].platform and
+    accounts.jobblyst.channels[0].platform are one kind of place."""
+    named = path[0] in ("sources", "platforms", "metrics", "accounts")
+    return tuple(
+        "*" if isinstance(step, int) or (i == 1 and named) else step for i, step in enumerate(path)
+    )
+
+
+def at(data: Any, path: tuple) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+# Every value each kind of place holds somewhere in the registry: a figure's value, another
+# figure, another account's name, another channel.
+ALIKE: dict[tuple, list] = {}
+for _path in ALL_PATHS:
+    _found = ALIKE.setdefault(kind(_path), [])
+    if at(BASE, _path) not in _found:
+        _found.append(at(BASE, _path))
+
+
+def mutations(path: tuple) -> st.SearchStrategy:
+    """What to do at `path`: five times in eight put there a value its kind of place holds
+    elsewhere in the registry, else add one beside it, delete it, or put or add anything."""
+    alike = st.sampled_from(ALIKE[kind(path)])
+    todo = {
+        "replace": st.tuples(st.just("replace"), alike),
+        "insert": st.tuples(st.just("insert"), alike),
+        "delete": st.tuples(st.just("delete"), st.none()),
+        "anything": st.tuples(st.sampled_from(["replace", "insert"]), values),
+    }
+    chosen = st.sampled_from(["replace"] * 5 + ["insert", "delete", "anything"])
+    return chosen.flatmap(todo.__getitem__).map(lambda action: (path, *action))
+
+
 def mutate(data: Any, path: tuple, action: str, value: Any) -> Any:
     data = json.loads(json.dumps(data))  # a deep copy of plain data
     *parents, last = path
@@ -90,78 +140,110 @@ def mutate(data: Any, path: tuple, action: str, value: Any) -> Any:
     return data
 
 
-def check(navsome, path) -> None:
-    # Every command runs the same loader first: when validate refuses the file, one other
-    # command shows the refusal reaches it too; the rest would only repeat it.
-    refused = navsome("--registry", str(path), "validate").exit_code == 1
-    for args in COMMANDS[:2] if refused else COMMANDS:
-        for extra in ([], ["--json"]):
-            result = navsome("--registry", str(path), *args, *extra)
-            assert result.exit_code in (0, 1, 2), (args, result.exit_code, result.stderr)
-            if result.exit_code == 0:
-                assert result.stderr == "" or args[0] != "validate"
-                if extra:
-                    answer = json.loads(result.stdout)
-                    if args[:2] == ["compare", "--metric"]:
-                        ranked = [row["value"] for row in answer]
-                        assert ranked == sorted(ranked, reverse=True)
-            elif args[0] == "validate":
-                assert "problem" in result.stdout or result.stdout.startswith("[")
-            else:
-                assert result.stdout == ""
-                assert result.stderr.startswith("navsome: ") or "Usage:" in result.stderr
+def as_toml(data: Any) -> str:
+    text = dumps(data)
+    # What the test writer wrote is what was meant (NaN compares unequal, so compare as JSON).
+    read = tomllib.loads(text)
+    assert json.dumps(read, sort_keys=True) == json.dumps(data, sort_keys=True)
+    return text
+
+
+def check(navsome, path, drawn: list[list[str]]) -> None:
+    for args in RUNS if EXHAUSTIVE else [["validate"], *drawn]:
+        result = navsome("--registry", str(path), *args)
+        if args == ["validate"]:
+            event("the registry validates" if result.exit_code == 0 else "it is refused")
+        assert result.exit_code in (0, 1, 2), (args, result.exit_code, result.stderr)
+        if result.exit_code == 0:
+            assert result.stderr == "" or args[0] != "validate"
+            if args[-1] == "--json":
+                answer = json.loads(result.stdout)
+                if args[:2] == ["compare", "--metric"]:
+                    ranked = [row["value"] for row in answer]
+                    assert ranked == sorted(ranked, reverse=True)
+        elif args[0] == "validate":
+            assert "problem" in result.stdout or result.stdout.startswith("[")
+        else:
+            assert result.stdout == ""
+            assert result.stderr.startswith("navsome: ") or "Usage:" in result.stderr
 
 
 common = settings(
     # CI replays a fixed set (see conftest): a few dozen keep a landing quick; local runs draw
-    # more, and new ones each time.
-    max_examples=30 if os.environ.get("CI") else 80,
+    # more, and new ones each time; a nightly NAVSOME_EXHAUSTIVE=1 run many more.
+    max_examples=400 if EXHAUSTIVE else 30 if os.environ.get("CI") else 80,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
 
 @common
-@given(
-    path=places,
-    action=st.sampled_from(["delete", "replace", "insert"]),
-    value=values,
-)
-def test_structural_mutations(navsome, tmp_path, path, action, value):
-    mutated = mutate(BASE, path, action, value)
-    try:
-        text = tomlkit.dumps(mutated)
-    except Exception:  # a value TOML cannot hold (a None, say): not a registry anyone can write
-        assume(False)
+@given(mutation=places.flatmap(mutations), drawn=runs)
+def test_structural_mutations(navsome, tmp_path, mutation, drawn):
     registry = tmp_path / "mutated.toml"
-    registry.write_text(text, encoding="utf-8")
-    check(navsome, registry)
+    registry.write_text(as_toml(mutate(BASE, *mutation)), encoding="utf-8")
+    check(navsome, registry, drawn)
 
 
 SHIPPED_BYTES = SHIPPED.read_bytes()
+# Each line of the file: where it starts and ends (its newline), and its key, if it has one.
+LINES: list[tuple[int, int, bytes]] = []
+for _match in re.finditer(rb"(?m)^([ \t]*([\w-]+)[ \t]*=)?.*$", SHIPPED_BYTES):
+    LINES.append((_match.start(), _match.end(), _match[2] or b""))
+BY_KEY: dict[bytes, list[bytes]] = {}
+for _start, _end, _key in LINES:
+    if _key:
+        BY_KEY.setdefault(_key, []).append(SHIPPED_BYTES[_start:_end])
+HEADER_STARTS = [start for start, _, _ in LINES if SHIPPED_BYTES.startswith(b"[", start)]
+
+garbage = (
+    st.binary(max_size=40)
+    | st.text(max_size=40).map(str.encode)
+    | st.sampled_from([b"[", b"]]", b'"', b"\n[[accounts]]\n", b"= =", b"\x00", b"\xff"])
+)
+splices = st.one_of(
+    # another line of the same key in a line's place: `value = 800` for `value = 19500`
+    st.sampled_from([line for line in LINES if line[2]]).flatmap(
+        lambda line: st.sampled_from(BY_KEY[line[2]]).map(
+            lambda other: (line[0], line[1] - line[0], other)
+        )
+    ),
+    # a line taken out
+    st.sampled_from(LINES).map(lambda line: (line[0], line[1] + 1 - line[0], b"")),
+    # garbage anywhere: (where, how many bytes it replaces, the garbage)
+    st.tuples(
+        st.integers(min_value=0, max_value=len(SHIPPED_BYTES)),
+        st.integers(min_value=0, max_value=40),
+        garbage,
+    ),
+)
 
 
 @common
-@given(
-    start=st.integers(min_value=0, max_value=len(SHIPPED_BYTES)),
-    length=st.integers(min_value=0, max_value=40),
-    garbage=st.binary(max_size=40)
-    | st.text(max_size=40).map(str.encode)
-    | st.sampled_from([b"[", b"]]", b'"', b"\n[[accounts]]\n", b"= =", b"\x00", b"\xff"]),
-)
-def test_textual_mutations(navsome, tmp_path, start, length, garbage):
-    data = SHIPPED_BYTES[:start] + garbage + SHIPPED_BYTES[start + length :]
+@given(splice=splices, drawn=runs)
+def test_textual_mutations(navsome, tmp_path, splice, drawn):
+    start, length, inserted = splice
+    data = SHIPPED_BYTES[:start] + inserted + SHIPPED_BYTES[start + length :]
     registry = tmp_path / "spliced.toml"
     registry.write_bytes(data)
-    check(navsome, registry)
+    check(navsome, registry, drawn)
+
+
+# Most often just before a [table] (a registry missing its last tables, which mostly still
+# validates), else at a line's start or anywhere.
+ends = st.one_of(
+    st.sampled_from(HEADER_STARTS),
+    st.sampled_from([start for start, _, _ in LINES]),
+    st.integers(min_value=0, max_value=len(SHIPPED_BYTES)),
+)
 
 
 @common
-@given(end=st.integers(min_value=0, max_value=len(SHIPPED_BYTES)))
-def test_truncated_registries_through_every_command(navsome, tmp_path, end):
+@given(end=ends, drawn=runs)
+def test_truncated_registries_through_every_command(navsome, tmp_path, end, drawn):
     registry = tmp_path / "cut.toml"
     registry.write_bytes(SHIPPED_BYTES[:end])
-    check(navsome, registry)
+    check(navsome, registry, drawn)
 
 
 WRONG_VALUES = ["text", 7, -1.5, float("nan"), float("inf"), True, [1, "a"], {"a": 1}, ""]
@@ -180,19 +262,19 @@ ONE_OF_EACH_TABLE = [
 def test_every_field_with_every_wrong_type(navsome, tmp_path):
     """Swapped types, exhaustively: every field of one table of each kind, every wrong type."""
     registry = tmp_path / "swapped.toml"
-    runs = 0
+    runs = keys = 0
     for table in ONE_OF_EACH_TABLE:
-        holder = BASE
-        for step in table:
-            holder = holder[step]
-        for key in holder:
+        for key in at(BASE, table):
+            keys += 1
             for index, wrong in enumerate(WRONG_VALUES):
                 mutated = mutate(BASE, (*table, key), "replace", wrong)
-                # The command line's handling is covered by a few runs through validate; the
-                # rest go straight to the checks every command runs (as tomllib would hand
-                # them the data), which is where a swapped type could crash.
-                if index < 2:
-                    registry.write_text(tomlkit.dumps(mutated))
+                # Each field goes once through the command line, with another wrong type each
+                # time, so that every type goes through it too (all of them do with
+                # NAVSOME_EXHAUSTIVE=1); the rest go straight to the checks every command runs
+                # (as tomllib would hand them the data), which is where a swapped type could
+                # crash.
+                if EXHAUSTIVE or index == keys % len(WRONG_VALUES):
+                    registry.write_text(as_toml(mutated), encoding="utf-8")
                     result = navsome("--registry", str(registry), "validate")
                     assert result.exit_code in (0, 1), (table, key, wrong, result.stderr)
                 else:
@@ -215,7 +297,56 @@ MEASUREMENT = {
 }
 
 
-@settings(max_examples=400, deadline=None)
+# Values next to the edges the checks draw, for each field of a measurement (as tomllib reads
+# them: TOML has no null).
+NUMBERS = [0, -1, 50, 100, 101, 150, 10**15, 10**15 + 1, 0.5, -0.0, float("nan"), float("inf")]
+NUMBERS += ["800", True, [800]]
+TEXTS = ["om lag 800", "", " ", "\x1b[2J", "a\nb", "x" * 10_001]
+EDGES = {
+    "metric": ["followers", "satisfied_share", "self_served_share", "unknown", 7],
+    "value": NUMBERS,
+    "high": NUMBERS,
+    "qualifier": ["exact", "about", "over", "range", "roughly", 1],
+    "as_of": ["2017", "2017-12", "2018-06", "2017-13", "2017-02-30", "17-12", 2017],
+    "source": ["nav-some-2017", "nav-2030", ""],
+    "stated": [*TEXTS, 5],
+    "note": [*TEXTS, ["a"]],
+    "extra": [1, "x"],
+}
+DROPPED = object()
+
+
+def agree(value: dict) -> None:
+    """The fast check of a measurement accepts only what the full check accepts, as the same
+    measurement; when it gives up on a valid one, the full check builds it."""
+    fast = _valid_measurement(value, REGISTRY.sources, REGISTRY.metrics)
+    builder = _Builder()
+    checked = _checked_measurement(builder, "m", value, REGISTRY.sources, REGISTRY.metrics)
+    if fast is not None:
+        assert builder.problems == [], value
+        assert checked == fast, value
+    else:
+        assert (checked is None) == bool(builder.problems), value
+
+
+def test_the_fast_measurement_check_agrees_one_or_two_steps_from_a_valid_one():
+    """Every measurement made from a valid one by setting one or two fields to a value next to
+    an edge (a percentage over 100, a date that is not one, an unknown source), or dropping
+    them: each takes microseconds, so all of them, nearly three thousand."""
+    steps = [(key, value) for key, values in EDGES.items() for value in values]
+    steps += [(key, DROPPED) for key in MEASUREMENT]
+    for first, second in itertools.combinations_with_replacement(steps, 2):
+        value = dict(MEASUREMENT)
+        for key, change in (first, second):
+            if change is DROPPED:
+                value.pop(key, None)
+            else:
+                value[key] = change
+        agree(value)
+
+
+# The same check on measurements with anything at all in a field or two.
+@settings(max_examples=4000 if EXHAUSTIVE else 150 if os.environ.get("CI") else 400, deadline=None)
 @given(
     drop=st.sets(st.sampled_from(sorted(MEASUREMENT))),
     changes=st.dictionaries(
@@ -225,12 +356,4 @@ MEASUREMENT = {
     ),
 )
 def test_the_fast_measurement_check_never_accepts_what_the_full_check_refuses(drop, changes):
-    value = {k: v for k, v in {**MEASUREMENT, **changes}.items() if k not in drop}
-    fast = _valid_measurement(value, REGISTRY.sources, REGISTRY.metrics)
-    builder = _Builder()
-    checked = _checked_measurement(builder, "m", value, REGISTRY.sources, REGISTRY.metrics)
-    if fast is not None:
-        assert builder.problems == []
-        assert checked == fast
-    else:  # the fast check may give up on a valid one, but then the full check builds it
-        assert (checked is None) == bool(builder.problems)
+    agree({k: v for k, v in {**MEASUREMENT, **changes}.items() if k not in drop})
