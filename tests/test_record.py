@@ -5,13 +5,12 @@ from __future__ import annotations
 import difflib
 import os
 import random
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from conftest import EXHAUSTIVE
 
 from navsome.errors import RegistryError
 from navsome.model import Measurement
@@ -240,20 +239,6 @@ def test_a_registry_that_is_already_broken_is_not_written(registry_copy):
     assert registry_copy.read_bytes() == before
 
 
-def run_record(path: Path, value: int, as_of: str) -> subprocess.Popen:
-    command = [sys.executable, "-m", "navsome", "--registry", str(path), "record"]
-    command += [
-        "jobblyst/facebook",
-        "followers",
-        str(value),
-        "--as-of",
-        as_of,
-        "--source",
-        "nav-some-2017",
-    ]
-    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
-
 def followers(path: Path) -> dict[str, int]:
     """The jobblyst/facebook follower figures by date, read with nothing but tomllib."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -261,19 +246,107 @@ def followers(path: Path) -> dict[str, int]:
     return {m["as_of"]: m["value"] for m in channel["measurements"] if m["metric"] == "followers"}
 
 
-def test_a_record_killed_at_any_moment_leaves_the_old_file_or_the_new(registry_copy):
-    original = registry_copy.read_bytes()
+# A process that records into the registry named first, each time in fresh copies of itself
+# made with fork. navsome is loaded once, and warmed up by a record into the registry named
+# second, so a copy spends all its time on the record itself (reading, checking, writing), not
+# on starting Python. Each line read is how long to let the copies run ("-": to their end) and
+# one figure for each copy, VALUE:AS_OF, all started at once; each line written back is how long
+# they ran and each one's exit code.
+COPIES = """
+import os, signal, sys, time
+from navsome.__main__ import main
+
+target, scratch = sys.argv[1:3]
+
+
+def record(registry, value, as_of):
+    sys.argv = ["navsome", "--registry", registry, "record", "jobblyst/facebook", "followers"]
+    sys.argv += [value, "--as-of", as_of, "--source", "nav-some-2017"]
+    try:
+        main()
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else 1
+    return 0
+
+
+answers = os.dup(1)
+os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+assert record(scratch, "1", "2030") == 0
+for line in sys.stdin:
+    delay, *figures = line.split()
     started = time.perf_counter()
-    assert run_record(registry_copy, 1, "2030").wait(timeout=60) == 0
-    duration = time.perf_counter() - started
+    copies = []
+    for figure in figures:
+        copy = os.fork()
+        if copy == 0:
+            code = record(target, *figure.split(":"))
+            sys.stderr.flush()
+            os._exit(code)
+        copies.append(copy)
+    if delay != "-":
+        time.sleep(float(delay))
+        for copy in copies:
+            os.kill(copy, signal.SIGKILL)
+    codes = [os.waitstatus_to_exitcode(os.waitpid(copy, 0)[1]) for copy in copies]
+    took = time.perf_counter() - started
+    os.write(answers, f"{took} {' '.join(map(str, codes))}\\n".encode())
+"""
+
+
+class Copies:
+    """navsome record run in copies of one process (see COPIES)."""
+
+    def __init__(self, registry: Path, scratch: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", COPIES, str(registry), str(scratch)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def record(self, *figures: tuple[int, str], kill_after: float | None = None):
+        """Each (value, as_of) recorded by a copy of its own, all at once; after `kill_after`
+        seconds every copy still running is killed. The exit codes, and how long it took."""
+        assert self.process.stdin is not None and self.process.stdout is not None
+        delay = "-" if kill_after is None else str(kill_after)
+        line = " ".join([delay, *(f"{value}:{as_of}" for value, as_of in figures)])
+        self.process.stdin.write(line + "\n")
+        self.process.stdin.flush()
+        took, *codes = self.process.stdout.readline().split()
+        return [int(code) for code in codes], float(took)
+
+
+@pytest.fixture
+def copies(registry_copy: Path, tmp_path: Path):
+    if not hasattr(os, "fork"):
+        pytest.skip("copies a process with fork")
+    scratch = tmp_path / "warm-up" / "channels.toml"
+    scratch.parent.mkdir()
+    scratch.write_bytes(registry_copy.read_bytes())
+    made = Copies(registry_copy, scratch)
+    yield made
+    assert made.process.stdin is not None
+    made.process.stdin.close()
+    assert made.process.wait(timeout=60) == 0
+
+
+def test_a_record_killed_at_any_moment_leaves_the_old_file_or_the_new(registry_copy, copies):
+    original = registry_copy.read_bytes()
+    durations = []
+    for _ in range(3):  # the longest of three whole records, so that the last moments fall
+        registry_copy.write_bytes(original)  # after the end even on a busy machine
+        codes, took = copies.record((1, "2018-06"))
+        assert codes == [0]
+        durations.append(took)
+    # Moments spread over the whole record and past its end: one drawn at random (fixed seed)
+    # in each of as many equal slices.
+    slices = 200 if EXHAUSTIVE else 16
     rng = random.Random(2017)
     outcomes = {"old": 0, "new": 0}
-    for run in range(40):
+    for run in range(slices):
         registry_copy.write_bytes(original)
-        process = run_record(registry_copy, 20000 + run, "2018-06")
-        time.sleep(rng.uniform(0, duration * 1.1))
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=60)
+        moment = max(durations) * 1.2 * (run + rng.random()) / slices
+        copies.record((20000 + run, "2018-06"), kill_after=moment)
         figures = followers(registry_copy)  # always parses
         load_registry(str(registry_copy))  # and always validates
         if "2018-06" in figures:
@@ -287,14 +360,12 @@ def test_a_record_killed_at_any_moment_leaves_the_old_file_or_the_new(registry_c
     assert len(leftovers) <= outcomes["old"]  # a killed write may leave its temporary file
 
 
-def test_concurrent_writers_all_land(registry_copy):
-    processes = [
-        run_record(registry_copy, 21000 + month, f"2018-{month:02d}") for month in range(1, 7)
-    ]
-    for process in processes:
-        assert process.wait(timeout=120) == 0, process.stderr.read()
+def test_concurrent_writers_all_land(registry_copy, copies):
+    months = range(1, 7)
+    codes, _ = copies.record(*((21000 + month, f"2018-{month:02d}") for month in months))
+    assert codes == [0] * 6
     figures = followers(registry_copy)
-    assert {f"2018-{month:02d}": 21000 + month for month in range(1, 7)}.items() <= figures.items()
+    assert {f"2018-{month:02d}": 21000 + month for month in months}.items() <= figures.items()
     assert os.path.exists(str(registry_copy) + ".lock")
 
 
