@@ -340,36 +340,44 @@ def test_lf_files_stay_lf(navsome, registry_copy):
 
 
 HOLDER = """
-import sys, time
+import sys
 from pathlib import Path
 from navsome.registry.storage import locked
 with locked(Path(sys.argv[1]), 5):
     print("held", flush=True)
-    time.sleep(float(sys.argv[2]))
+    sys.stdin.read()  # until the test closes it, or ends this process
 """
 
 
-def hold_lock(path: Path, seconds: float) -> subprocess.Popen:
+def hold_lock(path: Path) -> subprocess.Popen:
+    """Another process holding the registry's lock until its stdin is closed."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(path), str(seconds)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLDER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert holder.stdout is not None and holder.stdout.readline() == "held\n"
     return holder
 
 
+def record_command(path: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "navsome", "--registry", str(path), "record", *FIGURE, *extra]
+
+
 def record_process(path: Path, *extra: str, env: dict[str, str] | None = None):
-    command = [sys.executable, "-m", "navsome", "--registry", str(path), "record", *FIGURE]
     environment = {**os.environ, "NAVSOME_LANG": "en", **(env or {})}
     return subprocess.run(
-        command + list(extra), capture_output=True, text=True, timeout=60, env=environment
+        record_command(path, *extra), capture_output=True, text=True, timeout=60, env=environment
     )
 
 
 def test_a_held_lock_is_announced_then_given_up_after_the_timeout(registry_copy):
-    holder = hold_lock(registry_copy, 30)
+    holder = hold_lock(registry_copy)
     try:
         started = time.monotonic()
-        result = record_process(registry_copy, "--lock-timeout", "2.5")
+        # Long enough past the notice (after 1 s) that the notice comes first.
+        result = record_process(registry_copy, "--lock-timeout", "1.5")
         waited = time.monotonic() - started
     finally:
         holder.kill()
@@ -379,18 +387,25 @@ def test_a_held_lock_is_announced_then_given_up_after_the_timeout(registry_copy)
     assert lines[0] == (
         f"Waiting for another navsome record (pid {holder.pid}) to finish with {registry_copy}…"
     )
-    assert f"still locked by another navsome record (pid {holder.pid}) after 2.5 s" in lines[1]
+    assert f"still locked by another navsome record (pid {holder.pid}) after 1.5 s" in lines[1]
     assert len(lines) == 2 and "Traceback" not in result.stderr
-    assert 2.5 <= waited < 20
+    assert 1.5 <= waited < 20
     assert not recorded(registry_copy)
 
 
 def test_a_lock_released_in_time_lets_the_record_land(registry_copy):
-    holder = hold_lock(registry_copy, 1.5)
-    result = record_process(registry_copy, env={"NAVSOME_LOCK_TIMEOUT": "20"})
-    holder.wait()
-    assert result.returncode == 0, result.stderr
-    assert "Waiting for another navsome record" in result.stderr
+    holder = hold_lock(registry_copy)
+    environment = {**os.environ, "NAVSOME_LANG": "en", "NAVSOME_LOCK_TIMEOUT": "20"}
+    waiting = subprocess.Popen(
+        record_command(registry_copy), stderr=subprocess.PIPE, text=True, env=environment
+    )
+    assert waiting.stderr is not None
+    try:
+        said = waiting.stderr.readline()  # the record waits, and says so
+    finally:
+        holder.communicate("", timeout=60)  # then the lock is let go of
+    assert "Waiting for another navsome record" in said
+    assert waiting.wait(timeout=60) == 0, waiting.stderr.read()
     assert recorded(registry_copy)
 
 
