@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import tracemalloc
 
 import pytest
+from conftest import EXHAUSTIVE
 
 from navsome.errors import RegistryError
 from navsome.registry.read import load_registry
@@ -114,13 +116,30 @@ def shipped_bytes() -> bytes:
 
 def truncation_points(data: bytes) -> list[int]:
     """Where to cut the registry: every byte with NAVSOME_EXHAUSTIVE=1 (a nightly run, about a
-    minute); otherwise each line's start and end, where a cut most often leaves valid TOML,
-    and a fixed sample of the places in between."""
-    if os.environ.get("NAVSOME_EXHAUSTIVE") == "1":
+    minute). Otherwise where a cut leaves a different kind of registry: before and after each
+    kind of line (the same key in the same kind of table, a header, a comment, a blank line) at
+    its first and its last place, the first such cuts leaving a registry that is only begun,
+    the last a whole one missing its end; and a fixed sample of places inside lines."""
+    if EXHAUSTIVE:
         return list(range(len(data) + 1))
-    lines = [i for i, byte in enumerate(data) if byte == ord("\n")]
-    points = {0, len(data)} | {i for n in lines for i in (n, n + 1)}
-    points |= set(random.Random(2017).sample(range(len(data)), 200))
+    first: dict[tuple[bytes, bytes], tuple[int, int]] = {}
+    last: dict[tuple[bytes, bytes], tuple[int, int]] = {}
+    table, start = b"", 0
+    for line in data.split(b"\n"):
+        end = start + len(line)  # where its newline is
+        text = line.strip()
+        if text.startswith(b"["):  # [accounts.nav] and [accounts.kunnskap] are one kind
+            table = re.sub(rb"^(\[+[\w-]+)\.[\w-]+", rb"\1.*", text)
+            key = b"["
+        else:
+            key = text.split(b"=")[0].strip() if b"=" in text else text[:1]
+        first.setdefault((table, key), (start, end))
+        last[(table, key)] = (start, end)
+        start = end + 1
+    points = {0, len(data)}
+    for start, end in [*first.values(), *last.values()]:
+        points |= {start, end, min(end + 1, len(data))}
+    points |= set(random.Random(2017).sample(range(len(data)), 100))
     return sorted(points)
 
 
