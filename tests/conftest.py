@@ -90,6 +90,18 @@ CLEAN_ENV = {
 }
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """-n auto: a worker more than there are cores. Many tests wait on a child process, a lock
+    or a pipe, and the extra worker keeps the cores busy meanwhile (on two cores the suite took
+    26-35 s so, against 31-38 s with a worker a core). PYTEST_XDIST_AUTO_NUM_WORKERS still
+    decides when set."""
+    chosen = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS")
+    if chosen:
+        return int(chosen)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (cores or 1) + 1
+
+
 @dataclass
 class Run:
     exit_code: int
