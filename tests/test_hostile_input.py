@@ -242,14 +242,16 @@ def test_every_hostile_file_is_refused_or_read_within_a_second(name, tmp_path, m
     path.write_text(HOSTILE[name](), encoding="utf-8")
     # As the command line runs (its main turns the cyclic collector off): the guard is about
     # parsing that takes minutes, not the collector's share of a second on a busy machine.
+    # Counted in this process's CPU time, not on the clock: the tests run side by side, and a
+    # second of work is what is bounded, however long the other tests keep the cores.
     gc.disable()
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         load_registry(str(path))
     except RegistryError as error:
         assert error.problems
     finally:
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
         gc.enable()
     assert elapsed < 1.0, f"{name} took {elapsed:.1f} s"
 
@@ -330,9 +332,10 @@ def test_the_guard_costs_a_few_percent_of_parsing_a_valid_registry():
 
 
 def _timed(function, *args):
-    started = time.perf_counter()
+    """The result, and the CPU time it took (the clock would count other tests' work too)."""
+    started = time.process_time()
     result = function(*args)
-    return result, time.perf_counter() - started
+    return result, time.process_time() - started
 
 
 # --- Environment variables are checked, and named in the message ---------------------------
