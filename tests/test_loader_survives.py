@@ -117,9 +117,10 @@ def shipped_bytes() -> bytes:
 def truncation_points(data: bytes) -> list[int]:
     """Where to cut the registry: every byte with NAVSOME_EXHAUSTIVE=1 (a nightly run, about a
     minute). Otherwise where a cut leaves a different kind of registry: before and after each
-    kind of line (the same key in the same kind of table, a header, a comment, a blank line) at
-    its first and its last place, the first such cuts leaving a registry that is only begun,
-    the last a whole one missing its end; and a fixed sample of places inside lines."""
+    kind of line (the same key in the same kind of table, a header, a comment, a blank line,
+    and also just before its newline) at its first place, leaving a registry only begun, and
+    before and after it at its last, leaving a whole one missing its end; and a fixed sample of
+    places inside lines."""
     if EXHAUSTIVE:
         return list(range(len(data) + 1))
     first: dict[tuple[bytes, bytes], tuple[int, int]] = {}
@@ -137,9 +138,11 @@ def truncation_points(data: bytes) -> list[int]:
         last[(table, key)] = (start, end)
         start = end + 1
     points = {0, len(data)}
-    for start, end in [*first.values(), *last.values()]:
+    for start, end in first.values():
         points |= {start, end, min(end + 1, len(data))}
-    points |= set(random.Random(2017).sample(range(len(data)), 100))
+    for start, end in last.values():
+        points |= {start, min(end + 1, len(data))}
+    points |= set(random.Random(2017).sample(range(len(data)), 60))
     return sorted(points)
 
 
