@@ -152,3 +152,34 @@ def script_path() -> Path:
     if not found.exists():
         found = Path(shutil.which("navsome") or "navsome")
     return found
+
+
+_MODULES_PROBE = """
+import io, json, sys
+sys.argv = ["navsome", *json.loads(sys.argv[1])]
+sys.stdout = io.StringIO()
+try:
+    from navsome.__main__ import main
+    main()
+except SystemExit:
+    pass
+finally:
+    sys.stdout = sys.__stdout__
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def modules_loaded(args: list[str], **env: str) -> list[str]:
+    """Every module a fresh process has imported once navsome has run `args`."""
+    import subprocess
+
+    environment = {"PATH": "/usr/bin:/bin", "NAVSOME_LANG": "en", **env}
+    result = subprocess.run(
+        [sys.executable, "-c", _MODULES_PROBE, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=True,
+    )
+    loaded: list[str] = json.loads(result.stdout.splitlines()[-1])
+    return loaded

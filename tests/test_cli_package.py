@@ -4,37 +4,16 @@ the app left whole for the next command in the same process."""
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 
 import pytest
+from conftest import modules_loaded
 
 from navsome.cli.app import COMMANDS, app
 
-PROBE = """
-import io, json, sys
-sys.argv = ["navsome", *json.loads(sys.argv[1])]
-sys.stdout = io.StringIO()
-try:
-    from navsome.__main__ import main
-    main()
-except SystemExit:
-    pass
-finally:
-    sys.stdout = sys.__stdout__
-print(json.dumps(sorted(m for m in sys.modules if m.startswith("navsome.cli.commands."))))
-"""
-
 
 def commands_imported(*args: str) -> list[str]:
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, json.dumps(args)],
-        capture_output=True,
-        text=True,
-        env={"PATH": "/usr/bin:/bin", "NAVSOME_LANG": "en"},
-        check=True,
-    )
-    return json.loads(result.stdout.splitlines()[-1])
+    return [name for name in modules_loaded(list(args)) if name.startswith("navsome.cli.commands.")]
 
 
 @pytest.mark.parametrize(

@@ -3,37 +3,12 @@ heavy import on a path that does not need it costs every user every time."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import pytest
-
-PROBE = """
-import io, json, sys
-sys.argv = ["navsome", *json.loads(sys.argv[1])]
-sys.stdout = io.StringIO()
-try:
-    from navsome.__main__ import main
-    main()
-except SystemExit:
-    pass
-finally:
-    sys.stdout = sys.__stdout__
-print(json.dumps(sorted(sys.modules)))
-"""
+from conftest import modules_loaded
 
 
 def imported(args: list[str], **env: str) -> set[str]:
-    environment = {"PATH": "/usr/bin:/bin", "NAVSOME_LANG": "en", **env}
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, json.dumps(args)],
-        capture_output=True,
-        text=True,
-        env=environment,
-        check=True,
-    )
-    return {name.split(".")[0] for name in json.loads(result.stdout.splitlines()[-1])}
+    return {name.split(".")[0] for name in modules_loaded(args, **env)}
 
 
 DATA_PATHS = [
