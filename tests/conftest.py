@@ -183,3 +183,29 @@ def modules_loaded(args: list[str], **env: str) -> list[str]:
     )
     loaded: list[str] = json.loads(result.stdout.splitlines()[-1])
     return loaded
+
+
+@pytest.fixture
+def main_in_process(monkeypatch, capsys):
+    """main() as the script runs it, in this process: (exit code, stdout, stderr), with the
+    script's SIGINT handler while it runs and Python's own afterwards."""
+    from navsome import __main__ as entry
+    from navsome.__main__ import main
+
+    for key, value in {"NAVSOME_LANG": "en", "TTY_COMPATIBLE": "0", "COLUMNS": "100"}.items():
+        monkeypatch.setenv(key, value)
+    for key in ("NAVSOME_REGISTRY", "NAVSOME_DEBUG", "FORCE_COLOR", "NO_COLOR"):
+        monkeypatch.delenv(key, raising=False)
+
+    def invoke(*args: str) -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "argv", ["navsome", *args])
+        signal.signal(signal.SIGINT, entry._interrupt)  # what loading the script installs
+        try:
+            with pytest.raises(SystemExit) as exited:
+                main()
+        finally:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        out, err = capsys.readouterr()
+        return exited.value.code, out, err
+
+    return invoke

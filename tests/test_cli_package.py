@@ -4,7 +4,6 @@ the app left whole for the next command in the same process."""
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
 from conftest import modules_loaded
@@ -33,24 +32,13 @@ def test_the_top_level_help_lists_every_command_in_order():
     assert imported == sorted(f"navsome.cli.commands.{name}" for name in COMMANDS)
 
 
-def test_one_process_can_run_one_command_after_another(monkeypatch, capsys):
+def test_one_process_can_run_one_command_after_another(main_in_process):
     """main() leaves the app whole: a second command in the same process (a notebook, a test)
     is found, where trimming the app to the first command once made it "No such command"."""
-    import signal
-
-    from navsome.__main__ import main
-
-    monkeypatch.setenv("NAVSOME_LANG", "en")
     outputs = []
     for args in (["list", "--json"], ["metrics", "--json"], ["show", "jobblyst", "--json"]):
-        monkeypatch.setattr(sys, "argv", ["navsome", *args])
-        try:
-            with pytest.raises(SystemExit) as exited:
-                main()
-        finally:
-            signal.signal(signal.SIGINT, signal.default_int_handler)
-        out, err = capsys.readouterr()
-        assert exited.value.code in (0, None), err
+        code, out, err = main_in_process(*args)
+        assert code in (0, None), err
         outputs.append(json.loads(out))
     assert outputs[1][0]["metric"] == "followers"
     assert outputs[2]["account"]["account"] == "jobblyst"

@@ -15,7 +15,7 @@ import time
 import pytest
 from conftest import REPO, SHIPPED, fails
 
-from navsome.errors import RegistryError
+from navsome.errors import RegistryProblems
 from navsome.registry.guard import shape_problem
 from navsome.registry.read import (
     load_registry,
@@ -248,7 +248,7 @@ def test_every_hostile_file_is_refused_or_read_within_a_second(name, tmp_path, m
     started = time.process_time()
     try:
         load_registry(str(path))
-    except RegistryError as error:
+    except RegistryProblems as error:
         assert error.problems
     finally:
         elapsed = time.process_time() - started
@@ -475,7 +475,7 @@ def test_a_path_that_becomes_a_device_between_stat_and_open_is_refused(monkeypat
     monkeypatch.setattr(
         os, "stat", lambda p, *a, **k: regular if p == "/dev/zero" else real_stat(p, *a, **k)
     )
-    with pytest.raises(RegistryError) as raised:
+    with pytest.raises(RegistryProblems) as raised:
         read_bytes("/dev/zero")
     assert DEVICE in str(raised.value)
 

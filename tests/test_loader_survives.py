@@ -10,7 +10,7 @@ import tracemalloc
 import pytest
 from conftest import EXHAUSTIVE
 
-from navsome.errors import RegistryError
+from navsome.errors import RegistryProblems
 from navsome.registry.read import load_registry
 
 
@@ -155,7 +155,7 @@ def test_truncation_at_every_byte_loads_or_fails_cleanly(shipped_bytes, tmp_path
         path.write_bytes(shipped_bytes[:end])
         try:
             registry = load_registry(str(path))
-        except RegistryError as error:
+        except RegistryProblems as error:
             assert error.problems
             outcomes["refused"] += 1
         else:

@@ -212,32 +212,6 @@ def test_a_closed_stderr_keeps_notes_and_errors_out_of_stdout(tmp_path):
 # --- Ctrl-C: exit 130 from any moment, clean-up still done, no traceback ----------------------
 
 
-@pytest.fixture
-def main_in_process(monkeypatch, capsys):
-    """main() as the script runs it, in this process: (exit code, stdout, stderr), with the
-    script's SIGINT handler while it runs and Python's own afterwards."""
-    from navsome import __main__ as entry
-    from navsome.__main__ import main
-
-    for key, value in {"NAVSOME_LANG": "en", "TTY_COMPATIBLE": "0", "COLUMNS": "100"}.items():
-        monkeypatch.setenv(key, value)
-    for key in ("NAVSOME_REGISTRY", "NAVSOME_DEBUG", "FORCE_COLOR", "NO_COLOR"):
-        monkeypatch.delenv(key, raising=False)
-
-    def invoke(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["navsome", *args])
-        signal.signal(signal.SIGINT, entry._interrupt)  # what loading the script installs
-        try:
-            with pytest.raises(SystemExit) as exited:
-                main()
-        finally:
-            signal.signal(signal.SIGINT, signal.default_int_handler)
-        out, err = capsys.readouterr()
-        return exited.value.code, out, err
-
-    return invoke
-
-
 FIGURE = ["jobblyst/facebook", "followers", "21000", "--as-of", "2018-06"]
 FIGURE += ["--source", "nav-some-2017"]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import EXHAUSTIVE
 
-from navsome.errors import RegistryError
+from navsome.errors import RegistryProblems
 from navsome.model import Measurement
 from navsome.registry.read import (
     load_registry,
@@ -232,7 +232,7 @@ def test_a_file_changed_on_disk_is_read_again_not_overwritten(registry_copy):
 def test_a_registry_that_is_already_broken_is_not_written(registry_copy):
     registry_copy.write_text(registry_copy.read_text().replace("value = 800", 'value = "x"'))
     before = registry_copy.read_bytes()
-    with pytest.raises(RegistryError):
+    with pytest.raises(RegistryProblems):
         record(
             registry_copy, "jobblyst/facebook", Measurement("followers", 1, "2018", "nav-some-2017")
         )

@@ -144,9 +144,6 @@ class RegistryTooLarge(RegistryProblems):
     """The registry file is larger than the limit the caller set."""
 
 
-RegistryError = RegistryProblems  # the name used before the library API
-
-
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 

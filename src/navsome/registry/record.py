@@ -48,9 +48,6 @@ ATTEMPTS = 5  # re-reads of a file that keeps changing under us before giving up
 DEFAULT_LOCK_TIMEOUT = 30.0  # seconds to wait for another writer
 
 
-RecordConflict = Conflict  # the name used before the library API
-
-
 class RecordRefused(NavsomeError):
     """The figure was not recorded: it would make the registry invalid (`problems`, each with
     its place in the new file), or the file is written in a way navsome cannot edit (no
@@ -86,7 +83,8 @@ def record(
     (tests use it to change the file under a running record).
     """
     target = real_path(path)
-    if installed_registry() is not None and target == installed_registry():
+    installed = installed_registry()
+    if installed is not None and target == installed:
         raise InstalledRegistry(str(path))
     if not os.path.lexists(path):  # said before a lock file is made beside a file that is not
         raise RegistryNotFound(str(path), [Problem("", "no such file; check the path")])

@@ -1,6 +1,6 @@
 """Turn parsed TOML into a Registry, collecting every way the content does not fit the model.
 
-Nothing is built from a registry with problems: `build_registry` raises RegistryError
+Nothing is built from a registry with problems: `build_registry` raises RegistryProblems
 listing them all, each named by its dotted path (`accounts.jobblyst.channels[0].measurements[2]`).
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar, cast
 
 from navsome.dates import date_problem, period_end, period_start
-from navsome.errors import Problem, RegistryError, key_path
+from navsome.errors import Problem, RegistryProblems, key_path
 from navsome.model import (
     EVENT_KINDS,
     METRIC_KINDS,
@@ -237,7 +237,7 @@ class _Builder:
 
 
 def build_registry(data: dict[str, Any], path: str) -> Registry:
-    """Check parsed TOML against the model; the Registry, or RegistryError with every problem."""
+    """Check parsed TOML against the model; the Registry, or RegistryProblems with every problem."""
     builder = _Builder()
     top = builder.fields(data, "", TOP_FIELDS)
     sources = builder.named_objects(top, "sources", Source)
@@ -252,7 +252,7 @@ def build_registry(data: dict[str, Any], path: str) -> Registry:
         for index, value in enumerate(top.get("events", []))
     )
     if builder.problems:
-        raise RegistryError(path, builder.problems)
+        raise RegistryProblems(path, builder.problems)
     # Without problems nothing is None; the casts say so to the type checker at no cost.
     return Registry(
         path,

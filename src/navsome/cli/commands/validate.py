@@ -29,7 +29,7 @@ def command(
     Exits 0 when the registry is clean, 1 when it has problems.
     """
     from navsome.cli.options import registry_size_limit
-    from navsome.errors import EXIT_BAD_DATA, RegistryError
+    from navsome.errors import EXIT_BAD_DATA, RegistryProblems
     from navsome.output.blocks import Fields
     from navsome.output.problem_report import (
         clean_summary,
@@ -46,7 +46,7 @@ def command(
     chosen = path or ctx.find_root().obj
     try:
         registry = load_registry(chosen, registry_size_limit())
-    except RegistryError as error:
+    except RegistryProblems as error:
         file, problems = error.file, error.problems
     else:
         file, problems = registry.path, []
