@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 from conftest import REPO, script_path
 from typer.main import get_command
+from typer.testing import CliRunner
 
 from navsome.cli.app import app
 
@@ -118,16 +119,20 @@ def test_machine_formats_never_change_with_the_language(navsome, args, format_):
     assert navsome("--lang", "nb", *args, "--format", format_).stdout == english
 
 
-def complete(words: str, cword: int) -> list[str]:
-    env = {**os.environ, "_NAVSOME_COMPLETE": "complete_bash", "COMP_WORDS": words}
-    env["COMP_CWORD"] = str(cword)
-    env.pop("NAVSOME_REGISTRY", None)
-    result = subprocess.run([str(script_path())], env=env, capture_output=True, text=True)
-    return result.stdout.split()
+def complete(words: str, cword: int, script: bool = False) -> list[str]:
+    """The shell's completions for `words` at word `cword`: in this process, or (`script`)
+    through the installed script, as bash asks it."""
+    env = {"_NAVSOME_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+    if script:
+        result = subprocess.run(
+            [str(script_path())], env={**os.environ, **env}, capture_output=True, text=True
+        )
+        return result.stdout.split()
+    return CliRunner().invoke(app, [], env=env, prog_name="navsome").stdout.split()
 
 
 def test_completion_knows_the_registry(registry_copy):
-    assert complete("navsome show jo", 2) == ["jobblyst", "jobbmesse"]
+    assert complete("navsome show jo", 2, script=True) == ["jobblyst", "jobbmesse"]
     assert complete("navsome compare --metric s", 3) == [
         "story_views",
         "satisfied_share",
