@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from conftest import modules_loaded
 
+# The `navsome` fixture (conftest) runs the CLI in this process.
+
 
 def imported(args: list[str], **env: str) -> set[str]:
     return {name.split(".")[0] for name in modules_loaded(args, **env)}
@@ -21,6 +23,13 @@ DATA_PATHS = [
     ["show", "jobblyst"],
     ["history", "nav", "--format", "csv"],
     ["validate"],
+    # help and usage errors, piped: Click's plain text, as fast as a command
+    ["--help"],
+    ["-h"],
+    ["list", "--help"],
+    ["record", "-h"],
+    ["list", "--format", "bad"],
+    ["frobnicate"],
 ]
 
 
@@ -42,3 +51,26 @@ def test_typer_is_a_version_that_does_not_import_pydantic():
 
     major, minor = (int(part) for part in version("typer").split(".")[:2])
     assert (major, minor) < (0, 29), "Typer 0.29 imports pydantic while parsing options"
+
+
+BOX = "╭"  # Rich draws help and errors in panels; Click's plain text has none
+
+
+@pytest.mark.parametrize("args", [["--help"], ["compare", "--help"]], ids=" ".join)
+def test_help_is_drawn_for_a_terminal_and_plain_for_a_pipe(navsome, args):
+    drawn = navsome(*args, env={"TTY_COMPATIBLE": "1"})
+    piped = navsome(*args)
+    assert drawn.exit_code == piped.exit_code == 0
+    assert BOX in drawn.stdout
+    assert BOX not in piped.stdout and "\x1b[" not in piped.stdout
+    assert "Usage: navsome" in piped.stdout and "--help" in piped.stdout
+
+
+def test_a_usage_error_is_drawn_only_when_stderr_is_a_terminal(navsome):
+    drawn = navsome("list", "--format", "bad", env={"TTY_COMPATIBLE": "1"})
+    piped = navsome("list", "--format", "bad")
+    assert drawn.exit_code == piped.exit_code == 2
+    assert BOX in drawn.stderr
+    assert BOX not in piped.stderr
+    assert "Invalid value for '--format'" in piped.stderr
+    assert piped.stdout == ""
