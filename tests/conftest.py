@@ -58,6 +58,19 @@ def clear_ambient(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The parse cache of every navsome the tests run goes to a folder of this session's, never
+    to the developer's own cache (set before test modules copy the environment for the
+    processes they start)."""
+    import tempfile
+
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="navsome-tests-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ.pop("XDG_CACHE_HOME", ""), ignore_errors=True)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def hermetic_session() -> Iterator[None]:
     """The session runs without the ambient variables above, fixtures shared by many tests

@@ -52,9 +52,6 @@ TYPE_CHECKING = False  # typing itself costs 4 ms to import, all of it before th
 if TYPE_CHECKING:
     from typing import Any
 
-_TRUE = ("1", "true", "yes", "on")
-_FALSE = ("", "0", "false", "no", "off")
-
 
 class StdoutError(OSError):
     """Writing to stdout failed, and not because its reader left: a fault of the environment
@@ -209,16 +206,17 @@ def _own_stdout() -> None:
 
 def _debug() -> bool:
     """NAVSOME_DEBUG: 1/true/yes/on shows the traceback of a bug; 0/false/no/off or empty not."""
-    value = os.environ.get("NAVSOME_DEBUG", "")
-    if value.strip().lower() in _TRUE:
-        return True
-    if value.strip().lower() in _FALSE:
-        return False
+    from navsome.cli.switches import switched_on
+
+    state = switched_on("NAVSOME_DEBUG")
+    if state is not None:
+        return state
     from navsome.output.console import say
     from navsome.output.escape import visible
 
     say(
-        f"navsome: NAVSOME_DEBUG='{visible(value, one_line=True)}' is not understood; "
+        f"navsome: NAVSOME_DEBUG='{visible(os.environ['NAVSOME_DEBUG'], one_line=True)}' is not "
+        "understood; "
         "set it to 1 to see the traceback of an internal error, or to 0 (or unset it)."
     )
     sys.exit(2)

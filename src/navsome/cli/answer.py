@@ -21,11 +21,12 @@ if TYPE_CHECKING:
 
 def registry_in_use(ctx: typer.Context, as_of: str | None = None) -> Registry:
     """The registry in use, as it stood on `as_of` when given."""
-    from navsome.cli.options import date_option, registry_size_limit
+    from navsome.cli.options import cache_folder, date_option, registry_size_limit
     from navsome.query import registry_at
     from navsome.registry.read import load_registry
 
-    full = load_registry(ctx.find_root().obj, registry_size_limit())
+    chosen = ctx.find_root().obj
+    full = load_registry(chosen, registry_size_limit(), cache_folder(chosen))
     ctx.meta["navsome.full_registry"] = full
     return registry_at(full, date_option(as_of, "--as-of"))
 

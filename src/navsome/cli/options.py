@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -19,7 +20,8 @@ def _completions(ctx: typer.Context, incomplete: str, names: Callable[[Any], Any
     from navsome.registry.read import load_registry
 
     try:
-        registry = load_registry(ctx.find_root().params.get("registry"), registry_size_limit())
+        chosen = ctx.find_root().params.get("registry")
+        registry = load_registry(chosen, registry_size_limit(), cache_folder(chosen))
     except NavsomeError:
         return []
     return [name for name in names(registry) if name.startswith(incomplete)]
@@ -192,6 +194,36 @@ def registry_size_limit() -> int:
             f"above 0, such as 64, or unset it for the default of {DEFAULT_MAX_BYTES // 2**20}."
         )
     return int(megabytes * 2**20)
+
+
+NO_CACHE_VARIABLE = "NAVSOME_NO_CACHE"
+
+
+def cache_folder(registry: str | None) -> Path | None:
+    """Where a large registry's parse cache is kept: navsome's folder in the user's cache
+    folder (platformdirs: ~/.cache/navsome on Linux), or None when NAVSOME_NO_CACHE is on,
+    for the shipped registry, and for a file too small to need it (platformdirs is imported
+    only when it is needed)."""
+    from navsome.cli.switches import switched_on
+
+    state = switched_on(NO_CACHE_VARIABLE)
+    if state is None:
+        raise UsageError(
+            f"{NO_CACHE_VARIABLE}={os.environ[NO_CACHE_VARIABLE]!r} is not understood; set it "
+            "to 1 to read the registry without the cache, or to 0 (or unset it)."
+        )
+    if state or not registry:
+        return None
+    from navsome.registry.read import CACHE_FROM
+
+    try:
+        if os.stat(registry).st_size < CACHE_FROM:
+            return None
+    except OSError:
+        return None  # reading it says what is wrong
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("navsome", appauthor=False))
 
 
 def date_option(text: str | None, option: str) -> str | None:

@@ -28,7 +28,7 @@ def command(
 
     Exits 0 when the registry is clean, 1 when it has problems.
     """
-    from navsome.cli.options import registry_size_limit
+    from navsome.cli.options import cache_folder, registry_size_limit
     from navsome.errors import EXIT_BAD_DATA, RegistryProblems
     from navsome.output.blocks import Fields
     from navsome.output.problem_report import (
@@ -45,7 +45,7 @@ def command(
         raise UsageError("validate was given an empty path; name a registry file, or none.")
     chosen = path or ctx.find_root().obj
     try:
-        registry = load_registry(chosen, registry_size_limit())
+        registry = load_registry(chosen, registry_size_limit(), cache_folder(chosen))
     except RegistryProblems as error:
         file, problems = error.file, error.problems
     else:

@@ -1,0 +1,181 @@
+"""A cache of checked registries: a large registry's model, stored so that the next run reads it
+in milliseconds instead of parsing and checking the TOML again.
+
+An entry is found by the registry file's real path and trusted only for the exact bytes it was
+made from: its key is a hash of those bytes, navsome's version, the cache format and the
+Python that wrote it. A missing, stale, truncated, tampered or foreign entry is ignored (and
+rebuilt), never trusted over the file. Entries live in a folder only the user may read, are
+written whole or not at all (a temporary file renamed over the old entry), and are encoded with
+`marshal`, which builds plain values and runs no code, unlike pickle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+from navsome import __version__
+from navsome.model import Account, Channel, Event, Measurement, Metric, Platform, Registry, Source
+
+FORMAT = 1  # raise when the model or the encoding below changes
+_MAGIC = b"navsome-cache\n"
+_TAG = f"{__version__}|{FORMAT}|{sys.implementation.cache_tag}|{sys.hexversion}".encode()
+_DIGEST = 32  # bytes of a SHA-256
+
+
+def cached(
+    folder: Path, registry: Path, raw: bytes | bytearray, build: Callable[[], Registry]
+) -> Registry:
+    """The registry in the file `registry`, whose bytes are `raw`: the cached model, or else
+    `build()`'s, which is then cached. Only a regular file is cached (not a pipe, say)."""
+    try:
+        regular = stat.S_ISREG(os.stat(registry).st_mode)
+    except OSError:
+        regular = False
+    if not regular:
+        return build()
+    wanted = key(raw)
+    found = read(folder, registry, wanted)
+    if found is not None:
+        return found
+    model = build()
+    write(folder, registry, wanted, model)
+    return model
+
+
+def key(raw: bytes | bytearray) -> bytes:
+    """What an entry made from the registry bytes `raw` is found by: their hash, salted with
+    navsome's version, the cache format and the Python that reads it."""
+    digest = hashlib.sha256(_TAG)
+    digest.update(raw)
+    return digest.digest()
+
+
+def read(folder: Path, registry: Path, wanted: bytes) -> Registry | None:
+    """The registry cached for the file `registry` under the key `wanted`, else None."""
+    try:
+        if not _private_folder(folder, create=False):
+            return None
+        data = _read_own_file(_entry(folder, registry))
+        if data is None:
+            return None
+        head = len(_MAGIC)
+        found, digest = data[head : head + _DIGEST], data[head + _DIGEST : head + 2 * _DIGEST]
+        payload = data[head + 2 * _DIGEST :]
+        if not data.startswith(_MAGIC) or found != wanted:
+            return None
+        if hashlib.sha256(payload).digest() != digest:  # truncated or changed since written
+            return None
+        return _decode(marshal.loads(payload), str(registry))
+    except Exception:  # anything wrong with an entry only means parsing the file instead
+        return None
+
+
+def write(folder: Path, registry: Path, wanted: bytes, model: Registry) -> None:
+    """Store `model` as the entry for the file `registry` under the key `wanted`. Never fails
+    the command: a cache that cannot be written is left alone."""
+    with suppress(OSError, ValueError):
+        if not _private_folder(folder, create=True):
+            return
+        payload = marshal.dumps(_encode(model))
+        data = b"".join([_MAGIC, wanted, hashlib.sha256(payload).digest(), payload])
+        fd, name = tempfile.mkstemp(dir=folder, prefix=".entry.", suffix=".tmp")  # mode 0600
+        try:
+            with os.fdopen(fd, "wb") as file:
+                file.write(data)
+            os.replace(name, _entry(folder, registry))
+        except BaseException:
+            Path(name).unlink(missing_ok=True)
+            raise
+
+
+def _entry(folder: Path, registry: Path) -> Path:
+    real = os.fsencode(os.path.realpath(registry))
+    return folder / (hashlib.sha256(real).hexdigest()[:32] + ".cache")
+
+
+def _uid() -> int | None:
+    geteuid = getattr(os, "geteuid", None)  # not on Windows, where files have no POSIX owner
+    return geteuid() if geteuid is not None else None
+
+
+def _private_folder(folder: Path, create: bool) -> bool:
+    """Whether `folder` is a real folder of this user that only they may use; with `create`,
+    made so (or its permissions narrowed) when it is not yet."""
+    try:
+        info = os.lstat(folder)
+    except FileNotFoundError:
+        if not create:
+            return False
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        os.mkdir(folder, 0o700)
+        info = os.lstat(folder)
+    uid = _uid()
+    if not stat.S_ISDIR(info.st_mode) or (uid is not None and info.st_uid != uid):
+        return False  # a link or a file in its place, or another user's: not ours to trust
+    if uid is not None and info.st_mode & 0o077:
+        if not create:
+            return False
+        os.chmod(folder, 0o700)
+    return True
+
+
+def _read_own_file(path: Path) -> bytes | None:
+    """The bytes of `path` if it is a regular file of this user (never a link), else None."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(fd)
+        uid = _uid()
+        if not stat.S_ISREG(info.st_mode) or (uid is not None and info.st_uid != uid):
+            return None
+        return file.read()
+
+
+# The model as plain tuples, dicts and strings, which marshal stores, and back. Fields are
+# written in the order the model declares them; FORMAT changes whenever that order does.
+
+
+def _encode(model: Registry) -> Any:  # nested tuples and lists of plain values
+    accounts = []
+    for account in model.accounts.values():
+        channels = [(*c[:-1], list(map(tuple, c.measurements))) for c in account.channels]
+        accounts.append((*account[:-1], channels))
+    return (
+        accounts,
+        [tuple(metric) for metric in model.metrics.values()],
+        [tuple(platform) for platform in model.platforms.values()],
+        [tuple(source) for source in model.sources.values()],
+        [tuple(event) for event in model.events],
+    )
+
+
+def _decode(data: Any, path: str) -> Registry:
+    accounts, metrics, platforms, sources, events = data
+    made_accounts = {}
+    for *fields, channels in accounts:
+        made = tuple(
+            Channel._make([*channel, tuple(map(Measurement._make, figures))])
+            for *channel, figures in channels
+        )
+        account = Account._make([*fields, made])
+        made_accounts[account.slug] = account
+    return Registry(
+        path,
+        made_accounts,
+        {metric.slug: metric for metric in map(Metric._make, metrics)},
+        {platform.slug: platform for platform in map(Platform._make, platforms)},
+        {source.slug: source for source in map(Source._make, sources)},
+        tuple(map(Event._make, events)),
+    )

@@ -1,0 +1,275 @@
+"""The parse cache: a large registry's model kept in the user's cache folder, used only for the
+exact bytes it was made from, and never a reason to fail or to answer from a stale file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SHIPPED
+
+import navsome.registry.read
+from navsome.registry import cache
+from navsome.registry.read import load_registry
+
+
+@pytest.fixture
+def small_files_cached(monkeypatch):
+    """Cache registries of any size, so the shipped one serves as a large one."""
+    monkeypatch.setattr(navsome.registry.read, "CACHE_FROM", 0)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return tmp_path / "cache" / "navsome"
+
+
+@pytest.fixture
+def registry(tmp_path: Path) -> Path:
+    path = tmp_path / "channels.toml"
+    path.write_bytes(SHIPPED.read_bytes())
+    return path
+
+
+@pytest.fixture
+def parses(monkeypatch) -> list[str]:
+    """The names of the registries parsed from TOML from now on."""
+    seen: list[str] = []
+    real = navsome.registry.read.parse_registry
+
+    def counting(text: str, name: str):
+        seen.append(name)
+        return real(text, name)
+
+    monkeypatch.setattr(navsome.registry.read, "parse_registry", counting)
+    return seen
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.cache"))
+
+
+def test_the_second_load_comes_from_the_cache_and_equals_a_parse(
+    small_files_cached, folder, registry, parses
+):
+    first = load_registry(registry, cache_dir=folder)
+    assert parses == [str(registry)] and len(entries(folder)) == 1
+    second = load_registry(registry, cache_dir=folder)
+    assert parses == [str(registry)]  # not parsed again
+    assert second == first == load_registry(registry)
+    assert second.path == str(registry)
+
+
+def test_the_folder_and_its_entries_are_the_users_alone(small_files_cached, folder, registry):
+    load_registry(registry, cache_dir=folder)
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert entries(folder)[0].stat().st_mode & 0o777 == 0o600
+
+
+def test_a_folder_others_may_read_is_narrowed_before_it_is_used(
+    small_files_cached, folder, registry
+):
+    folder.mkdir(parents=True, mode=0o755)
+    folder.chmod(0o755)
+    load_registry(registry, cache_dir=folder)
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert len(entries(folder)) == 1
+
+
+def test_an_edit_of_the_same_size_in_the_same_instant_is_seen(small_files_cached, folder, registry):
+    before = os.stat(registry)
+    assert load_registry(registry, cache_dir=folder).accounts["jobblyst"].name == "NAV Jobblyst"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text.replace('"NAV Jobblyst"', '"NAV Jobblist"'), encoding="utf-8")
+    os.utime(registry, ns=(before.st_atime_ns, before.st_mtime_ns))  # same size, same time
+    assert os.stat(registry).st_size == before.st_size
+    assert load_registry(registry, cache_dir=folder).accounts["jobblyst"].name == "NAV Jobblist"
+
+
+def test_an_entry_is_found_again_after_the_file_changes_back(
+    small_files_cached, folder, registry, parses
+):
+    original = registry.read_bytes()
+    load_registry(registry, cache_dir=folder)
+    registry.write_bytes(original.replace(b"NAV Jobblyst", b"NAV Jobblist"))
+    assert load_registry(registry, cache_dir=folder).accounts["jobblyst"].name == "NAV Jobblist"
+    assert len(parses) == 2 and len(entries(folder)) == 1  # one entry a file, replaced
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],  # truncated
+        lambda data: data.replace(b"NAV Jobblyst", b"NAV Jobblist"),  # the model changed
+        lambda data: data[:20] + bytes([data[20] ^ 1]) + data[21:],  # a byte of its key
+        lambda data: b"",
+        lambda data: b"not a cache entry at all",
+    ],
+    ids=["truncated", "payload changed", "key changed", "empty", "foreign"],
+)
+def test_a_damaged_entry_is_ignored_and_rebuilt(
+    small_files_cached, folder, registry, parses, damage
+):
+    expected = load_registry(registry, cache_dir=folder)
+    entry = entries(folder)[0]
+    entry.write_bytes(damage(entry.read_bytes()))
+    assert load_registry(registry, cache_dir=folder) == expected
+    assert len(parses) == 2  # parsed again
+    assert load_registry(registry, cache_dir=folder) == expected
+    assert len(parses) == 2  # and the rebuilt entry is used
+
+
+def test_an_entry_from_another_navsome_version_is_ignored(
+    small_files_cached, folder, registry, parses, monkeypatch
+):
+    load_registry(registry, cache_dir=folder)
+    monkeypatch.setattr(cache, "_TAG", cache._TAG + b"-next")
+    load_registry(registry, cache_dir=folder)
+    assert len(parses) == 2
+
+
+root_only = pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give files away"
+)
+
+
+@root_only
+def test_a_folder_of_another_user_is_neither_read_nor_written(
+    small_files_cached, folder, registry, parses
+):
+    load_registry(registry, cache_dir=folder)
+    os.chown(folder, 65534, 65534)
+    load_registry(registry, cache_dir=folder)
+    assert len(parses) == 2  # its entry is not read
+    registry.write_bytes(registry.read_bytes() + b"\n")
+    load_registry(registry, cache_dir=folder)
+    assert len(entries(folder)) == 1  # and nothing new is written into it
+
+
+@root_only
+def test_an_entry_of_another_user_is_ignored(small_files_cached, folder, registry, parses):
+    load_registry(registry, cache_dir=folder)
+    os.chown(entries(folder)[0], 65534, 65534)
+    load_registry(registry, cache_dir=folder)
+    assert len(parses) == 2
+
+
+def test_an_entry_that_is_a_link_is_not_followed(
+    small_files_cached, folder, registry, parses, tmp_path
+):
+    load_registry(registry, cache_dir=folder)
+    entry = entries(folder)[0]
+    elsewhere = tmp_path / "elsewhere.cache"
+    entry.rename(elsewhere)
+    entry.symlink_to(elsewhere)
+    load_registry(registry, cache_dir=folder)
+    assert len(parses) == 2
+
+
+def test_a_folder_that_is_a_link_or_a_file_is_not_used(small_files_cached, tmp_path, registry):
+    target = tmp_path / "target"
+    target.mkdir(mode=0o700)
+    link = tmp_path / "link"
+    link.symlink_to(target)
+    load_registry(registry, cache_dir=link)
+    assert not list(target.iterdir())
+    plain_file = tmp_path / "file"
+    plain_file.write_text("")
+    assert load_registry(registry, cache_dir=plain_file) == load_registry(registry)
+
+
+def test_a_cache_that_cannot_be_written_never_fails_the_load(small_files_cached, tmp_path):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache's parent folder would be")
+    assert load_registry(SHIPPED, cache_dir=blocked / "navsome") == load_registry(SHIPPED)
+
+
+def test_a_small_registry_is_not_cached(folder, registry, parses):
+    load_registry(registry, cache_dir=folder)
+    load_registry(registry, cache_dir=folder)
+    assert len(parses) == 2 and not folder.exists()
+
+
+def test_a_registry_with_problems_is_never_cached(small_files_cached, folder, registry):
+    registry.write_text(registry.read_text() + "\n[accounts.x]\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(navsome.registry.read.RegistryProblems):
+            load_registry(registry, cache_dir=folder)
+    assert not entries(folder)
+
+
+BUILD = """
+import json, sys
+from navsome.registry.read import load_registry
+import navsome.registry.read as read
+read.CACHE_FROM = 0
+for _ in range(5):
+    registry = load_registry(sys.argv[1], cache_dir=sys.argv[2])
+print(json.dumps(sorted(registry.accounts)))
+"""
+
+
+def test_processes_building_the_same_entry_at_once_all_read_it_whole(folder, registry):
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", BUILD, str(registry), str(folder)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    answers = [process.communicate(timeout=60) for process in processes]
+    expected = sorted(load_registry(registry).accounts)
+    for out, err in answers:
+        assert json.loads(out) == expected, err
+    assert len(entries(folder)) == 1
+    assert not list(folder.glob(".*.tmp"))  # every temporary file was renamed or removed
+
+
+# --- through the command line ---------------------------------------------------------------
+
+
+def test_the_command_line_caches_a_large_registry_in_the_users_cache_folder(
+    navsome, small_files_cached, registry, tmp_path
+):
+    home = tmp_path / "xdg"
+    first = navsome(
+        "--registry", str(registry), "list", "--json", env={"XDG_CACHE_HOME": str(home)}
+    )
+    assert first.exit_code == 0, first.stderr
+    assert len(entries(home / "navsome")) == 1
+    again = navsome(
+        "--registry", str(registry), "list", "--json", env={"XDG_CACHE_HOME": str(home)}
+    )
+    assert again.stdout == first.stdout
+
+
+def test_navsome_no_cache_turns_the_cache_off(navsome, small_files_cached, registry, tmp_path):
+    home = tmp_path / "xdg"
+    env = {"XDG_CACHE_HOME": str(home), "NAVSOME_NO_CACHE": "1"}
+    assert navsome("--registry", str(registry), "list", env=env).exit_code == 0
+    assert navsome("--registry", str(registry), "validate", env=env).exit_code == 0
+    assert not home.exists()
+
+
+def test_navsome_no_cache_not_understood_is_a_usage_error(navsome, registry):
+    result = navsome("--registry", str(registry), "list", env={"NAVSOME_NO_CACHE": "maybe"})
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "NAVSOME_NO_CACHE='maybe' is not understood" in result.stderr
+
+
+def test_a_registry_read_from_a_pipe_is_not_cached(small_files_cached, folder):
+    reader, writer = os.pipe()
+    os.write(writer, SHIPPED.read_bytes())  # the shipped registry fits in a pipe's buffer
+    os.close(writer)
+    try:
+        piped = load_registry(f"/dev/fd/{reader}", cache_dir=folder)
+    finally:
+        os.close(reader)
+    assert piped.accounts == load_registry(SHIPPED).accounts
+    assert not entries(folder)
