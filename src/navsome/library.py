@@ -20,10 +20,15 @@ def load(
     as_of: str | None = None,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    cache_dir: str | os.PathLike[str] | None = None,
 ) -> Registry:
     """The registry at `path` (the one shipped with navsome when None), checked in full; as it
-    stood on `as_of` when given. RegistryProblems lists every problem with its line."""
-    registry = load_registry(path, max_bytes)
+    stood on `as_of` when given. RegistryProblems lists every problem with its line.
+
+    With `cache_dir` (a folder of the caller's, such as the command line's
+    ~/.cache/navsome), a registry of a quarter of a megabyte or more is read from a cache of
+    its checked model there while the file's bytes stay the same."""
+    registry = load_registry(path, max_bytes, cache_dir)
     return registry.at(as_of) if as_of is not None else registry
 
 
@@ -41,13 +46,15 @@ def record(
     note: str | None = None,
     replace: bool = False,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    cache_dir: str | os.PathLike[str] | None = None,
 ) -> Recorded:
     """Add one figure to the registry file at `path`, keeping its comments and layout, as
     `navsome record` does: `channel` is ACCOUNT/PLATFORM, `as_of` a date (2018, 2018-06).
 
     The new file is validated in full first and written atomically under a lock. A different
     figure already there for the same channel, metric and date raises Conflict unless
-    `replace`; the same figure again returns `action == "unchanged"`.
+    `replace`; the same figure again returns `action == "unchanged"`. `cache_dir` is the
+    parse cache's folder, as for load(): read for the file as it was, written for the new one.
     """
     from navsome.query import check_date
 
@@ -61,4 +68,6 @@ def record(
         stated=stated,
         note=note,
     )
-    return _record(Path(path), channel, figure, replace=replace, lock_timeout=lock_timeout)
+    return _record(
+        Path(path), channel, figure, replace=replace, lock_timeout=lock_timeout, cache_dir=cache_dir
+    )

@@ -52,11 +52,14 @@ def cached(
 
 
 def key(raw: bytes | bytearray) -> bytes:
-    """What an entry made from the registry bytes `raw` is found by: their hash, salted with
-    navsome's version, the cache format and the Python that reads it."""
-    digest = hashlib.sha256(_TAG)
-    digest.update(raw)
-    return digest.digest()
+    """What an entry made from the registry bytes `raw` is found by: their SHA-256, salted
+    with navsome's version, the cache format and the Python that reads it."""
+    return keyed(hashlib.sha256(raw).digest())
+
+
+def keyed(digest: bytes) -> bytes:
+    """The key of the registry bytes whose SHA-256 is `digest`."""
+    return hashlib.sha256(_TAG + digest).digest()
 
 
 def read(folder: Path, registry: Path, wanted: bytes) -> Registry | None:

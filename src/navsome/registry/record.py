@@ -21,10 +21,12 @@ from navsome.errors import (
     UnknownName,
     UsageError,
 )
-from navsome.model import Channel, Measurement, Number
+from navsome.model import Channel, Measurement, Number, Registry
 from navsome.query import check_metric, find_account
+from navsome.registry import cache as parse_cache
 from navsome.registry.read import (
     BOM,
+    CACHE_FROM,
     DEFAULT_MAX_BYTES,
     check_registry,
     decode_text,
@@ -74,13 +76,15 @@ def record(
     waiting: Callable[[int | None], None] | None = None,
     before_write: Callable[[], None] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    cache_dir: str | os.PathLike[str] | None = None,
 ) -> Recorded:
     """Add `figure` to the channel named `ACCOUNT/PLATFORM` in the registry at `path`.
 
     A symbolic link is followed: the file it names is locked and replaced, and the link stays.
     `waiting(pid)` is called once when another writer has held the lock for a second;
     `before_write` runs after the new file is on disk and before it replaces the old one
-    (tests use it to change the file under a running record).
+    (tests use it to change the file under a running record). With a `cache_dir`, a large
+    registry's model is read from the parse cache there, and the new file's is written to it.
     """
     target = real_path(path)
     installed = installed_registry()
@@ -92,8 +96,9 @@ def record(
         check_writable(target, path)
         with locked(target, lock_timeout, waiting):
             clean_stale_temporaries(target)
+            cache = Path(cache_dir) if cache_dir is not None else None
             return _record_locked(
-                target, str(path), channel_name, figure, replace, before_write, max_bytes
+                target, str(path), channel_name, figure, replace, before_write, max_bytes, cache
             )
     except OSError as error:
         where = error.filename or path
@@ -110,23 +115,30 @@ def _record_locked(
     replace: bool,
     before_write: Callable[[], None] | None,
     max_bytes: int,
+    cache: Path | None,
 ) -> Recorded:
     for _ in range(ATTEMPTS):
         info = os.stat(target)
         raw = read_bytes(target, max_bytes)
+        before = Snapshot.of(info, raw)
         layout = Layout.of(raw)
         text = layout.normalised(decode_text(raw, name))
-        outcome, new_text = _with_figure(text, name, channel_name, figure, replace)
-        if new_text is None:
+        registry = _cached(cache, target, raw, before) or parse_registry(text, name)
+        outcome, edited = _with_figure(text, registry, name, channel_name, figure, replace)
+        if edited is None:
             return outcome
-        temporary = write_temporary(target, layout.encoded(new_text))
+        new_text, new_registry = edited
+        data = layout.encoded(new_text)
+        temporary = write_temporary(target, data)
         try:
             if before_write is not None:
                 before_write()
             # Checked only now, with the new file on disk: an edit saved while it was being
             # written is seen, and the figure is recorded again on top of it.
-            if unchanged(target, Snapshot.of(info, raw)):
+            if unchanged(target, before):
                 commit(temporary, target)
+                if cache is not None and len(data) >= CACHE_FROM:
+                    parse_cache.write(cache, target, parse_cache.key(data), new_registry)
                 return outcome
         finally:
             temporary.unlink(missing_ok=True)
@@ -134,6 +146,16 @@ def _record_locked(
         f"{name} kept changing while the figure was recorded ({ATTEMPTS} tries); nothing was "
         "changed. Try again when nobody else is saving it."
     )
+
+
+def _cached(
+    cache: Path | None, target: Path, raw: bytes | bytearray, read: Snapshot
+) -> Registry | None:
+    """The registry in `raw` from the parse cache, when it is there (hashed once: the
+    snapshot's digest is the file's)."""
+    if cache is None or len(raw) < CACHE_FROM:
+        return None
+    return parse_cache.read(cache, target, parse_cache.keyed(read.digest))
 
 
 class Layout(NamedTuple):
@@ -159,10 +181,10 @@ class Layout(NamedTuple):
 
 
 def _with_figure(
-    text: str, name: str, channel_name: str, figure: Measurement, replace: bool
-) -> tuple[Recorded, str | None]:
-    """What recording does to `text`: the outcome, and the new text (None when unchanged)."""
-    registry = parse_registry(text, name)
+    text: str, registry: Registry, name: str, channel_name: str, figure: Measurement, replace: bool
+) -> tuple[Recorded, tuple[str, Registry] | None]:
+    """What recording does to the registry in `text`: the outcome, and the new text and
+    registry (None when nothing changes)."""
     account_name, _, platform = channel_name.rpartition("/")
     if not account_name or not platform:
         raise UsageError(
@@ -180,25 +202,74 @@ def _with_figure(
         i for i, m in enumerate(channel.measurements)
         if m.metric == figure.metric and m.as_of == figure.as_of
     ]  # fmt: skip
+    unit = registry.metrics[figure.metric].unit
     if same_date:
         old = channel.measurements[same_date[0]]
         if _same_figure(old, figure):
-            return Recorded("unchanged", channel, old, registry.metrics[old.metric].unit), None
+            return Recorded("unchanged", channel, old, unit), None
         if not replace:
             raise Conflict(channel.id, old, figure)
+    replacing = same_date[0] if same_date else None
+    edited = _edited_text(text, registry, account.slug, index, replacing, figure)
+    if edited is None:  # a layout the text edit leaves alone: tomlkit, and a full check
+        new_text, data = _tomlkit_edit(text, name, account.slug, index, replacing, figure)
+        edited = new_text, _checked(data, new_text, name)
+    action = "replaced" if same_date else "added"
+    return Recorded(action, channel, figure, unit), edited
+
+
+def _edited_text(
+    text: str,
+    registry: Registry,
+    account: str,
+    index: int,
+    replacing: int | None,
+    figure: Measurement,
+) -> tuple[str, Registry] | None:
+    """The new text and registry by editing the text alone, or None when it cannot be done
+    safely. The channel's section is parsed before and after: before, it must be exactly the
+    channel the registry has (so the edit is in the right place); after, it is checked as
+    loading would check it, and must be that channel with the figure (so the edit did only
+    what it should). The rest of the file is unchanged, and was checked when it was read."""
+    from navsome.registry.schema import build_channel
+    from navsome.registry.text_edit import add_figure, replace_figure, section_channel
+
+    fields = _fields(figure)
+    if replacing is None:
+        edit = add_figure(text, account, index, fields)
+    else:
+        edit = replace_figure(text, account, index, replacing, fields)
+    if edit is None:
+        return None
+    old_value = section_channel(edit.old_section, account)
+    new_value = section_channel(edit.new_section, account)
+    if old_value is None or new_value is None:
+        return None
+    channel = registry.accounts[account].channels[index]
     try:
-        new_text = _edit(text, account.slug, index, same_date[0] if same_date else None, figure)
-        data = parse_toml(new_text, name)
-    except Exception:  # tomlkit's limits, or an edit that does not parse: refuse, never guess
-        raise RecordRefused(
-            f"{name}: not recorded; navsome cannot add a figure to the way "
-            f"accounts.{account.slug}.channels[{index}] is written. Write the channel as a "
-            f"[[accounts.{account.slug}.channels]] table and its figures as "
-            f"[[accounts.{account.slug}.channels.measurements]] tables (or as an inline array "
-            "`measurements = [{ … }]`), then record again."
-        ) from None
+        if build_channel(registry, account, index, old_value) != channel:
+            return None
+        made = build_channel(registry, account, index, new_value)
+    except RegistryProblems:
+        return None  # the full check below says what is wrong, with the new file's lines
+    figures = list(channel.measurements)
+    if replacing is None:
+        figures.append(figure)
+    else:
+        figures[replacing] = figure
+    if made != channel._replace(measurements=tuple(figures)):
+        return None
+    channels = list(registry.accounts[account].channels)
+    channels[index] = made
+    accounts = dict(registry.accounts)
+    accounts[account] = accounts[account]._replace(channels=tuple(channels))
+    return edit.text, registry._replace(accounts=accounts)
+
+
+def _checked(data: dict[str, Any], text: str, name: str) -> Registry:
+    """The registry the new text holds, or RecordRefused with each problem's line in it."""
     try:
-        check_registry(data, new_text, name)
+        return check_registry(data, text, name)
     except RegistryProblems as error:
         raise RecordRefused(
             f"{name}: not recorded; with this figure the registry would not validate "
@@ -206,13 +277,35 @@ def _with_figure(
             + "\n".join(f"  {problem}" for problem in error.problems),
             error.problems,
         ) from None
-    action = "replaced" if same_date else "added"
-    return Recorded(action, channel, figure, registry.metrics[figure.metric].unit), new_text
 
 
 def _same_figure(old: Measurement, new: Measurement) -> bool:
     key = ("value", "qualifier", "high", "source")
     return all(getattr(old, k) == getattr(new, k) for k in key)
+
+
+def _tomlkit_edit(
+    text: str,
+    name: str,
+    account: str,
+    channel_index: int,
+    replace_index: int | None,
+    figure: Measurement,
+) -> tuple[str, dict[str, Any]]:
+    """The text with the figure, by tomlkit (slower, but it knows every layout), and the
+    TOML it holds."""
+    try:
+        new_text = _edit(text, account, channel_index, replace_index, figure)
+        data = parse_toml(new_text, name)
+    except Exception:  # tomlkit's limits, or an edit that does not parse: refuse, never guess
+        raise RecordRefused(
+            f"{name}: not recorded; navsome cannot add a figure to the way "
+            f"accounts.{account}.channels[{channel_index}] is written. Write the channel as a "
+            f"[[accounts.{account}.channels]] table and its figures as "
+            f"[[accounts.{account}.channels.measurements]] tables (or as an inline array "
+            "`measurements = [{ … }]`), then record again."
+        ) from None
+    return new_text, data
 
 
 def _edit(

@@ -280,31 +280,76 @@ def _account(
     channels = []
     seen_platforms: dict[str, int] = {}
     for index, channel_value in enumerate(fields.pop("channels", [])):
-        channel_path = f"{path}.channels[{index}]"
-        channel = builder.fields(channel_value, channel_path, CHANNEL_FIELDS)
-        platform = channel.get("platform")
-        if platform is not None:
-            builder.reference(platform, f"{channel_path}.platform", "platform", platforms)
-            if platform in seen_platforms:
-                builder.problem(
-                    f"{channel_path}.platform",
-                    f"{path}.channels[{seen_platforms[platform]}] is already on {platform!r}; "
-                    "an account has one channel a platform",
-                )
-            seen_platforms.setdefault(platform, index)
-        measurements = tuple(
-            _measurement(builder, f"{channel_path}.measurements[{i}]", m, sources, metrics)
-            for i, m in enumerate(channel.pop("measurements", []))
+        channel = _channel(
+            builder, slug, index, channel_value, seen_platforms, sources, platforms, metrics
         )
-        _check_conflicts(builder, channel_path, measurements)
-        _check_started(builder, channel_path, channel.get("started"), measurements)
-        if len(builder.problems) == mark:
-            checked = cast("tuple[Measurement, ...]", measurements)  # no problem: no None
-            channels.append(Channel(slug, measurements=checked, **channel))
+        if channel is not None and len(builder.problems) == mark:
+            channels.append(channel)
     if len(builder.problems) > mark:
         return None
     fields["aliases"] = tuple(fields.get("aliases", ()))
     return Account(slug, channels=tuple(channels), **fields)
+
+
+def _channel(
+    builder: _Builder,
+    slug: str,
+    index: int,
+    value: object,
+    seen_platforms: dict[str, int],
+    sources: Mapping[str, Source | None],
+    platforms: Mapping[str, Platform | None],
+    metrics: Mapping[str, Metric | None],
+) -> Channel | None:
+    """The account's `index`th channel, or None with its problems noted; `seen_platforms`
+    maps each platform to the first of the account's channels on it."""
+    path = key_path("accounts", slug)
+    channel_path = f"{path}.channels[{index}]"
+    mark = len(builder.problems)
+    channel = builder.fields(value, channel_path, CHANNEL_FIELDS)
+    platform = channel.get("platform")
+    if platform is not None:
+        builder.reference(platform, f"{channel_path}.platform", "platform", platforms)
+        if platform in seen_platforms:
+            builder.problem(
+                f"{channel_path}.platform",
+                f"{path}.channels[{seen_platforms[platform]}] is already on {platform!r}; "
+                "an account has one channel a platform",
+            )
+        seen_platforms.setdefault(platform, index)
+    measurements = tuple(
+        _measurement(builder, f"{channel_path}.measurements[{i}]", m, sources, metrics)
+        for i, m in enumerate(channel.pop("measurements", []))
+    )
+    _check_conflicts(builder, channel_path, measurements)
+    _check_started(builder, channel_path, channel.get("started"), measurements)
+    if len(builder.problems) > mark:
+        return None
+    checked = cast("tuple[Measurement, ...]", measurements)  # no problem: no None
+    return Channel(slug, measurements=checked, **channel)
+
+
+def build_channel(registry: Registry, account: str, index: int, value: object) -> Channel:
+    """The `index`th channel of `account` made from the parsed table `value` and checked as
+    loading the whole registry would check it (its platform unique in the account, its
+    figures' metrics and sources known, no two figures for one date); RegistryProblems
+    otherwise. For a writer that changed one channel and left the rest as it was."""
+    builder = _Builder()
+    others = registry.accounts[account].channels
+    seen = {c.platform: i for i, c in enumerate(others) if i != index}
+    made = _channel(
+        builder,
+        account,
+        index,
+        value,
+        seen,
+        registry.sources,
+        registry.platforms,
+        registry.metrics,
+    )
+    if made is None:
+        raise RegistryProblems(registry.path, builder.problems)
+    return made
 
 
 _MEASUREMENT_KEYS = frozenset(MEASUREMENT_FIELDS)
@@ -313,7 +358,7 @@ _NUMBER_TYPES = (int, float)
 
 
 def _valid_measurement(
-    value: object, sources: dict[str, Source | None], metrics: dict[str, Metric | None]
+    value: object, sources: Mapping[str, Source | None], metrics: Mapping[str, Metric | None]
 ) -> Measurement | None:
     """The measurement when it passes every check, else None for the full check to explain.
 
@@ -361,8 +406,8 @@ def _measurement(
     builder: _Builder,
     path: str,
     value: object,
-    sources: dict[str, Source | None],
-    metrics: dict[str, Metric | None],
+    sources: Mapping[str, Source | None],
+    metrics: Mapping[str, Metric | None],
 ) -> Measurement | None:
     valid = _valid_measurement(value, sources, metrics)
     if valid is not None:
@@ -374,8 +419,8 @@ def _checked_measurement(
     builder: _Builder,
     path: str,
     value: object,
-    sources: dict[str, Source | None],
-    metrics: dict[str, Metric | None],
+    sources: Mapping[str, Source | None],
+    metrics: Mapping[str, Metric | None],
 ) -> Measurement | None:
     """The full check of one measurement, reporting every problem with its place."""
     mark = len(builder.problems)

@@ -10,6 +10,7 @@ from navsome.cli.answer import emit, output_format, words_in_use
 from navsome.cli.options import (
     FormatOption,
     JsonFlag,
+    cache_folder,
     complete_channel,
     complete_metric,
     date_option,
@@ -111,6 +112,7 @@ def command(
         lock_timeout=lock_timeout_seconds(lock_timeout),
         waiting=lambda pid: _say_waiting(pid, path, words),
         max_bytes=registry_size_limit(),
+        cache_dir=cache_folder(str(path)),
     )
     written = None
     if done.action != "unchanged":  # a user whose stdout fails must not think nothing happened

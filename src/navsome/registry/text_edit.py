@@ -1,0 +1,189 @@
+"""Record a figure by editing the registry's text: the lines of one figure are added to, or
+replaced in, its channel's section, and every other byte of the file stays as it was.
+
+Parsing a large file with tomlkit to add four lines took seconds; this finds the place from
+the table headers alone (a regular expression over the text) and hands back the channel's
+section before and after the edit, which the caller parses and checks against the registry it
+already has. A layout this does not handle (multi-line strings, figures written inline, a
+channel defined in some other way) gives None, and the caller edits with tomlkit instead.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from typing import Any, NamedTuple
+
+from navsome.model import Number
+from navsome.registry.locate import _DOTTED, _keys
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+# A table header on a line of its own: [table] or [[array.of.tables]], maybe a comment after.
+_HEADER = re.compile(rf"^[ \t]*(\[\[?)({_DOTTED})\]\]?[ \t]*(?:#[^\n]*)?$", re.MULTILINE)
+_TRIVIA = re.compile(r"[ \t]*(?:#[^\n]*)?")  # a blank or comment-only line
+
+
+class Header(NamedTuple):
+    start: int  # where the header's line starts in the text
+    array: bool  # [[…]] rather than […]
+    keys: tuple[str, ...]
+
+
+class Edit(NamedTuple):
+    """The new text, and the channel's section (its header to the next table that is not
+    inside it) before and after the edit, for the caller to check."""
+
+    text: str
+    old_section: str
+    new_section: str
+
+
+def add_figure(
+    text: str, account: str, channel: int, fields: dict[str, str | Number]
+) -> Edit | None:
+    """`text` with a new [[…measurements]] table after the last line of the channel's section
+    (before any comments and blank lines that lead into what follows)."""
+    found = _channel_section(text, account, channel)
+    if found is None:
+        return None
+    start, end, _ = found
+    section = text[start:end]
+    cut = _content_end(section)
+    head, tail = section[:cut], section[cut:]
+    table = f"\n[[accounts.{account}.channels.measurements]]\n" + _lines(fields)
+    if not head.endswith("\n"):  # the file's last line had no newline
+        head, table = head + "\n", table.rstrip("\n")
+    new_section = head + table + tail
+    return Edit(text[:start] + new_section + text[end:], section, new_section)
+
+
+def replace_figure(
+    text: str, account: str, channel: int, figure: int, fields: dict[str, str | Number]
+) -> Edit | None:
+    """`text` with the channel's `figure`th measurement table holding `fields`: a line whose
+    key and value are unchanged stays as it was, a changed value is rewritten in place, a key
+    the new figure does not have goes (the old wording described the old figure), and a new
+    key follows the table's last."""
+    found = _channel_section(text, account, channel)
+    if found is None:
+        return None
+    start, end, headers = found
+    tables = [h for h in headers if h.array and h.keys == _figures_key(account)]
+    if figure >= len(tables):
+        return None
+    first = tables[figure].start - start
+    following = [h.start - start for h in headers if h.start > tables[figure].start]
+    last = following[0] if following else end - start
+    section = text[start:end]
+    newline = section.find("\n", first)
+    body_start = newline + 1 if 0 <= newline < last else last
+    body = section[body_start:last]
+    cut = _content_end(body)
+    new_body = _replaced_lines(body[:cut], fields)
+    if new_body is None:
+        return None
+    new_section = section[:body_start] + new_body + body[cut:] + section[last:]
+    return Edit(text[:start] + new_section + text[end:], section, new_section)
+
+
+def section_channel(section: str, account: str) -> Any:
+    """The one channel a section of the file describes, as parsed TOML; None if it does not
+    parse on its own or describes anything else."""
+    try:
+        data = tomllib.loads(section)
+    except tomllib.TOMLDecodeError:
+        return None
+    channels = data.get("accounts", {}).get(account, {}).get("channels")
+    if list(data) != ["accounts"] or list(data["accounts"]) != [account]:
+        return None
+    if list(data["accounts"][account]) != ["channels"] or len(channels) != 1:
+        return None
+    return channels[0]
+
+
+def _figures_key(account: str) -> tuple[str, ...]:
+    return ("accounts", account, "channels", "measurements")
+
+
+def _channel_section(text: str, account: str, channel: int) -> tuple[int, int, list[Header]] | None:
+    """Where the `channel`th [[accounts.ACCOUNT.channels]] table starts and ends (the next
+    header outside it, or the end), and the headers inside it; None for a layout this module
+    does not edit."""
+    if '"""' in text or "'''" in text:  # a header-like line could be inside a string
+        return None
+    owner = ("accounts", account, "channels")
+    start = None
+    inside: list[Header] = []
+    count = -1
+    for match in _HEADER.finditer(text):
+        keys = tuple(_keys(match.group(2)))
+        if start is None:
+            if match.group(1) == "[[" and keys == owner:
+                count += 1
+                if count == channel:
+                    start = match.start()
+            continue
+        if keys[: len(owner)] != owner or keys == owner:
+            return start, match.start(), inside
+        inside.append(Header(match.start(), match.group(1) == "[[", keys))
+    if start is None:
+        return None
+    return start, len(text), inside
+
+
+def _content_end(section: str) -> int:
+    """Where the section's last line of content ends (after its newline, if it has one): the
+    blank and comment lines after it introduce what follows, and stay before it."""
+    lines = section.splitlines(keepends=True)
+    end = len(section)
+    for line in reversed(lines):
+        if not _TRIVIA.fullmatch(line.rstrip("\r\n")):
+            break
+        end -= len(line)
+    return end
+
+
+def _lines(fields: dict[str, str | Number]) -> str:
+    return "".join(f"{key} = {_value(value)}\n" for key, value in fields.items())
+
+
+def _value(value: str | Number) -> str:
+    """A value as TOML writes it: strings in double quotes, with TOML's escapes."""
+    if isinstance(value, str):
+        # JSON's string escapes are TOML's; TOML also wants DEL escaped.
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+    return repr(value)
+
+
+_ASSIGNMENT = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=")
+
+
+def _replaced_lines(body: str, fields: dict[str, str | Number]) -> str | None:
+    """The key lines of a figure's table with `fields` in place of what they held."""
+    kept: list[str] = []
+    left = dict(fields)
+    for line in body.splitlines(keepends=True):
+        if _TRIVIA.fullmatch(line.rstrip("\r\n")):
+            kept.append(line)
+            continue
+        assignment = _ASSIGNMENT.match(line)
+        if assignment is None:
+            return None  # a value over several lines, or a dotted key: not for a text edit
+        key = assignment.group(1)
+        try:
+            old = tomllib.loads(line).get(key)
+        except tomllib.TOMLDecodeError:
+            return None
+        if key not in left:
+            continue  # the new figure has no such key
+        new = left.pop(key)
+        same = old == new and type(old) is type(new)
+        kept.append(line if same else f"{key} = {_value(new)}\n")
+    if kept and not kept[-1].endswith("\n"):  # the file's last line had no newline
+        kept[-1] += "\n"
+    return "".join(kept) + _lines(left)
