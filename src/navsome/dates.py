@@ -38,6 +38,17 @@ def date_key(text: str) -> tuple[int, int, int, int]:
     `2017` sorts after `2017-11` and with `2017-12-31`; at equal ends the more precise
     date comes first, so a year's figure follows the December figure it includes.
     """
+    # A registry of tens of thousands of figures has a few hundred dates: each is read once.
+    key = _keys.get(text)
+    if key is None:
+        key = _keys[text] = _date_key(text)
+    return key
+
+
+_keys: dict[str, tuple[int, int, int, int]] = {}
+
+
+def _date_key(text: str) -> tuple[int, int, int, int]:
     year, _, rest = text.partition("-")
     month, _, day = rest.partition("-")
     if not month:

@@ -80,10 +80,12 @@ def check_metric(registry: Registry, metric: str) -> str:
 def latest_figures(channel: Channel) -> dict[str, Measurement]:
     """For each metric the channel reports, its most recent measurement."""
     latest: dict[str, Measurement] = {}
+    newest: dict[str, tuple[int, int, int, int]] = {}
     for measurement in channel.measurements:
-        current = latest.get(measurement.metric)
-        if current is None or date_key(measurement.as_of) > date_key(current.as_of):
-            latest[measurement.metric] = measurement
+        key = date_key(measurement.as_of)
+        metric = measurement.metric
+        if metric not in newest or key > newest[metric]:
+            latest[metric], newest[metric] = measurement, key
     return latest
 
 

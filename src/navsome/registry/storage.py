@@ -229,9 +229,9 @@ class Snapshot(NamedTuple):
 
 
 def _digest(data: bytes | bytearray) -> bytes:
-    import hashlib
+    from navsome.registry.cache import digest  # the parse cache keys entries on the same hash
 
-    return hashlib.sha256(data).digest()
+    return digest(data)
 
 
 def unchanged(path: Path, read: Snapshot) -> bool:
