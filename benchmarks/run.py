@@ -18,10 +18,11 @@ Deep registry (issue 11, "a registry ten years deep stays instant"; --no-deep sk
 registry of ten years of monthly followers (generate_decade: 60 accounts x 5 channels x 120
 months), the shipped registry, and generated registries of 1k/5k/20k accounts (--deep-sizes).
 On each, against a bare `tomllib.load` of the same file, in time and peak memory: a cold query
-(`compare --metric followers --format csv` with NAVSOME_NO_CACHE=1), a warm one (a cache left
-by an unmeasured run), and `record` of one more month on a copy reset before every run, cold
-and warm. Python timer, --deep-runs runs each (one above 10k accounts). The whole benchmark
-uses a cache folder of its own (XDG_CACHE_HOME in its temporary folder).
+(`compare --metric followers --format csv` with no cache entry for the file, which it then
+writes), a warm one (the entry present), and `record` of one more month on a copy reset before
+every run, cold and warm. The scale section reads with NAVSOME_NO_CACHE=1. Python timer,
+--deep-runs runs each (one above 10k accounts). The whole benchmark uses a cache folder of its
+own (XDG_CACHE_HOME in its temporary folder).
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ STARTUP_CASES = [
     ("list --format json", 0.9),
     ("show jobblyst --format table", 1.2),
     ("show jobblyst --format json", 0.9),
+    # Help and a usage error, piped: Click's plain text, no Rich.
+    ("--help", 1.0),
+    ("list --format bad", 1.0),
 ]
 
 
@@ -76,7 +80,7 @@ def install(target: Path) -> tuple[Path, Path]:
 
 
 def run_once(
-    command: list[str], env: dict[str, str], allowed: tuple[int, ...] = (0, 1)
+    command: list[str], env: dict[str, str], allowed: tuple[int, ...] = (0, 1, 2)
 ) -> tuple[float, int]:
     """Wall time in seconds and peak memory in bytes of one run, its output piped away; any
     exit code but those allowed stops the benchmark."""
@@ -188,7 +192,10 @@ def scale(
             [str(navsome), "--registry", path, "compare", "--metric", "followers", "-f", "csv"],
             [str(navsome), "validate", path],
         ]
-        results = measure(cases, runs if size <= 10_000 else 1, 1, env, "python")
+        # Parsing and checking, as a file read for the first time: the cache is the deep
+        # section's business.
+        no_cache = {**env, **NO_CACHE}
+        results = measure(cases, runs if size <= 10_000 else 1, 1, no_cache, "python")
         (load, load_memory) = results[0]
         megabytes = registry.stat().st_size / 2**20
         for (name, (target, memory_target)), (elapsed, peak) in zip(
@@ -265,6 +272,17 @@ def recorder(
     return ready
 
 
+def emptied(env: dict[str, str], ready: Callable[[], list[str]]) -> Callable[[], list[str]]:
+    """`ready`, with the cache folder emptied first: the run finds no entry, as the first run
+    on a new file does."""
+
+    def empty_then_ready() -> list[str]:
+        shutil.rmtree(Path(env["XDG_CACHE_HOME"]) / "navsome", ignore_errors=True)
+        return ready()
+
+    return empty_then_ready
+
+
 def timed(ready: Callable[[], list[str]], runs: int, env: dict[str, str]) -> tuple[float, int]:
     """Median wall time and the largest peak memory of `runs` runs of what ready() gives."""
     times, peak = [], 0
@@ -283,15 +301,15 @@ def deep_measure(
     runs: int,
     env: dict[str, str],
 ) -> dict[str, tuple[float, int]]:
-    """Time and peak memory of the bare load and of each of `cases` on one registry."""
-    cold = {**env, **NO_CACHE}
+    """Time and peak memory of the bare load and of each of `cases` on one registry. Cold: no
+    cache entry for the file (the run parses it, and writes one); warm: the entry is there."""
     load = [str(python), "-c", LOAD_CODE, str(registry)]
     compare = query(navsome, registry)
     plans = {
         "tomllib.load": (lambda: load, env),
-        "query cold": (lambda: compare, cold),
+        "query cold": (emptied(env, lambda: compare), env),
         "query warm": (lambda: compare, env),
-        "record cold": (recorder(navsome, registry, cold, warm=False), cold),
+        "record cold": (emptied(env, recorder(navsome, registry, env, warm=False)), env),
         "record warm": (recorder(navsome, registry, env, warm=True), env),
     }
     results = {}
@@ -336,7 +354,9 @@ def load_targets(where: str, results: dict[str, tuple[float, int]]) -> list[Targ
 
 
 def linear_targets(by_size: dict[int, dict[str, tuple[float, int]]]) -> list[Target]:
-    """µs/account at the largest size against the smallest, for each case; none for one size."""
+    """µs/account at the largest size against the smallest, for each case; none for one size.
+    (The ratios to the bare load are targets on the ten-year registry only, as issue 11 sets
+    them; the generated sizes show that nothing grows faster than the file.)"""
     small, large = min(by_size, default=0), max(by_size, default=0)
     if small == large:
         return []
@@ -377,7 +397,6 @@ def deep(
         size_runs = runs if size <= 10_000 else 1
         by_size[size] = deep_measure(python, navsome, registry, SIZE_CASES, size_runs, env)
         rows += deep_rows("generated", registry, size, by_size[size])
-        targets += load_targets(f"{size:,} accounts", by_size[size])
     targets += linear_targets(by_size)
     each = f"{runs} run{'s' if runs != 1 else ''} each, one above 10,000 accounts"
     print(f"\nDeep registry (python timer, {each}; medians, peak memory the largest)\n")
