@@ -29,6 +29,7 @@ settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "data" / "channels.toml"
+sys.path.insert(0, str(REPO / "benchmarks"))  # tests make large registries as benchmarks do
 
 # NAVSOME_EXHAUSTIVE=1 (a nightly run) makes the sampled tests try every case: every byte to cut
 # the registry at, every moment to kill a record at, many more drawn examples. Read here, before

@@ -273,3 +273,37 @@ def test_a_registry_read_from_a_pipe_is_not_cached(small_files_cached, folder):
         os.close(reader)
     assert piped.accounts == load_registry(SHIPPED).accounts
     assert not entries(folder)
+
+
+# --- where the command line keeps it, and what a warm run imports ----------------------------
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG rule is Linux's")
+@pytest.mark.parametrize("xdg", [None, "/tmp/xdg-cache", "relative/cache", ""])
+def test_the_cache_folder_is_the_one_platformdirs_gives(monkeypatch, xdg):
+    import platformdirs
+
+    from navsome.cli.options import user_cache_folder
+
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    expected = Path(platformdirs.user_cache_dir("navsome", appauthor=False))
+    assert user_cache_folder() == expected
+
+
+def test_a_warm_run_reads_the_model_without_the_parser_or_platformdirs(tmp_path):
+    from conftest import modules_loaded
+    from generate_registry import generate
+
+    big = tmp_path / "big.toml"
+    big.write_text(generate(150, 4, 3), encoding="utf-8")
+    assert big.stat().st_size >= navsome.registry.read.CACHE_FROM
+    args = ["--registry", str(big), "compare", "-m", "followers", "--format", "csv"]
+    environment = {"XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    cold = {name.split(".")[0] for name in modules_loaded(args, **environment)}
+    assert "tomllib" in cold or "tomli" in cold  # the first run parses, and writes the entry
+    warm = {name.split(".")[0] for name in modules_loaded(args, **environment)}
+    assert not warm & {"tomllib", "tomli", "platformdirs", "_hashlib", "tempfile", "rich"}
+    assert "navsome" in warm

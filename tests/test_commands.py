@@ -243,11 +243,7 @@ def test_version_and_help(navsome):
 
 
 def test_a_long_ranking_on_a_terminal_shows_what_fits_the_screen(navsome, tmp_path):
-    import sys
 
-    from conftest import REPO
-
-    sys.path.insert(0, str(REPO / "benchmarks"))
     from generate_registry import generate
 
     big = tmp_path / "big.toml"

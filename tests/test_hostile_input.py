@@ -13,15 +13,13 @@ import sys
 import time
 
 import pytest
-from conftest import REPO, SHIPPED, fails
+from conftest import SHIPPED, fails
 
 from navsome.errors import RegistryProblems
 from navsome.registry.guard import shape_problem
-from navsome.registry.read import (
-    load_registry,
-    tomllib,  # tomli on Python 3.10, as navsome reads it
-)
+from navsome.registry.read import load_registry
 from navsome.registry.schema import MAX_NUMBER, _Builder, _checked_measurement, _valid_measurement
+from navsome.registry.toml import tomllib  # tomli on Python 3.10, as navsome reads it
 
 
 def line_of(text: str, needle: str) -> int:
@@ -321,7 +319,6 @@ def test_an_unknown_table_is_placed_on_the_line_that_makes_it(navsome, registry_
 
 
 def test_the_guard_costs_a_few_percent_of_parsing_a_valid_registry():
-    sys.path.insert(0, str(REPO / "benchmarks"))
     from generate_registry import generate
 
     text = generate(400, 4, 3)

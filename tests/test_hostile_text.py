@@ -12,7 +12,7 @@ import pytest
 import tomlkit
 from conftest import EXHAUSTIVE, SHIPPED
 
-from navsome.registry.read import tomllib  # tomli on Python 3.10, as navsome reads it
+from navsome.registry.toml import tomllib  # tomli on Python 3.10, as navsome reads it
 
 # Terminal controls (ESC, a bell, a C1 CSI, a right-to-left override, a newline) and characters
 # that hide or move text: zero-width space and joiner, a byte-order mark inside text, line and

@@ -27,16 +27,14 @@ from hypothesis import strategies as st
 from toml_writer import dumps
 
 from navsome.errors import RegistryProblems
-from navsome.registry.read import (
-    load_registry,
-    tomllib,  # tomli on Python 3.10, as navsome reads it
-)
+from navsome.registry.read import load_registry
 from navsome.registry.schema import (
     _Builder,
     _checked_measurement,
     _valid_measurement,
     build_registry,
 )
+from navsome.registry.toml import tomllib  # tomli on Python 3.10, as navsome reads it
 
 BASE = tomllib.loads(SHIPPED.read_text(encoding="utf-8"))
 COMMANDS = [

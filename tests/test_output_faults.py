@@ -16,12 +16,10 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO, ambient, script_path
+from conftest import ambient, script_path
+from generate_registry import generate  # benchmarks/, on the path by conftest
 
 from navsome.output.json_csv import write_csv
-
-sys.path.insert(0, str(REPO / "benchmarks"))
-from generate_registry import generate
 
 # --- CSV: stdout for programs as it is; a file for spreadsheets defused -----------------------
 

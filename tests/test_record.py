@@ -14,11 +14,9 @@ from conftest import EXHAUSTIVE
 
 from navsome.errors import RegistryProblems
 from navsome.model import Measurement
-from navsome.registry.read import (
-    load_registry,
-    tomllib,  # tomli on Python 3.10, as navsome reads it
-)
+from navsome.registry.read import load_registry
 from navsome.registry.record import record
+from navsome.registry.toml import tomllib  # tomli on Python 3.10, as navsome reads it
 
 FIGURE = [
     "jobblyst/facebook",

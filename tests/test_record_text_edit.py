@@ -13,9 +13,10 @@ import navsome.registry.read
 import navsome.registry.record
 import navsome.registry.text_edit
 from navsome.model import Measurement
-from navsome.registry.read import load_registry, tomllib
-from navsome.registry.record import _edit, _fields, record
+from navsome.registry.read import load_registry
+from navsome.registry.record import _fields, record
 from navsome.registry.text_edit import Edit, add_figure, replace_figure
+from navsome.registry.toml import tomllib
 
 TEXT = SHIPPED.read_text(encoding="utf-8")
 REGISTRY = load_registry(SHIPPED)
@@ -40,9 +41,7 @@ def added_lines(before: str, after: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("slug", "index", "channel"), CHANNELS, ids=lambda v: str(v)[:20])
-def test_an_added_figure_is_its_lines_alone_and_reads_as_tomlkit_would_write_it(
-    slug, index, channel
-):
+def test_an_added_figure_is_its_lines_alone_and_reads_as_the_figure_added(slug, index, channel):
     edit = add_figure(TEXT, slug, index, _fields(NEW))
     assert edit is not None
     assert [line for line in added_lines(TEXT, edit.text) if line] == [
@@ -55,16 +54,24 @@ def test_an_added_figure_is_its_lines_alone_and_reads_as_tomlkit_would_write_it(
         'stated = "om lag"',
         'note = "a\\"\\u007f"',
     ]
-    assert tomllib.loads(edit.text) == tomllib.loads(_edit(TEXT, slug, index, None, NEW))
+    expected = tomllib.loads(TEXT)
+    expected["accounts"][slug]["channels"][index].setdefault("measurements", []).append(
+        _fields(NEW)
+    )
+    assert tomllib.loads(edit.text) == expected
 
 
 @pytest.mark.parametrize(("slug", "index", "channel"), CHANNELS, ids=lambda v: str(v)[:20])
 def test_a_replaced_figure_rewrites_only_the_lines_that_change(slug, index, channel):
+    # What the figure's table holds afterwards is exactly the new figure's fields, in the same
+    # place: its old wording and note go, as they described the old figure.
     for number, old in enumerate(channel.measurements):
         new = old._replace(value=old.value + 1, stated=None, note=None)
         edit = replace_figure(TEXT, slug, index, number, _fields(new))
         assert edit is not None
-        assert tomllib.loads(edit.text) == tomllib.loads(_edit(TEXT, slug, index, number, new))
+        expected = tomllib.loads(TEXT)
+        expected["accounts"][slug]["channels"][index]["measurements"][number] = _fields(new)
+        assert tomllib.loads(edit.text) == expected
         old_lines, new_lines = TEXT.splitlines(), edit.text.splitlines()
         changed = [line for line in new_lines if line not in old_lines]
         assert changed == [f"value = {new.value}"] or all(

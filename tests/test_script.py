@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, ambient, script_path
-
-sys.path.insert(0, str(REPO / "benchmarks"))
 from generate_registry import generate
 
 # The script as a user's shell starts it, less what the developer's shell would change.

@@ -25,8 +25,6 @@ DATA_PATHS = [
     ["validate"],
     # help and usage errors, piped: Click's plain text, as fast as a command
     ["--help"],
-    ["-h"],
-    ["list", "--help"],
     ["record", "-h"],
     ["list", "--format", "bad"],
     ["frobnicate"],

@@ -17,8 +17,8 @@ import pytest
 from navsome.errors import NavsomeError
 from navsome.model import Measurement
 from navsome.registry import storage
-from navsome.registry.read import tomllib  # tomli on Python 3.10, as navsome reads it
 from navsome.registry.record import record
+from navsome.registry.toml import tomllib  # tomli on Python 3.10, as navsome reads it
 
 FIGURE = ["jobblyst/facebook", "followers", "21000", "--as-of", "2018-06", "--source"]
 FIGURE += ["nav-some-2017"]

@@ -11,12 +11,10 @@ written whole or not at all (a temporary file renamed over the old entry), and a
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Callable
 from contextlib import suppress
 from functools import partial
@@ -29,7 +27,7 @@ from navsome.model import Account, Channel, Event, Measurement, Metric, Platform
 FORMAT = 1  # raise when the model or the encoding below changes
 _MAGIC = b"navsome-cache\n"
 _TAG = f"{__version__}|{FORMAT}|{sys.implementation.cache_tag}|{sys.hexversion}".encode()
-_DIGEST = 32  # bytes of a SHA-256
+_DIGEST = 32  # bytes of each hash
 
 
 def cached(
@@ -52,9 +50,15 @@ def cached(
     return model
 
 
+try:  # hashlib's BLAKE2b, without hashlib's import of OpenSSL (5 ms of a warm query)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without the module
+    from hashlib import blake2b
+
+
 def digest(data: bytes | bytearray) -> bytes:
     """A 32-byte hash of `data` (BLAKE2b: cryptographic, and twice SHA-256's speed here)."""
-    return hashlib.blake2b(data, digest_size=_DIGEST).digest()
+    return blake2b(data, digest_size=_DIGEST).digest()
 
 
 def key(raw: bytes | bytearray) -> bytes:
@@ -94,6 +98,8 @@ def write(folder: Path, registry: Path, wanted: bytes, model: Registry) -> None:
     with suppress(OSError, ValueError):
         if not _private_folder(folder, create=True):
             return
+        import tempfile  # only a write needs it
+
         payload = marshal.dumps(_encode(model))
         data = b"".join([_MAGIC, wanted, digest(payload), payload])
         fd, name = tempfile.mkstemp(dir=folder, prefix=".entry.", suffix=".tmp")  # mode 0600
@@ -157,25 +163,11 @@ def _read_own_file(path: Path) -> bytes | None:
 
 
 def _encode(model: Registry) -> Any:  # nested tuples and lists of plain values
-    # One string object for each of the few metrics, dates and sources that tens of thousands
-    # of figures repeat: marshal then stores each once, and reads back a third less.
-    same: dict[str, str] = {}
+    # The strings that figures repeat are one object each (schema.py interns them), so
+    # marshal stores each once.
     accounts = []
     for account in model.accounts.values():
-        channels = []
-        for channel in account.channels:
-            figures = [
-                (
-                    same.setdefault(m.metric, m.metric),
-                    m.value,
-                    same.setdefault(m.as_of, m.as_of),
-                    same.setdefault(m.source, m.source),
-                    same.setdefault(m.qualifier, m.qualifier),
-                    *m[5:],
-                )
-                for m in channel.measurements
-            ]
-            channels.append((*channel[:-1], figures))
+        channels = [(*c[:-1], list(map(tuple, c.measurements))) for c in account.channels]
         accounts.append((*account[:-1], channels))
     return (
         accounts,

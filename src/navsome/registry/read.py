@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +17,6 @@ from navsome.errors import (
     UsageError,
 )
 from navsome.model import Registry
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 # tomllib reads about 2 MB a second on a small machine; a real registry is kilobytes. Larger
 # files are refused at once rather than parsed for minutes (callers may raise the limit).
@@ -128,6 +122,7 @@ def _refuse_device(path: Path, mode: int) -> None:
 def parse_toml(text: str, name: str) -> dict[str, Any]:
     """The TOML document in `text`, or RegistryProblems naming the line where it goes wrong."""
     from navsome.registry.guard import shape_problem
+    from navsome.registry.toml import tomllib
 
     if not text or text.isspace():  # isspace, unlike strip, copies nothing
         why = "the file is empty; a registry needs [sources], [platforms], [metrics] and [accounts]"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
+from sys import intern
 from typing import Any, TypeVar, cast
 
 from navsome.dates import date_problem, period_end, period_start
@@ -397,8 +398,17 @@ def _valid_measurement(
     for key in ("stated", "note"):
         if key in value and text(value[key]):
             return None
+    # The few metrics, dates, sources and qualifiers that thousands of figures repeat become
+    # one string each: less memory, and the parse cache stores each once.
     return Measurement(
-        metric_slug, low, as_of, source, qualifier, high, value.get("stated"), value.get("note")
+        intern(metric_slug),
+        low,
+        intern(as_of),
+        intern(source),
+        intern(qualifier),
+        high,
+        value.get("stated"),
+        value.get("note"),
     )
 
 

@@ -12,16 +12,11 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from typing import Any, NamedTuple
 
 from navsome.model import Number
 from navsome.registry.locate import _DOTTED, _keys
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+from navsome.registry.toml import tomllib
 
 # A table header on a line of its own: [table] or [[array.of.tables]], maybe a comment after.
 _HEADER = re.compile(rf"^[ \t]*(\[\[?)({_DOTTED})\]\]?[ \t]*(?:#[^\n]*)?$", re.MULTILINE)
