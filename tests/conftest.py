@@ -188,6 +188,7 @@ def modules_loaded(args: list[str], **env: str) -> list[str]:
     import subprocess
 
     environment = {"PATH": "/usr/bin:/bin", "NAVSOME_LANG": "en", **env}
+    environment.setdefault("XDG_CACHE_HOME", os.environ["XDG_CACHE_HOME"])  # the session's
     result = subprocess.run(
         [sys.executable, "-c", _MODULES_PROBE, json.dumps(args)],
         capture_output=True,

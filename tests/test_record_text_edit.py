@@ -234,8 +234,6 @@ def parses(monkeypatch) -> list[str]:
             return real(text, name)
 
         monkeypatch.setattr(module, "parse_registry", counting)
-    monkeypatch.setattr(navsome.registry.read, "CACHE_FROM", 0)
-    monkeypatch.setattr(navsome.registry.record, "CACHE_FROM", 0)
     return seen
 
 

@@ -26,8 +26,8 @@ def load(
     stood on `as_of` when given. RegistryProblems lists every problem with its line.
 
     With `cache_dir` (a folder of the caller's, such as the command line's
-    ~/.cache/navsome), a registry of a quarter of a megabyte or more is read from a cache of
-    its checked model there while the file's bytes stay the same."""
+    ~/.cache/navsome), the registry's checked model is kept there and read back while the
+    file's bytes stay the same."""
     registry = load_registry(path, max_bytes, cache_dir)
     return registry.at(as_of) if as_of is not None else registry
 

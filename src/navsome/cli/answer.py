@@ -26,7 +26,7 @@ def registry_in_use(ctx: typer.Context, as_of: str | None = None) -> Registry:
     from navsome.registry.read import load_registry
 
     chosen = ctx.find_root().obj
-    full = load_registry(chosen, registry_size_limit(), cache_folder(chosen))
+    full = load_registry(chosen, registry_size_limit(), cache_folder())
     ctx.meta["navsome.full_registry"] = full
     return registry_at(full, date_option(as_of, "--as-of"))
 

@@ -22,7 +22,7 @@ def _completions(ctx: typer.Context, incomplete: str, names: Callable[[Any], Any
 
     try:
         chosen = ctx.find_root().params.get("registry")
-        registry = load_registry(chosen, registry_size_limit(), cache_folder(chosen))
+        registry = load_registry(chosen, registry_size_limit(), cache_folder())
     except NavsomeError:
         return []
     return [name for name in names(registry) if name.startswith(incomplete)]
@@ -200,11 +200,9 @@ def registry_size_limit() -> int:
 NO_CACHE_VARIABLE = "NAVSOME_NO_CACHE"
 
 
-def cache_folder(registry: str | None) -> Path | None:
-    """Where a large registry's parse cache is kept: navsome's folder in the user's cache
-    folder (platformdirs: ~/.cache/navsome on Linux), or None when NAVSOME_NO_CACHE is on,
-    for the shipped registry, and for a file too small to need it (platformdirs is imported
-    only when it is needed)."""
+def cache_folder() -> Path | None:
+    """Where the parse cache is kept: navsome's folder in the user's cache folder, or None
+    when NAVSOME_NO_CACHE is on."""
     from navsome.cli.switches import switched_on
 
     state = switched_on(NO_CACHE_VARIABLE)
@@ -213,16 +211,7 @@ def cache_folder(registry: str | None) -> Path | None:
             f"{NO_CACHE_VARIABLE}={os.environ[NO_CACHE_VARIABLE]!r} is not understood; set it "
             "to 1 to read the registry without the cache, or to 0 (or unset it)."
         )
-    if state or not registry:
-        return None
-    from navsome.registry.read import CACHE_FROM
-
-    try:
-        if os.stat(registry).st_size < CACHE_FROM:
-            return None
-    except OSError:
-        return None  # reading it says what is wrong
-    return user_cache_folder()
+    return None if state else user_cache_folder()
 
 
 def user_cache_folder() -> Path:

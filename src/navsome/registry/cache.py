@@ -1,5 +1,6 @@
-"""A cache of checked registries: a large registry's model, stored so that the next run reads it
-in milliseconds instead of parsing and checking the TOML again.
+"""A cache of checked registries: a registry's model, stored so that the next run reads it in a
+tenth of the time parsing and checking the TOML again takes (for the shipped registry as for
+ten years of figures; it also spares importing the parser).
 
 An entry is found by the registry file's real path and trusted only for the exact bytes it was
 made from: its key is a hash of those bytes, navsome's version, the cache format and the

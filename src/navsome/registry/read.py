@@ -171,19 +171,15 @@ def load_registry(
     cache_dir: str | os.PathLike[str] | None = None,
 ) -> Registry:
     """The registry at `path` (the packaged one when None), read, parsed and checked. With a
-    `cache_dir`, a large registry's model is kept there and read back while the file's bytes
-    stay the same (see registry/cache.py)."""
+    `cache_dir`, its model is kept there and read back while the file's bytes stay the same
+    (see registry/cache.py)."""
     chosen = registry_path(path)
     raw = read_bytes(chosen, max_bytes)
-    if cache_dir is not None and len(raw) >= CACHE_FROM:
+    if cache_dir is not None:
         from navsome.registry import cache
 
         return cache.cached(Path(cache_dir), chosen, raw, lambda: _parse_bytes(raw, chosen))
     return _parse_bytes(raw, chosen)
-
-
-# Below this size parsing is about as quick as hashing the file and reading a cache entry.
-CACHE_FROM = 256 * 1024
 
 
 def _parse_bytes(raw: bytes | bytearray, path: Path) -> Registry:

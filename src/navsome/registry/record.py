@@ -26,7 +26,6 @@ from navsome.query import check_metric, find_account
 from navsome.registry import cache as parse_cache
 from navsome.registry.read import (
     BOM,
-    CACHE_FROM,
     DEFAULT_MAX_BYTES,
     check_registry,
     decode_text,
@@ -137,7 +136,7 @@ def _record_locked(
             # written is seen, and the figure is recorded again on top of it.
             if unchanged(target, before):
                 commit(temporary, target)
-                if cache is not None and len(data) >= CACHE_FROM:
+                if cache is not None:
                     parse_cache.write(cache, target, parse_cache.key(data), new_registry)
                 return outcome
         finally:
@@ -153,7 +152,7 @@ def _cached(
 ) -> Registry | None:
     """The registry in `raw` from the parse cache, when it is there (hashed once: the
     snapshot's digest is the file's)."""
-    if cache is None or len(raw) < CACHE_FROM:
+    if cache is None:
         return None
     return parse_cache.read(cache, target, parse_cache.keyed(read.digest))
 

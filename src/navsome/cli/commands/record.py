@@ -112,7 +112,7 @@ def command(
         lock_timeout=lock_timeout_seconds(lock_timeout),
         waiting=lambda pid: _say_waiting(pid, path, words),
         max_bytes=registry_size_limit(),
-        cache_dir=cache_folder(str(path)),
+        cache_dir=cache_folder(),
     )
     written = None
     if done.action != "unchanged":  # a user whose stdout fails must not think nothing happened

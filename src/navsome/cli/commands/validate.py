@@ -45,7 +45,7 @@ def command(
         raise UsageError("validate was given an empty path; name a registry file, or none.")
     chosen = path or ctx.find_root().obj
     try:
-        registry = load_registry(chosen, registry_size_limit(), cache_folder(chosen))
+        registry = load_registry(chosen, registry_size_limit(), cache_folder())
     except RegistryProblems as error:
         file, problems = error.file, error.problems
     else:
