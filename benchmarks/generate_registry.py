@@ -5,7 +5,7 @@
 
 It reuses the shipped registry's sources, platforms and metrics, so it validates clean.
 --decade writes a registry as ten years of monthly use would leave it: every channel's
-followers each month from 2018-01 (60 accounts x 5 channels x 120 months, 36,000 figures,
+followers each month of 2016-2025 (60 accounts x 5 channels x 120 months, 36,000 figures,
 about 4 MB), one figure in eight approximate, and a few milestone events.
 """
 
@@ -53,10 +53,12 @@ def generate(accounts: int, channels: int, measurements: int, seed: int = 2017) 
 def generate_decade(
     accounts: int = 60, channels: int = 5, years: int = 10, seed: int = 2017
 ) -> str:
-    """A registry `years` deep: each channel's followers every month from 2018-01, and events."""
+    """A registry `years` deep: each channel's followers every month of the `years` years that
+    end in 2025 (all in the past, as navsome requires of a figure's date), and events."""
     rng = random.Random(seed)
     parts = [shared_sections()]
-    months = [f"{2018 + month // 12}-{month % 12 + 1:02d}" for month in range(12 * years)]
+    first = 2026 - years
+    months = [f"{first + month // 12}-{month % 12 + 1:02d}" for month in range(12 * years)]
     history: list[tuple[str, str, list[int]]] = []
     for number in range(accounts):
         slug = f"account-{number:03d}"

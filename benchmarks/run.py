@@ -28,7 +28,6 @@ own (XDG_CACHE_HOME in its temporary folder).
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import random
@@ -250,23 +249,20 @@ def recorder(
     navsome: Path, original: Path, env: dict[str, str], warm: bool
 ) -> Callable[[], list[str]]:
     """The command line of each `record` run, readied unmeasured: a copy of `original` reset
-    from it, so every run adds a figure to a file of the same size, and a month later each time
-    (from 2030-01, after any month in the file). Warm: a query on the copy first, so a cache of
-    the file as it then is is present, as after any earlier command on it."""
+    from it, so every run adds the same figure (2026-01, after any month in the file and not
+    after today) to a file of the same size. Warm: a query on the copy first, so a cache of the
+    file as it then is is present, as after any earlier command on it."""
     copy = original.with_name(f"record-{original.name}")
     text = original.read_text(encoding="utf-8")
     found = re.search(r'^\[\[accounts\.([^.\]]+)\.channels\]\]\nplatform = "([^"]+)"', text, re.M)
     assert found, f"{original} has no channel to record into"
     channel = f"{found[1]}/{found[2]}"
-    months = itertools.count()
+    figure = ["followers", "50000", "--as-of", "2026-01", "--source", "nav-some-2017"]
 
     def ready() -> list[str]:
         shutil.copyfile(original, copy)
         if warm:
             run_once(query(navsome, copy), env, allowed=(0,))
-        month = next(months)
-        as_of = f"{2030 + month // 12}-{month % 12 + 1:02d}"
-        figure = ["followers", str(50_000 + month), "--as-of", as_of, "--source", "nav-some-2017"]
         return [str(navsome), "--registry", str(copy), "record", channel, *figure]
 
     return ready

@@ -165,10 +165,10 @@ def test_the_fast_check_never_accepts_a_number_the_full_check_refuses(metric):
 @pytest.mark.parametrize(
     ("option", "typed"),
     [
-        ("VALUE", "1e16"),
+        ("VALUE", "10000000000000000"),
         ("VALUE", "1 000 000 000 000 001"),
-        ("VALUE", "9" * 5_000),
-        ("--high", "2e15"),
+        ("VALUE", "9" * 5_000),  # past int()'s limit of 4,300 digits
+        ("--high", "2 000 000 000 000 000"),
     ],
     ids=["1e16", "ceiling+1", "5000-digits", "high"],
 )
@@ -183,7 +183,7 @@ def test_record_refuses_a_figure_past_the_ceiling_as_a_usage_error(
     else:
         figure += ["--qualifier", "range", "--high", typed]
     result = navsome("--registry", str(registry_copy), "record", *figure)
-    fails(result, 2, f"{option} ", "is out of range; a figure must lie between -1e15 and 1e15")
+    fails(result, 2, f"{option} ", "is out of range; write a number between -1e15 and 1e15")
     assert len(result.stderr) < 300  # a 5,000-digit figure is not echoed whole
     assert registry_copy.read_bytes() == before
 

@@ -47,7 +47,7 @@ def test_record_adds_only_the_new_lines(navsome, registry_copy):
     assert result.exit_code == 0, result.stderr
     assert (
         result.stdout
-        == f"Recorded jobblyst/facebook followers 21000 as of 2018-06 in {registry_copy}.\n"
+        == f"Recorded jobblyst/facebook followers 21,000 as of 2018-06 in {registry_copy}.\n"
     )
     after = registry_copy.read_text()
     assert sorted(diff(before, after)) == sorted(
@@ -140,7 +140,7 @@ def test_an_invalid_figure_is_refused_and_the_file_untouched(
         (["jobblyst/twitter", "followers", "1"], "jobblyst has no channel on 'twitter'"),
         (["jobblist/facebook", "followers", "1"], "Did you mean 'jobblyst'"),
         (["jobblyst/facebook", "folowers", "1"], "unknown metric 'folowers'"),
-        (["jobblyst/facebook", "followers", "1,5"], "is not a number"),
+        (["jobblyst/facebook", "followers", "1,5"], "has a comma; write a decimal point"),
         (["jobblyst/facebook", "followers", "lots"], "is not a number"),
     ],
 )
@@ -177,7 +177,7 @@ def test_another_value_for_the_same_date_needs_replace(navsome, registry_copy):
     assert registry_copy.read_text() == before
     replaced = navsome("--registry", str(registry_copy), "record", *args, "--replace")
     assert replaced.exit_code == 0
-    assert replaced.stdout.startswith("Replaced with nav/linkedin followers 28000")
+    assert replaced.stdout.startswith("Replaced with nav/linkedin followers 28,000")
     # The old wording described the old figure, so it goes with it.
     assert sorted(diff(before, registry_copy.read_text())) == [
         "+value = 28000",
@@ -269,7 +269,7 @@ def record(registry, value, as_of):
 
 answers = os.dup(1)
 os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
-assert record(scratch, "1", "2030") == 0
+assert record(scratch, "1", "2019") == 0
 for line in sys.stdin:
     delay, *figures = line.split()
     started = time.perf_counter()

@@ -21,7 +21,7 @@ from navsome.registry.toml import tomllib
 TEXT = SHIPPED.read_text(encoding="utf-8")
 REGISTRY = load_registry(SHIPPED)
 # Its note has a quote and DEL, which TOML wants escaped.
-NEW = Measurement("followers", 123, "2031-01", "nav-some-2017", "about", None, "om lag", 'a"\x7f')
+NEW = Measurement("followers", 123, "2019-01", "nav-some-2017", "about", None, "om lag", 'a"\x7f')
 CHANNELS = [
     (slug, index, channel)
     for slug, account in REGISTRY.accounts.items()
@@ -49,7 +49,7 @@ def test_an_added_figure_is_its_lines_alone_and_reads_as_the_figure_added(slug, 
         'metric = "followers"',
         "value = 123",
         'qualifier = "about"',
-        'as_of = "2031-01"',
+        'as_of = "2019-01"',
         'source = "nav-some-2017"',
         'stated = "om lag"',
         'note = "a\\"\\u007f"',
@@ -243,12 +243,12 @@ def test_a_record_reads_the_cache_and_leaves_it_fresh_for_the_next_run(tmp_path,
     load_registry(path, cache_dir=folder)
     assert len(parses) == 1
     record_into(path, cache_dir=folder)
-    record_into(path, NEW._replace(as_of="2031-02"), cache_dir=folder)
+    record_into(path, NEW._replace(as_of="2019-02"), cache_dir=folder)
     after = load_registry(path, cache_dir=folder)
     assert len(parses) == 1  # neither record nor the load after them parsed the file
     assert after == load_registry(path)
     figures = after.accounts["jobblyst"].channels[0].measurements
-    assert figures[-2:] == (NEW, NEW._replace(as_of="2031-02"))
+    assert figures[-2:] == (NEW, NEW._replace(as_of="2019-02"))
 
 
 def test_a_record_from_the_cache_still_refuses_what_does_not_validate(tmp_path, parses):

@@ -49,7 +49,7 @@ SCRIPT_COMMANDS = {
             *["record", "jobblyst/facebook", "followers", "21000"],
             *["--as-of", "2018-06", "--source", "nav-some-2017"],
         ],
-        ["Recorded jobblyst/facebook followers 21000 as of 2018-06 in"],
+        ["Recorded jobblyst/facebook followers 21,000 as of 2018-06 in"],
     ),
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from functools import lru_cache
 
 _PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
@@ -66,6 +67,22 @@ def period_end(text: str) -> tuple[int, int, int]:
     return (y, m, int(day) if day else days_in_month(y, m))
 
 
+def today() -> tuple[int, int, int]:
+    """Today's date by the local clock: (year, month, day)."""
+    now = time.localtime()
+    return now.tm_year, now.tm_mon, now.tm_mday
+
+
+def future_problem(text: str, now: tuple[int, int, int]) -> str | None:
+    """Why the valid partial date `text` cannot be a figure's or an event's date on the day
+    `now`: it starts after it. The month or year in progress is allowed."""
+    if period_start(text) <= now:
+        return None
+    shown = "-".join(f"{part:02d}" for part in now)
+    return f"{text} is after today ({shown}); a figure or event is dated when it has happened"
+
+
+@lru_cache(maxsize=4096)  # a registry repeats a few dates thousands of times
 def period_start(text: str) -> tuple[int, int, int]:
     """The first day of the period a partial date names: `2017-10` → (2017, 10, 1)."""
     year, _, rest = text.partition("-")

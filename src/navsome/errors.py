@@ -70,6 +70,14 @@ class InvalidDate(UsageError):
         super().__init__(problem)
 
 
+class InvalidFigure(UsageError):
+    """`text` is not a figure navsome takes in: `problem` says why, `instead` what to write."""
+
+    def __init__(self, text: str, problem: str, instead: str) -> None:
+        self.text, self.problem, self.instead = text, problem, instead
+        super().__init__(f"{text!r} {problem}; write {instead}.")
+
+
 class InstalledRegistry(UsageError):
     """`path` is the registry installed inside the package, which is never edited in place."""
 

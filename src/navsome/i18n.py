@@ -157,6 +157,13 @@ NB = {
     ),
     "Wrote {file}.": "Skrev {file}.",
     "The figure was recorded in {file} all the same.": "Tallet ble likevel registrert i {file}.",
+    "navsome: note: {new} {metric} is {how} the figure before it, {old} as of {as_of}; if it "
+    "is a typo, record the right figure with --replace.": (
+        "navsome: merk: {new} {metric} er {how} tallet før, {old} per {as_of}; er det en "
+        "skrivefeil, registrer det riktige tallet med --replace."
+    ),
+    "ten times or more": "ti ganger eller mer enn",
+    "a tenth or less of": "en tidel eller mindre av",
     "another navsome record": "en annen navsome record",
     "another navsome record (pid {pid})": "en annen navsome record (pid {pid})",
     "Waiting for {holder} to finish with {file}…": "Venter på at {holder} blir ferdig med {file} …",

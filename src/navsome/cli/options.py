@@ -148,31 +148,16 @@ def seconds(text: str, what: str) -> float:
 
 
 def figure_number(text: str, what: str) -> int | float:
-    """A figure as typed: '21000', '21 000', '21_000' or '3.5' (a comma is ambiguous), within
-    the registry's bounds of ±1e15."""
-    from navsome.registry.schema import MAX_NUMBER
+    """A figure as typed (navsome/typed.py: 21000, 21 000 or 3.5), or UsageError naming
+    `what` it was given as and saying what to write instead."""
+    from navsome.errors import InvalidFigure
+    from navsome.typed import read_figure
 
-    cleaned = text.strip().replace(" ", "").replace("\u00a0", "").replace("_", "")
-    shown = repr(text) if len(text) <= 40 else f"{text[:20]!r}… ({len(text):,} characters)"
-    number: int | float
     try:
-        number = int(cleaned)
-    except ValueError:  # also past int()'s digit limit; float() then gives inf
-        try:
-            number = float(cleaned)
-        except ValueError:
-            number = float("nan")
-    if "," in cleaned or number != number or cleaned.lower().lstrip("+-") in ("inf", "infinity"):
-        raise UsageError(
-            f"{what} {shown} is not a number; write it like 21000, 21 000 or 3.5 "
-            "(a decimal point, no thousands comma)."
-        )
-    if not -MAX_NUMBER <= number <= MAX_NUMBER:
-        raise UsageError(
-            f"{what} {shown} is out of range; a figure must lie between -1e15 and 1e15 "
-            "(1,000,000,000,000,000)."
-        )
-    return number
+        return read_figure(text)
+    except InvalidFigure as error:
+        shown = repr(text) if len(text) <= 40 else f"{text[:20]!r}… ({len(text):,} characters)"
+        raise UsageError(f"{what} {shown} {error.problem}; write {error.instead}.") from None
 
 
 SIZE_LIMIT_VARIABLE = "NAVSOME_MAX_REGISTRY_MB"

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from navsome.dates import date_key
 from navsome.errors import (
     Conflict,
     InstalledRegistry,
@@ -62,8 +63,19 @@ class RecordRefused(NavsomeError):
 class Recorded(NamedTuple):
     action: str  # "added", "replaced" or "unchanged"
     channel: Channel
-    measurement: Measurement
+    measurement: Measurement  # as stored
     unit: str
+    # The channel's figure of that metric just before this one in time, if any: a figure ten
+    # times larger or smaller than it is worth a second look (a typo, or a unit mixed up).
+    previous: Measurement | None = None
+
+    @property
+    def tenfold(self) -> bool:
+        """Whether the figure differs from the previous one by a factor of ten or more."""
+        if self.previous is None:
+            return False
+        new, old = self.measurement.representative, self.previous.representative
+        return new > 0 and old > 0 and max(new / old, old / new) >= 10
 
 
 def record(
@@ -195,17 +207,23 @@ def _with_figure(
         choices = [f"{account.slug}/{p}" for p in platforms]
         raise UnknownName("channel", f"{account.slug}/{platform}", choices=choices)
     check_metric(registry, figure.metric)
+    unit = registry.metrics[figure.metric].unit
+    figure = _as_stored(figure, unit)
     index = platforms.index(platform)
     channel = account.channels[index]
     same_date = [
         i for i, m in enumerate(channel.measurements)
         if m.metric == figure.metric and m.as_of == figure.as_of
     ]  # fmt: skip
-    unit = registry.metrics[figure.metric].unit
+    earlier = [
+        m for m in channel.measurements
+        if m.metric == figure.metric and date_key(m.as_of) < date_key(figure.as_of)
+    ]  # fmt: skip
+    previous = max(earlier, key=lambda m: date_key(m.as_of), default=None)
     if same_date:
         old = channel.measurements[same_date[0]]
         if _same_figure(old, figure):
-            return Recorded("unchanged", channel, old, unit), None
+            return Recorded("unchanged", channel, old, unit, previous), None
         if not replace:
             raise Conflict(channel.id, old, figure)
     replacing = same_date[0] if same_date else None
@@ -214,7 +232,7 @@ def _with_figure(
         new_text, data = _tomlkit_edit(text, name, account.slug, index, replacing, figure)
         edited = new_text, _checked(data, new_text, name)
     action = "replaced" if same_date else "added"
-    return Recorded(action, channel, figure, unit), edited
+    return Recorded(action, channel, figure, unit, previous), edited
 
 
 def _edited_text(
@@ -276,6 +294,20 @@ def _checked(data: dict[str, Any], text: str, name: str) -> Registry:
             + "\n".join(f"  {problem}" for problem in error.problems),
             error.problems,
         ) from None
+
+
+def _as_stored(figure: Measurement, unit: str) -> Measurement:
+    """The figure as the registry keeps it: a count given as 21000.0 is the whole number 21000
+    (one with a fraction is refused by the check, as counts are whole)."""
+    if unit == "percent":
+        return figure
+
+    def whole(number: Number | None) -> Number | None:
+        return int(number) if isinstance(number, float) and number.is_integer() else number
+
+    value = whole(figure.value)
+    assert value is not None  # a value is never None; whole() keeps it so
+    return figure._replace(value=value, high=whole(figure.high))
 
 
 def _same_figure(old: Measurement, new: Measurement) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from sys import intern
 from typing import Any, TypeVar, cast
 
-from navsome.dates import date_problem, period_end, period_start
+from navsome.dates import date_problem, future_problem, period_end, period_start, today
 from navsome.errors import Problem, RegistryProblems, key_path
 from navsome.model import (
     EVENT_KINDS,
@@ -182,8 +182,9 @@ _Made = TypeVar("_Made")  # what `named_objects` makes of each table: a Source, 
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, now: tuple[int, int, int] | None = None) -> None:
         self.problems: list[Problem] = []
+        self.today = now or today()  # read once: no date may come after it
 
     def problem(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
@@ -359,7 +360,10 @@ _NUMBER_TYPES = (int, float)
 
 
 def _valid_measurement(
-    value: object, sources: Mapping[str, Source | None], metrics: Mapping[str, Metric | None]
+    value: object,
+    sources: Mapping[str, Source | None],
+    metrics: Mapping[str, Metric | None],
+    now: tuple[int, int, int] | None = None,
 ) -> Measurement | None:
     """The measurement when it passes every check, else None for the full check to explain.
 
@@ -382,6 +386,8 @@ def _valid_measurement(
     metric = metrics.get(metric_slug)
     if metric is None or sources.get(source) is None or date_problem(as_of):
         return None
+    if period_start(as_of) > (now or today()):
+        return None
     qualifier = value.get("qualifier", "exact")
     high = value.get("high")
     if qualifier == "range":
@@ -394,6 +400,8 @@ def _valid_measurement(
     # Chained comparisons are false for nan and infinities, and exact for an int of any size.
     ceiling = 100 if metric.unit == "percent" else MAX_NUMBER
     if not 0 <= low <= ceiling or (high is not None and not low <= high <= ceiling):
+        return None
+    if metric.unit != "percent" and (_fraction(low) or _fraction(high)):
         return None
     for key in ("stated", "note"):
         if key in value and text(value[key]):
@@ -412,6 +420,11 @@ def _valid_measurement(
     )
 
 
+def _fraction(number: object) -> bool:
+    """Whether `number` has a fractional part: a count cannot (a percentage may)."""
+    return type(number) is float and not number.is_integer()
+
+
 def _measurement(
     builder: _Builder,
     path: str,
@@ -419,7 +432,7 @@ def _measurement(
     sources: Mapping[str, Source | None],
     metrics: Mapping[str, Metric | None],
 ) -> Measurement | None:
-    valid = _valid_measurement(value, sources, metrics)
+    valid = _valid_measurement(value, sources, metrics, builder.today)
     if valid is not None:
         return valid
     return _checked_measurement(builder, path, value, sources, metrics)
@@ -435,6 +448,8 @@ def _checked_measurement(
     """The full check of one measurement, reporting every problem with its place."""
     mark = len(builder.problems)
     fields = builder.fields(value, path, MEASUREMENT_FIELDS)
+    if "as_of" in fields and (future := future_problem(fields["as_of"], builder.today)):
+        builder.problem(f"{path}.as_of", future)
     metric_slug = fields.get("metric")
     if metric_slug is not None:
         builder.reference(metric_slug, f"{path}.metric", "metric", metrics)
@@ -458,6 +473,11 @@ def _checked_measurement(
         elif metric.unit == "percent" and number_ > 100:
             builder.problem(
                 f"{path}.{key}", f"{number_} is over 100; {metric_slug} is a percentage"
+            )
+        elif metric.unit != "percent" and _fraction(number_):
+            builder.problem(
+                f"{path}.{key}",
+                f"{number_} is not a whole number; {metric_slug} are counted in whole numbers",
             )
     return Measurement(**fields) if len(builder.problems) == mark else None
 
@@ -525,6 +545,8 @@ def _event(
 ) -> Event | None:
     mark = len(builder.problems)
     fields = builder.fields(value, path, EVENT_FIELDS)
+    if "date" in fields and (future := future_problem(fields["date"], builder.today)):
+        builder.problem(f"{path}.date", future)
     slug = fields.get("account")
     if slug is not None:
         builder.reference(slug, f"{path}.account", "account", accounts)

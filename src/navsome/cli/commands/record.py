@@ -24,6 +24,7 @@ from navsome.output.console import OutputFormat, say, stdout
 
 if TYPE_CHECKING:
     from navsome.i18n import Words
+    from navsome.registry.record import Recorded
 
 
 class Qualifier(str, Enum):
@@ -85,6 +86,7 @@ def command(
     the same channel, metric and date (without --replace), leaves the file untouched.
     """
     from navsome.model import Measurement
+    from navsome.output.numbers import format_figure
     from navsome.registry.read import registry_path
     from navsome.registry.record import record as record_figure
     from navsome.rows import recorded_row
@@ -114,6 +116,8 @@ def command(
         max_bytes=registry_size_limit(),
         cache_dir=cache_folder(),
     )
+    if done.tenfold and done.previous is not None:
+        _say_tenfold(done, words)
     written = None
     if done.action != "unchanged":  # a user whose stdout fails must not think nothing happened
         written = words("The figure was recorded in {file} all the same.", file=path)
@@ -125,16 +129,37 @@ def command(
         "replaced": "Replaced with {channel} {metric} {value} as of {as_of} in {file}.",
         "unchanged": "Already recorded: {channel} {metric} {value} as of {as_of} in {file}.",
     }[done.action]
+    stored = done.measurement  # as the registry now holds it, as navsome shows figures
     message = words(
         template,
         channel=done.channel.id,
-        metric=metric,
-        value=value.strip(),
-        as_of=as_of,
+        metric=stored.metric,
+        value=format_figure(stored, done.unit, words=words),
+        as_of=stored.as_of,
         file=path,
     )
     with stdout(done=written) as out:
         out.write(message + "\n")
+
+
+def _say_tenfold(done: "Recorded", words: "Words") -> None:
+    """A figure ten times larger or smaller than the one before it: likely a typo."""
+    from navsome.output.numbers import format_figure
+
+    assert done.previous is not None
+    new, old = done.measurement, done.previous
+    larger = new.representative > old.representative
+    say(
+        words(
+            "navsome: note: {new} {metric} is {how} the figure before it, {old} as of "
+            "{as_of}; if it is a typo, record the right figure with --replace.",
+            new=format_figure(new, done.unit, words=words),
+            metric=new.metric,
+            how=words("ten times or more") if larger else words("a tenth or less of"),
+            old=format_figure(old, done.unit, words=words),
+            as_of=old.as_of,
+        )
+    )
 
 
 def _say_waiting(pid: int | None, path: Path, words: "Words") -> None:
