@@ -29,7 +29,7 @@ def test_a_run_imports_only_the_command_it_runs(args, module):
 
 def test_the_top_level_help_lists_every_command_in_order():
     imported = commands_imported("--help")
-    assert imported == sorted(f"navsome.cli.commands.{name}" for name in COMMANDS)
+    assert imported == sorted(f"navsome.cli.commands.{module}" for module in COMMANDS.values())
 
 
 def test_one_process_can_run_one_command_after_another(main_in_process):

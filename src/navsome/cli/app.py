@@ -28,6 +28,7 @@ COMMANDS = {
     "metrics": "metrics",
     "timeline": "timeline",
     "record": "record",
+    "import": "import_figures",
     "validate": "validate",
 }
 

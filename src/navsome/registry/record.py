@@ -343,19 +343,32 @@ def _edit(
     text: str, account: str, channel_index: int, replace_index: int | None, figure: Measurement
 ) -> str:
     import tomlkit  # only this command writes TOML, so only it pays for the import
-    from tomlkit.items import AoT, Array, InlineTable
 
     document = tomlkit.parse(text)
     channel = document["accounts"][account]["channels"][channel_index]
-    fields = _fields(figure)
     if replace_index is not None:
-        table = channel["measurements"][replace_index]
-        for key in [k for k in table if k not in fields]:
-            del table[key]  # the old wording and note described the old figure
-        for key, value in fields.items():
-            if table.get(key) != value:  # unchanged lines stay exactly as they were
-                table[key] = value
-        return tomlkit.dumps(document)
+        _set_fields(channel["measurements"][replace_index], _fields(figure))
+    else:
+        _append_fields(channel, _fields(figure))
+    return tomlkit.dumps(document)
+
+
+def _set_fields(table: Any, fields: dict[str, str | Number]) -> None:
+    """A tomlkit figure table made to hold `fields`; unchanged lines stay exactly as they were,
+    and keys the new figure lacks go (the old wording and note described the old figure)."""
+    for key in [k for k in table if k not in fields]:
+        del table[key]
+    for key, value in fields.items():
+        if table.get(key) != value:
+            table[key] = value
+
+
+def _append_fields(channel: Any, fields: dict[str, str | Number]) -> None:
+    """A new figure holding `fields` at the end of a tomlkit channel's figures, written as
+    they are (tables, or inline)."""
+    import tomlkit
+    from tomlkit.items import AoT, Array, InlineTable
+
     existing = channel.get("measurements")
     if isinstance(existing, AoT) and len(existing):
         table = tomlkit.table()
@@ -382,7 +395,38 @@ def _edit(
         measurements = tomlkit.aot()
         measurements.append(table)
         channel["measurements"] = measurements
-    return tomlkit.dumps(document)
+
+
+def _tomlkit_apply(
+    text: str,
+    name: str,
+    requests: dict[
+        tuple[str, int], tuple[list[dict[str, str | Number]], dict[int, dict[str, str | Number]]]
+    ],
+) -> tuple[str, dict[str, Any]]:
+    """Many channels' changes by tomlkit, parsed once: for layouts the text edit leaves alone."""
+    import tomlkit
+
+    try:
+        document = tomlkit.parse(text)
+        for (account, index), (adds, replaces) in requests.items():
+            channel = document["accounts"][account]["channels"][index]
+            for number, fields in replaces.items():
+                _set_fields(channel["measurements"][number], fields)
+            for fields in adds:
+                _append_fields(channel, fields)
+        new_text = tomlkit.dumps(document)
+        data = parse_toml(new_text, name)
+    except NavsomeError:
+        raise
+    except Exception:  # tomlkit's limits: refuse, never guess
+        raise RecordRefused(
+            f"{name}: not imported; navsome cannot add figures to the way some of the "
+            "channels are written. Write each channel as a [[accounts.ACCOUNT.channels]] table "
+            "and its figures as [[accounts.ACCOUNT.channels.measurements]] tables, then import "
+            "again."
+        ) from None
+    return new_text, data
 
 
 def _take_trailing_comments(last: Any, new: Any) -> None:

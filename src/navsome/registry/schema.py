@@ -420,6 +420,21 @@ def _valid_measurement(
     )
 
 
+def check_figure(
+    registry: Registry, figure: Measurement, started: str | None = None
+) -> list[tuple[str, str]]:
+    """Every problem of one figure for a channel started on `started`, as (field, message):
+    what loading would say of it, for a writer that names the row or option at fault."""
+    builder = _Builder()
+    value = {k: v for k, v in figure._asdict().items() if v is not None}
+    if value.get("qualifier") == "exact":
+        del value["qualifier"]
+    made = _checked_measurement(builder, "", value, registry.sources, registry.metrics)
+    if made is not None:
+        _check_started(builder, "", started, (made,))
+    return [(p.path.rpartition(".")[2] or "row", p.message) for p in builder.problems]
+
+
 def _fraction(number: object) -> bool:
     """Whether `number` has a fractional part: a count cannot (a percentage may)."""
     return type(number) is float and not number.is_integer()

@@ -43,18 +43,7 @@ def add_figure(
 ) -> Edit | None:
     """`text` with a new [[…measurements]] table after the last line of the channel's section
     (before any comments and blank lines that lead into what follows)."""
-    found = _channel_section(text, account, channel)
-    if found is None:
-        return None
-    start, end, _ = found
-    section = text[start:end]
-    cut = _content_end(section)
-    head, tail = section[:cut], section[cut:]
-    table = f"\n[[accounts.{account}.channels.measurements]]\n" + _lines(fields)
-    if not head.endswith("\n"):  # the file's last line had no newline
-        head, table = head + "\n", table.rstrip("\n")
-    new_section = head + table + tail
-    return Edit(text[:start] + new_section + text[end:], section, new_section)
+    return _one(edit_channels(text, {(account, channel): ([fields], {})}))
 
 
 def replace_figure(
@@ -64,17 +53,99 @@ def replace_figure(
     key and value are unchanged stays as it was, a changed value is rewritten in place, a key
     the new figure does not have goes (the old wording described the old figure), and a new
     key follows the table's last."""
-    found = _channel_section(text, account, channel)
-    if found is None:
+    return _one(edit_channels(text, {(account, channel): ([], {figure: fields})}))
+
+
+def _one(edited: tuple[str, dict[tuple[str, int], tuple[str, str]]] | None) -> Edit | None:
+    if edited is None:
         return None
-    start, end, headers = found
-    tables = [h for h in headers if h.array and h.keys == _figures_key(account)]
+    text, sections = edited
+    (old_section, new_section), *_ = sections.values()
+    return Edit(text, old_section, new_section)
+
+
+Fields = dict[str, "str | Number"]
+
+
+def edit_channels(
+    text: str, requests: dict[tuple[str, int], tuple[list[Fields], dict[int, Fields]]]
+) -> tuple[str, dict[tuple[str, int], tuple[str, str]]] | None:
+    """`text` with, for each (account, channel index) requested, its figures at the given
+    indices replaced and new ones added after its last line; and each channel's section before
+    and after. One pass over the file however many channels change. None when a channel is
+    not found or is written in a way this module does not edit."""
+    sections = _sections(text, set(requests))
+    if sections is None or len(sections) != len(requests):
+        return None
+    pieces, done, position = [], {}, 0
+    for key, (start, end) in sorted(sections.items(), key=lambda item: item[1][0]):
+        account, _ = key
+        adds, replaces = requests[key]
+        section = text[start:end]
+        new_section: str | None = section
+        for figure in sorted(replaces, reverse=True):  # from the last: offsets stay right
+            assert new_section is not None
+            new_section = _replace_in(new_section, account, figure, replaces[figure])
+            if new_section is None:
+                return None
+        assert new_section is not None
+        if adds:
+            new_section = _add_to(new_section, account, adds)
+        pieces += [text[position:start], new_section]
+        done[key] = (section, new_section)
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces), done
+
+
+def _sections(
+    text: str, wanted: set[tuple[str, int]]
+) -> dict[tuple[str, int], tuple[int, int]] | None:
+    """Where each wanted channel's section starts and ends: its [[accounts.A.channels]] header,
+    up to the next header outside it (or the end of the file)."""
+    if '"""' in text or "'''" in text:  # a header-like line could be inside a string
+        return None
+    counts: dict[str, int] = {}
+    found: dict[tuple[str, int], tuple[int, int]] = {}
+    open_key: tuple[str, int] | None = None
+    open_start = 0
+    for match in _HEADER.finditer(text):
+        keys = tuple(_keys(match.group(2)))
+        if open_key is not None:
+            owner = ("accounts", open_key[0], "channels")
+            if keys[:3] != owner or keys == owner:
+                found[open_key] = (open_start, match.start())
+                open_key = None
+        if match.group(1) == "[[" and keys[::2] == ("accounts", "channels") and len(keys) == 3:
+            index = counts[keys[1]] = counts.get(keys[1], -1) + 1
+            if (keys[1], index) in wanted:
+                open_key, open_start = (keys[1], index), match.start()
+    if open_key is not None:
+        found[open_key] = (open_start, len(text))
+    return found
+
+
+def _add_to(section: str, account: str, adds: list[Fields]) -> str:
+    cut = _content_end(section)
+    head, tail = section[:cut], section[cut:]
+    header = f"\n[[accounts.{account}.channels.measurements]]\n"
+    tables = "".join(header + _lines(fields) for fields in adds)
+    if not head.endswith("\n"):  # the file's last line had no newline
+        head, tables = head + "\n", tables.rstrip("\n")
+    return head + tables + tail
+
+
+def _replace_in(section: str, account: str, figure: int, fields: Fields) -> str | None:
+    headers = [
+        (match.start(), match.group(1) == "[[", tuple(_keys(match.group(2))))
+        for match in _HEADER.finditer(section)
+    ]
+    tables = [start for start, array, keys in headers if array and keys == _figures_key(account)]
     if figure >= len(tables):
         return None
-    first = tables[figure].start - start
-    following = [h.start - start for h in headers if h.start > tables[figure].start]
-    last = following[0] if following else end - start
-    section = text[start:end]
+    first = tables[figure]
+    following = [start for start, _, _ in headers if start > first]
+    last = following[0] if following else len(section)
     newline = section.find("\n", first)
     body_start = newline + 1 if 0 <= newline < last else last
     body = section[body_start:last]
@@ -82,8 +153,7 @@ def replace_figure(
     new_body = _replaced_lines(body[:cut], fields)
     if new_body is None:
         return None
-    new_section = section[:body_start] + new_body + body[cut:] + section[last:]
-    return Edit(text[:start] + new_section + text[end:], section, new_section)
+    return section[:body_start] + new_body + body[cut:] + section[last:]
 
 
 def section_channel(section: str, account: str) -> Any:
@@ -103,32 +173,6 @@ def section_channel(section: str, account: str) -> Any:
 
 def _figures_key(account: str) -> tuple[str, ...]:
     return ("accounts", account, "channels", "measurements")
-
-
-def _channel_section(text: str, account: str, channel: int) -> tuple[int, int, list[Header]] | None:
-    """Where the `channel`th [[accounts.ACCOUNT.channels]] table starts and ends (the next
-    header outside it, or the end), and the headers inside it; None for a layout this module
-    does not edit."""
-    if '"""' in text or "'''" in text:  # a header-like line could be inside a string
-        return None
-    owner = ("accounts", account, "channels")
-    start = None
-    inside: list[Header] = []
-    count = -1
-    for match in _HEADER.finditer(text):
-        keys = tuple(_keys(match.group(2)))
-        if start is None:
-            if match.group(1) == "[[" and keys == owner:
-                count += 1
-                if count == channel:
-                    start = match.start()
-            continue
-        if keys[: len(owner)] != owner or keys == owner:
-            return start, match.start(), inside
-        inside.append(Header(match.start(), match.group(1) == "[[", keys))
-    if start is None:
-        return None
-    return start, len(text), inside
 
 
 def _content_end(section: str) -> int:

@@ -1,0 +1,92 @@
+"""`navsome import`: many figures into the registry file at once."""
+
+from typing import Annotated
+
+import typer
+
+from navsome.cli.answer import words_in_use
+from navsome.cli.options import cache_folder, lock_timeout_seconds, registry_size_limit
+from navsome.errors import UsageError
+from navsome.output.console import stdout
+
+# What a dry run says each row would do.
+_WOULD = {"added": "add", "replaced": "replace", "unchanged": "unchanged", "conflict": "conflict"}
+
+
+def command(
+    ctx: typer.Context,
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE",
+            help="CSV or JSON rows of figures, with the columns navsome writes; - reads stdin.",
+        ),
+    ],
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", "-n", help="Say what would change, and change nothing."),
+    ] = False,
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="Replace figures already recorded for the same dates."),
+    ] = False,
+) -> None:
+    """Add many figures to the registry file in one safe write: all of them, or none.
+
+    Example: navsome import june.csv --dry-run
+
+    Rows have the columns navsome itself writes (channel, or account and platform; metric,
+    value, low, high, qualifier, as_of, source, stated, note), so `navsome show X --format csv`
+    reads back in. Every bad row is reported with its line, and then nothing is written.
+    """
+    import sys
+    from pathlib import Path
+
+    from navsome.output.numbers import format_figure
+    from navsome.registry.batch import import_rows
+    from navsome.registry.read import registry_path
+    from navsome.rows_in import read_rows
+
+    words = words_in_use(ctx)
+    if file == "-":
+        text, name = sys.stdin.read(), "<stdin>"
+    else:
+        try:
+            text = Path(file).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            why = getattr(error, "strerror", None) or "not UTF-8 text"
+            raise UsageError(f"{file}: cannot read it ({why}); give a CSV or JSON file.") from None
+        name = file
+    rows, problems = read_rows(text, name)
+    path = Path(registry_path(ctx.find_root().obj))
+    plan = import_rows(
+        path,
+        rows,
+        replace=replace,
+        dry_run=dry_run,
+        lock_timeout=lock_timeout_seconds(None),
+        max_bytes=registry_size_limit(),
+        cache_dir=cache_folder(),
+        problems=problems,
+    )
+    counts = {action: 0 for action in ("added", "replaced", "unchanged", "conflict")}
+    lines = []
+    for planned in plan:
+        counts[planned.action] += 1
+        shown = format_figure(planned.figure, planned.unit, words=words)
+        verb = _WOULD[planned.action]
+        lines.append(
+            f"  {verb:<9} {planned.channel} {planned.figure.metric} {shown} "
+            f"as of {planned.figure.as_of}"
+        )
+    summary = (
+        f"{counts['added']} added, {counts['replaced']} replaced, "
+        f"{counts['unchanged']} unchanged"
+        + (f", {counts['conflict']} conflicting (pass --replace)" if counts["conflict"] else "")
+    )
+    with stdout() as out:
+        if dry_run:
+            out.write(f"Would import {name} into {path}: {summary}; nothing was changed.\n")
+            out.write("\n".join(lines) + "\n")
+        else:
+            out.write(f"Imported {name} into {path}: {summary}.\n")

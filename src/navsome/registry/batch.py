@@ -1,0 +1,306 @@
+"""`navsome import`: many figures into the registry in one write, with every guarantee `record`
+gives (validated first, locked, atomic, compare-and-swap, comments and layout kept).
+
+Rows arrive already read (navsome/rows_in.py reads CSV and JSON). Each is checked on its own and
+against the registry, every problem is reported with its row, and only a batch without problems
+is written: one text edit over every channel it touches, each channel's section checked before
+and after as `record` checks its one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from navsome.dates import date_key
+from navsome.errors import InstalledRegistry, NavsomeError, Problem, RegistryNotFound
+from navsome.model import Account, Measurement, Registry
+from navsome.registry import cache as parse_cache
+from navsome.registry.read import DEFAULT_MAX_BYTES, decode_text, installed_registry, read_bytes
+from navsome.registry.record import (
+    ATTEMPTS,
+    DEFAULT_LOCK_TIMEOUT,
+    Layout,
+    _as_stored,
+    _cached,
+    _fields,
+    _same_figure,
+)
+from navsome.registry.storage import (
+    Snapshot,
+    check_writable,
+    clean_stale_temporaries,
+    commit,
+    locked,
+    real_path,
+    unchanged,
+    write_temporary,
+)
+
+
+class Row(NamedTuple):
+    """One figure to import, as read: where it came from, and its channel and figure."""
+
+    where: str  # FILE:LINE, for messages
+    channel: str  # ACCOUNT/PLATFORM
+    figure: Measurement
+
+
+class Planned(NamedTuple):
+    """What importing one row does: added, replaced, unchanged, or conflict (another figure
+    for that date is there, and --replace was not given)."""
+
+    row: Row
+    action: str
+    channel: str  # the channel's id as the registry names it
+    figure: Measurement  # as stored
+    existing: Measurement | None
+    unit: str  # the metric's
+
+
+class ImportRefused(NavsomeError):
+    """Rows that cannot be imported, each `FILE:LINE: column: message`; nothing was written."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        count = len(self.problems)
+        super().__init__(
+            f"nothing was imported: {count} row{'s' if count != 1 else ''} "
+            f"{'have' if count != 1 else 'has'} problems:\n"
+            + "\n".join(f"  {problem}" for problem in self.problems)
+        )
+
+
+def import_rows(
+    path: Path,
+    rows: Sequence[Row],
+    replace: bool = False,
+    dry_run: bool = False,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    cache_dir: str | os.PathLike[str] | None = None,
+    problems: Sequence[str] = (),
+) -> list[Planned]:
+    """Import `rows` into the registry at `path`, all or none; what each row does. With
+    `dry_run` nothing is written (and no lock taken); conflicts are then planned, not refused.
+    `problems` of rows that could not even be read are reported with the rest."""
+    target = real_path(path)
+    cache = Path(cache_dir) if cache_dir is not None else None
+    if dry_run:
+        raw = read_bytes(target if os.path.exists(target) else path, max_bytes)
+        text = Layout.of(raw).normalised(decode_text(raw, str(path)))
+        registry = _registry(cache, target, raw, text, str(path))
+        return _plan(registry, rows, replace, False, problems)
+    installed = installed_registry()
+    if installed is not None and target == installed:
+        raise InstalledRegistry(str(path))
+    if not os.path.lexists(path):
+        raise RegistryNotFound(str(path), [Problem("", "no such file; check the path")])
+    try:
+        check_writable(target, path)
+        with locked(target, lock_timeout):
+            clean_stale_temporaries(target)
+            return _import_locked(target, str(path), rows, replace, max_bytes, cache, problems)
+    except OSError as error:
+        where = error.filename or path
+        raise NavsomeError(
+            f"{where}: cannot write the registry: {error.strerror or error}. Nothing was changed."
+        ) from None
+
+
+def _registry(
+    cache: Path | None, target: Path, raw: bytes | bytearray, text: str, name: str
+) -> Registry:
+    from navsome.registry.read import parse_registry
+
+    found = _cached(cache, target, raw, Snapshot.of(os.stat(target), raw)) if cache else None
+    return found._replace(path=name) if found else parse_registry(text, name)
+
+
+def _import_locked(
+    target: Path,
+    name: str,
+    rows: Sequence[Row],
+    replace: bool,
+    max_bytes: int,
+    cache: Path | None,
+    problems: Sequence[str],
+) -> list[Planned]:
+    for _ in range(ATTEMPTS):
+        info = os.stat(target)
+        raw = read_bytes(target, max_bytes)
+        before = Snapshot.of(info, raw)
+        layout = Layout.of(raw)
+        text = layout.normalised(decode_text(raw, name))
+        registry = _registry(cache, target, raw, text, name)
+        plan = _plan(registry, rows, replace, True, problems)
+        changes = [p for p in plan if p.action in ("added", "replaced")]
+        if not changes:
+            return plan
+        new_text, new_registry = _edited_batch(text, name, registry, changes)
+        data = layout.encoded(new_text)
+        temporary = write_temporary(target, data)
+        try:
+            if unchanged(target, before):
+                commit(temporary, target)
+                if cache is not None:
+                    parse_cache.write(cache, target, parse_cache.key(data), new_registry)
+                return plan
+        finally:
+            temporary.unlink(missing_ok=True)
+    raise NavsomeError(
+        f"{name} kept changing while the figures were imported ({ATTEMPTS} tries); nothing was "
+        "changed. Try again when nobody else is saving it."
+    )
+
+
+def _plan(
+    registry: Registry,
+    rows: Sequence[Row],
+    replace: bool,
+    refuse_conflicts: bool,
+    read_problems: Sequence[str] = (),
+) -> list[Planned]:
+    """What each row does, or ImportRefused listing every row that cannot be imported (those
+    of `read_problems` among them, in the order of the file)."""
+    from navsome.errors import UnknownName
+    from navsome.query import find_account
+    from navsome.registry.schema import check_figure
+
+    problems: list[str] = list(read_problems)
+    plan: list[Planned] = []
+    seen: dict[tuple[str, str, str], str] = {}
+    named: dict[str, Account | str] = {}  # each name looked up once: the account, or why not
+    for row in rows:
+        account_name, _, platform = row.channel.rpartition("/")
+        if account_name not in named:
+            try:
+                named[account_name] = registry.accounts.get(account_name) or find_account(
+                    registry, account_name
+                )
+            except UnknownName as error:
+                named[account_name] = f"no account {error.name!r}"
+            except NavsomeError as error:
+                named[account_name] = str(error)
+        account = named[account_name]
+        if isinstance(account, str):
+            problems.append(f"{row.where}: account: {account}")
+            continue
+        platforms = account.platforms
+        if platform not in platforms:
+            have = ", ".join(platforms) or "none"
+            problems.append(
+                f"{row.where}: platform: {account.slug} has no channel on {platform!r} "
+                f"(it has: {have})"
+            )
+            continue
+        channel = account.channels[platforms.index(platform)]
+        metric = registry.metrics.get(row.figure.metric)
+        if metric is None:
+            known = ", ".join(registry.metrics)
+            problems.append(
+                f"{row.where}: metric: unknown metric {row.figure.metric!r} (known: {known})"
+            )
+            continue
+        figure = _as_stored(row.figure, metric.unit)
+        found = check_figure(registry, figure, channel.started)
+        if found:
+            problems += [f"{row.where}: {column}: {message}" for column, message in found]
+            continue
+        key = (channel.id, figure.metric, figure.as_of)
+        if key in seen:
+            problems.append(
+                f"{row.where}: as_of: {figure.metric} of {channel.id} as of {figure.as_of} "
+                f"is also on {seen[key]}"
+            )
+            continue
+        seen[key] = row.where
+        existing = next((m for m in channel.measurements if (m.metric, m.as_of) == key[1:]), None)
+        if existing is None:
+            action = "added"
+        elif _same_figure(existing, figure):
+            action = "unchanged"
+        elif replace:
+            action = "replaced"
+        else:
+            action = "conflict"
+            if refuse_conflicts:
+                problems.append(
+                    f"{row.where}: value: {channel.id} already has {figure.metric} "
+                    f"{existing.value} as of {figure.as_of}; pass --replace to replace it"
+                )
+                continue
+        plan.append(Planned(row, action, channel.id, figure, existing, metric.unit))
+    if problems:
+        raise ImportRefused(sorted(problems, key=_place))
+    return plan
+
+
+def _place(problem: str) -> tuple[int, str]:
+    """A problem's row number (FILE:LINE or FILE: row N), to report them in the file's order."""
+    where = problem.split(": ", 1)[0]
+    digits = where.rpartition(":")[2].strip() or "0"
+    number = problem.split(": row ", 1)[1].split(":")[0] if ": row " in problem else digits
+    return (int(number) if number.isdigit() else 0, problem)
+
+
+def _edited_batch(
+    text: str, name: str, registry: Registry, changes: Sequence[Planned]
+) -> tuple[str, Registry]:
+    """The text and registry with every change: one text edit over every channel it touches,
+    each channel's section checked before and after as `record` checks its one; tomlkit, and
+    a full check, for a layout the text edit leaves alone."""
+    from navsome.registry.record import _checked, _tomlkit_apply
+    from navsome.registry.schema import build_channel
+    from navsome.registry.text_edit import edit_channels, section_channel
+
+    by_channel: dict[tuple[str, int], list[Planned]] = {}
+    for change in changes:
+        account, _, platform = change.channel.rpartition("/")
+        index = registry.accounts[account].platforms.index(platform)
+        by_channel.setdefault((account, index), []).append(change)
+    requests = {}
+    expected = {}
+    for (account, index), planned in by_channel.items():
+        channel = registry.accounts[account].channels[index]
+        figures = list(channel.measurements)
+        adds, replaces = [], {}
+        for change in sorted(planned, key=lambda p: date_key(p.figure.as_of)):
+            if change.existing is not None:
+                number = figures.index(change.existing)
+                replaces[number] = _fields(change.figure)
+                figures[number] = change.figure
+            else:
+                adds.append(_fields(change.figure))
+                figures.append(change.figure)
+        requests[(account, index)] = (adds, replaces)
+        expected[(account, index)] = channel._replace(measurements=tuple(figures))
+    edited = edit_channels(text, requests)
+    if edited is not None:
+        new_text, sections = edited
+        accounts = dict(registry.accounts)
+        for (account, index), (old_section, new_section) in sections.items():
+            channel = registry.accounts[account].channels[index]
+            # The section replaced is this channel's (its platform, as many figures), and the
+            # new one is exactly the channel with its new figures, as loading would check it.
+            figures_header = f"[[accounts.{account}.channels.measurements]]"
+            if f'platform = "{channel.platform}"' not in old_section:
+                break
+            if old_section.count(figures_header) != len(channel.measurements):
+                break
+            new_value = section_channel(new_section, account)
+            try:
+                made = build_channel(registry, account, index, new_value) if new_value else None
+            except NavsomeError:
+                break
+            if made != expected[(account, index)]:
+                break
+            channels = list(accounts[account].channels)
+            channels[index] = expected[(account, index)]
+            accounts[account] = accounts[account]._replace(channels=tuple(channels))
+        else:
+            return new_text, registry._replace(accounts=accounts)
+    new_text, data = _tomlkit_apply(text, name, requests)
+    return new_text, _checked(data, new_text, name)
