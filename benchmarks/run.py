@@ -234,8 +234,10 @@ NO_CACHE = {"NAVSOME_NO_CACHE": "1"}
 COLD_QUERY_TARGET = 1.25
 RECORD_TARGET, RECORD_MEMORY_TARGET = 1.5, 2.0
 WARM_TARGET = 2.0  # the warm ten-year query, as a multiple of the shipped registry's
+IMPORT_TARGET = 3.0  # 10,000 rows into 1,000 accounts, as a multiple of a bare load of the result
+IMPORT_ROWS = 10_000
 LINEAR_TARGET = 1.5  # µs/account at the largest size, as a multiple of that at the smallest
-DECADE_CASES = ("query cold", "query warm", "record cold", "record warm")
+DECADE_CASES = ("query cold", "query warm", "record cold", "record warm", "import a month")
 SHIPPED_CASES = ("query warm",)
 SIZE_CASES = ("query cold", "record cold", "record warm")
 
@@ -266,6 +268,57 @@ def recorder(
         return [str(navsome), "--registry", str(copy), "record", channel, *figure]
 
     return ready
+
+
+def channels_of(registry: Path) -> list[str]:
+    """Every channel of a registry, ACCOUNT/PLATFORM, in file order."""
+    text = registry.read_text(encoding="utf-8")
+    pattern = r'^\[\[accounts\.([^.\]]+)\.channels\]\]\nplatform = "([^"]+)"'
+    return [f"{found[1]}/{found[2]}" for found in re.finditer(pattern, text, re.M)]
+
+
+def month_rows(registry: Path, count: int | None = None) -> Path:
+    """A CSV of `count` followers figures (one month of every channel when None): 2026-01 for
+    every channel first (after the ten-year registry's last month, not after today), then
+    months from 2020-01 (after the generated registries' 2017)."""
+    channels = channels_of(registry)
+    count = count or len(channels)
+    lines = ["channel,metric,value,as_of,source"]
+    for number in range(count):
+        month = number // len(channels)
+        earlier = f"{2020 + (month - 1) // 12}-{(month - 1) % 12 + 1:02d}"  # after 2017's
+        as_of = earlier if month else "2026-01"
+        lines.append(
+            f"{channels[number % len(channels)]},followers,{1000 + number},{as_of},nav-some-2017"
+        )
+    rows = registry.with_name(f"rows-{count}-{registry.stem}.csv")
+    rows.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return rows
+
+
+def importer(navsome: Path, original: Path, rows: Path) -> Callable[[], list[str]]:
+    """The command line of each `import` run, on a copy of `original` reset before each."""
+    copy = original.with_name(f"import-{original.name}")
+
+    def ready() -> list[str]:
+        shutil.copyfile(original, copy)
+        return [str(navsome), "--registry", str(copy), "import", str(rows)]
+
+    return ready
+
+
+def import_target(
+    python: Path, navsome: Path, registry: Path, runs: int, env: dict[str, str]
+) -> tuple[list[str], Target]:
+    """IMPORT_ROWS rows imported into `registry` (no cache entry), against a bare load of the
+    file they make: a table row, and the target."""
+    ready = emptied(env, importer(navsome, registry, month_rows(registry, IMPORT_ROWS)))
+    elapsed, peak = timed(ready, runs, env)
+    result = registry.with_name(f"import-{registry.name}")  # the last run's file
+    load, _ = timed(lambda: [str(python), "-c", LOAD_CODE, str(result)], runs, env)
+    what = f"import {IMPORT_ROWS:,} rows into {registry.stem} × load of the result"
+    row = [what, f"{elapsed:.2f}", f"{load:.2f}", f"{elapsed / load:.2f}", _mb(peak)]
+    return row, (what, elapsed / load, IMPORT_TARGET)
 
 
 def emptied(env: dict[str, str], ready: Callable[[], list[str]]) -> Callable[[], list[str]]:
@@ -307,6 +360,7 @@ def deep_measure(
         "query warm": (lambda: compare, env),
         "record cold": (emptied(env, recorder(navsome, registry, env, warm=False)), env),
         "record warm": (recorder(navsome, registry, env, warm=True), env),
+        "import a month": (emptied(env, importer(navsome, registry, month_rows(registry))), env),
     }
     results = {}
     for name in ("tomllib.load", *cases):
@@ -341,6 +395,8 @@ def load_targets(where: str, results: dict[str, tuple[float, int]]) -> list[Targ
     for name, (elapsed, peak) in results.items():
         if name == "query cold":
             targets.append((f"{where}: {name} × load", elapsed / load, COLD_QUERY_TARGET))
+        elif name == "import a month":
+            targets.append((f"{where}: {name} × load", elapsed / load, IMPORT_TARGET))
         elif name.startswith("record"):
             targets.append((f"{where}: {name} × load", elapsed / load, RECORD_TARGET))
             targets.append(
@@ -394,10 +450,18 @@ def deep(
         by_size[size] = deep_measure(python, navsome, registry, SIZE_CASES, size_runs, env)
         rows += deep_rows("generated", registry, size, by_size[size])
     targets += linear_targets(by_size)
+    import_rows: list[list[str]] = []
+    if sizes:
+        row, target = import_target(python, navsome, generated(folder, min(sizes)), runs, env)
+        import_rows.append(row)
+        targets.append(target)
     each = f"{runs} run{'s' if runs != 1 else ''} each, one above 10,000 accounts"
     print(f"\nDeep registry (python timer, {each}; medians, peak memory the largest)\n")
     headers = ["registry", "accounts", "MB", "case", "s", "µs/account", "× load"]
     print(table([*headers, "memory × load", "peak MB"], rows))
+    if import_rows:
+        print()
+        print(table(["case", "s", "load of the result, s", "× load", "peak MB"], import_rows))
     print()
     verdicts = [
         [what, f"{value:.2f}", f"≤ {limit}", "yes" if value <= limit else "NO"]
