@@ -201,7 +201,7 @@ def test_the_same_figure_again_is_a_no_op(navsome, registry_copy):
 
 def test_the_installed_registry_is_never_edited(navsome, registry_copy, monkeypatch):
     monkeypatch.setattr(
-        "navsome.registry.record.installed_registry", lambda: registry_copy.resolve()
+        "navsome.registry.rewrite.installed_registry", lambda: registry_copy.resolve()
     )
     before = registry_copy.read_bytes()
     result = navsome("--registry", str(registry_copy), "record", *FIGURE)
@@ -374,7 +374,7 @@ def test_a_registry_that_cannot_be_written_is_a_clear_error(navsome, registry_co
     def denied(temporary, path):
         raise PermissionError(13, "Permission denied", str(path.parent / ".channels.toml.x.tmp"))
 
-    monkeypatch.setattr("navsome.registry.record.commit", denied)
+    monkeypatch.setattr("navsome.registry.rewrite.commit", denied)
     before = registry_copy.read_bytes()
     result = navsome("--registry", str(registry_copy), "record", *FIGURE)
     assert result.exit_code == 1

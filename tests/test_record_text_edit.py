@@ -11,6 +11,7 @@ from conftest import SHIPPED
 
 import navsome.registry.read
 import navsome.registry.record
+import navsome.registry.rewrite
 import navsome.registry.text_edit
 from navsome.model import Measurement
 from navsome.registry.read import load_registry
@@ -226,7 +227,7 @@ def test_an_invalid_figure_is_refused_with_its_line_in_the_new_file(tmp_path):
 @pytest.fixture
 def parses(monkeypatch) -> list[str]:
     seen: list[str] = []
-    for module in (navsome.registry.read, navsome.registry.record):
+    for module in (navsome.registry.read, navsome.registry.rewrite):
         real = module.parse_registry
 
         def counting(text, name, real=real):

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from navsome.model import Measurement, Number, Registry
 from navsome.registry.read import DEFAULT_MAX_BYTES, load_registry
-from navsome.registry.record import DEFAULT_LOCK_TIMEOUT, Recorded
+from navsome.registry.record import Recorded
 from navsome.registry.record import record as _record
+from navsome.registry.rewrite import DEFAULT_LOCK_TIMEOUT
 
 
 def load(

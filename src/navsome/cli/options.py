@@ -126,7 +126,7 @@ def typed_text(text: _Text, what: str) -> _Text:
 
 def lock_timeout_seconds(option: str | None) -> float:
     """Seconds to wait for the lock: --lock-timeout, else NAVSOME_LOCK_TIMEOUT, else 30."""
-    from navsome.registry.record import DEFAULT_LOCK_TIMEOUT
+    from navsome.registry.rewrite import DEFAULT_LOCK_TIMEOUT
 
     if option is not None:
         return seconds(option, "--lock-timeout")

@@ -15,29 +15,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from navsome.dates import date_key
-from navsome.errors import InstalledRegistry, NavsomeError, Problem, RegistryNotFound
+from navsome.errors import NavsomeError
 from navsome.model import Account, Measurement, Registry
-from navsome.registry import cache as parse_cache
-from navsome.registry.read import DEFAULT_MAX_BYTES, decode_text, installed_registry, read_bytes
-from navsome.registry.record import (
-    ATTEMPTS,
-    DEFAULT_LOCK_TIMEOUT,
-    Layout,
-    _as_stored,
-    _cached,
-    _fields,
-    _same_figure,
-)
-from navsome.registry.storage import (
-    Snapshot,
-    check_writable,
-    clean_stale_temporaries,
-    commit,
-    locked,
-    real_path,
-    unchanged,
-    write_temporary,
-)
+from navsome.registry.read import DEFAULT_MAX_BYTES
+from navsome.registry.record import _as_stored, _fields, _same_figure
+from navsome.registry.rewrite import DEFAULT_LOCK_TIMEOUT, rewrite
 
 
 class Row(NamedTuple):
@@ -86,73 +68,25 @@ def import_rows(
     """Import `rows` into the registry at `path`, all or none; what each row does. With
     `dry_run` nothing is written (and no lock taken); conflicts are then planned, not refused.
     `problems` of rows that could not even be read are reported with the rest."""
-    target = real_path(path)
-    cache = Path(cache_dir) if cache_dir is not None else None
     if dry_run:
-        raw = read_bytes(target if os.path.exists(target) else path, max_bytes)
-        text = Layout.of(raw).normalised(decode_text(raw, str(path)))
-        registry = _registry(cache, target, raw, text, str(path))
-        return _plan(registry, rows, replace, False, problems)
-    installed = installed_registry()
-    if installed is not None and target == installed:
-        raise InstalledRegistry(str(path))
-    if not os.path.lexists(path):
-        raise RegistryNotFound(str(path), [Problem("", "no such file; check the path")])
-    try:
-        check_writable(target, path)
-        with locked(target, lock_timeout):
-            clean_stale_temporaries(target)
-            return _import_locked(target, str(path), rows, replace, max_bytes, cache, problems)
-    except OSError as error:
-        where = error.filename or path
-        raise NavsomeError(
-            f"{where}: cannot write the registry: {error.strerror or error}. Nothing was changed."
-        ) from None
+        from navsome.registry.read import load_registry
 
+        return _plan(load_registry(path, max_bytes, cache_dir), rows, replace, False, problems)
 
-def _registry(
-    cache: Path | None, target: Path, raw: bytes | bytearray, text: str, name: str
-) -> Registry:
-    from navsome.registry.read import parse_registry
-
-    found = _cached(cache, target, raw, Snapshot.of(os.stat(target), raw)) if cache else None
-    return found._replace(path=name) if found else parse_registry(text, name)
-
-
-def _import_locked(
-    target: Path,
-    name: str,
-    rows: Sequence[Row],
-    replace: bool,
-    max_bytes: int,
-    cache: Path | None,
-    problems: Sequence[str],
-) -> list[Planned]:
-    for _ in range(ATTEMPTS):
-        info = os.stat(target)
-        raw = read_bytes(target, max_bytes)
-        before = Snapshot.of(info, raw)
-        layout = Layout.of(raw)
-        text = layout.normalised(decode_text(raw, name))
-        registry = _registry(cache, target, raw, text, name)
+    def change(text: str, registry: Registry) -> tuple[list[Planned], tuple[str, Registry] | None]:
         plan = _plan(registry, rows, replace, True, problems)
         changes = [p for p in plan if p.action in ("added", "replaced")]
         if not changes:
-            return plan
-        new_text, new_registry = _edited_batch(text, name, registry, changes)
-        data = layout.encoded(new_text)
-        temporary = write_temporary(target, data)
-        try:
-            if unchanged(target, before):
-                commit(temporary, target)
-                if cache is not None:
-                    parse_cache.write(cache, target, parse_cache.key(data), new_registry)
-                return plan
-        finally:
-            temporary.unlink(missing_ok=True)
-    raise NavsomeError(
-        f"{name} kept changing while the figures were imported ({ATTEMPTS} tries); nothing was "
-        "changed. Try again when nobody else is saving it."
+            return plan, None
+        return plan, _edited_batch(text, str(path), registry, changes)
+
+    return rewrite(
+        path,
+        change,
+        "the figures were imported",
+        lock_timeout,
+        max_bytes=max_bytes,
+        cache_dir=cache_dir,
     )
 
 

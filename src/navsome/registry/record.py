@@ -14,40 +14,16 @@ from typing import Any, NamedTuple
 from navsome.dates import date_key
 from navsome.errors import (
     Conflict,
-    InstalledRegistry,
     NavsomeError,
     Problem,
-    RegistryNotFound,
     RegistryProblems,
     UnknownName,
     UsageError,
 )
 from navsome.model import Channel, Measurement, Number, Registry
 from navsome.query import check_metric, find_account
-from navsome.registry import cache as parse_cache
-from navsome.registry.read import (
-    BOM,
-    DEFAULT_MAX_BYTES,
-    check_registry,
-    decode_text,
-    installed_registry,
-    parse_registry,
-    parse_toml,
-    read_bytes,
-)
-from navsome.registry.storage import (
-    Snapshot,
-    check_writable,
-    clean_stale_temporaries,
-    commit,
-    locked,
-    real_path,
-    unchanged,
-    write_temporary,
-)
-
-ATTEMPTS = 5  # re-reads of a file that keeps changing under us before giving up
-DEFAULT_LOCK_TIMEOUT = 30.0  # seconds to wait for another writer
+from navsome.registry.read import DEFAULT_MAX_BYTES, check_registry, parse_toml
+from navsome.registry.rewrite import DEFAULT_LOCK_TIMEOUT, rewrite
 
 
 class RecordRefused(NavsomeError):
@@ -89,106 +65,24 @@ def record(
     max_bytes: int = DEFAULT_MAX_BYTES,
     cache_dir: str | os.PathLike[str] | None = None,
 ) -> Recorded:
-    """Add `figure` to the channel named `ACCOUNT/PLATFORM` in the registry at `path`.
+    """Add `figure` to the channel named `ACCOUNT/PLATFORM` in the registry at `path`, safely
+    (registry/rewrite.py: locked, atomic, on top of any edit saved meanwhile). With a
+    `cache_dir`, the registry's model is read from the parse cache there, and the new file's
+    is written to it."""
 
-    A symbolic link is followed: the file it names is locked and replaced, and the link stays.
-    `waiting(pid)` is called once when another writer has held the lock for a second;
-    `before_write` runs after the new file is on disk and before it replaces the old one
-    (tests use it to change the file under a running record). With a `cache_dir`, a large
-    registry's model is read from the parse cache there, and the new file's is written to it.
-    """
-    target = real_path(path)
-    installed = installed_registry()
-    if installed is not None and target == installed:
-        raise InstalledRegistry(str(path))
-    if not os.path.lexists(path):  # said before a lock file is made beside a file that is not
-        raise RegistryNotFound(str(path), [Problem("", "no such file; check the path")])
-    try:
-        check_writable(target, path)
-        with locked(target, lock_timeout, waiting):
-            clean_stale_temporaries(target)
-            cache = Path(cache_dir) if cache_dir is not None else None
-            return _record_locked(
-                target, str(path), channel_name, figure, replace, before_write, max_bytes, cache
-            )
-    except OSError as error:
-        where = error.filename or path
-        raise NavsomeError(
-            f"{where}: cannot write the registry: {error.strerror or error}. Nothing was changed."
-        ) from None
+    def change(text: str, registry: Registry) -> tuple[Recorded, tuple[str, Registry] | None]:
+        return _with_figure(text, registry, str(path), channel_name, figure, replace)
 
-
-def _record_locked(
-    target: Path,
-    name: str,
-    channel_name: str,
-    figure: Measurement,
-    replace: bool,
-    before_write: Callable[[], None] | None,
-    max_bytes: int,
-    cache: Path | None,
-) -> Recorded:
-    for _ in range(ATTEMPTS):
-        info = os.stat(target)
-        raw = read_bytes(target, max_bytes)
-        before = Snapshot.of(info, raw)
-        layout = Layout.of(raw)
-        text = layout.normalised(decode_text(raw, name))
-        registry = _cached(cache, target, raw, before) or parse_registry(text, name)
-        outcome, edited = _with_figure(text, registry, name, channel_name, figure, replace)
-        if edited is None:
-            return outcome
-        new_text, new_registry = edited
-        data = layout.encoded(new_text)
-        temporary = write_temporary(target, data)
-        try:
-            if before_write is not None:
-                before_write()
-            # Checked only now, with the new file on disk: an edit saved while it was being
-            # written is seen, and the figure is recorded again on top of it.
-            if unchanged(target, before):
-                commit(temporary, target)
-                if cache is not None:
-                    parse_cache.write(cache, target, parse_cache.key(data), new_registry)
-                return outcome
-        finally:
-            temporary.unlink(missing_ok=True)
-    raise NavsomeError(
-        f"{name} kept changing while the figure was recorded ({ATTEMPTS} tries); nothing was "
-        "changed. Try again when nobody else is saving it."
+    return rewrite(
+        path,
+        change,
+        "the figure was recorded",
+        lock_timeout,
+        waiting,
+        before_write,
+        max_bytes,
+        cache_dir,
     )
-
-
-def _cached(
-    cache: Path | None, target: Path, raw: bytes | bytearray, read: Snapshot
-) -> Registry | None:
-    """The registry in `raw` from the parse cache, when it is there (hashed once: the
-    snapshot's digest is the file's)."""
-    if cache is None:
-        return None
-    return parse_cache.read(cache, target, parse_cache.keyed(read.digest))
-
-
-class Layout(NamedTuple):
-    """The byte-level habits of a file that a rewrite keeps: a byte-order mark, CRLF lines."""
-
-    bom: bool
-    crlf: bool
-
-    @classmethod
-    def of(cls, raw: bytes | bytearray) -> Layout:
-        lines = raw.count(b"\n")
-        return cls(raw.startswith(BOM), lines > 0 and raw.count(b"\r\n") == lines)
-
-    def normalised(self, text: str) -> str:
-        """The text with LF lines, which the editing below assumes."""
-        return text.replace("\r\n", "\n") if self.crlf else text
-
-    def encoded(self, text: str) -> bytes:
-        """The edited text as the file had it: CRLF lines and the byte-order mark restored."""
-        if self.crlf:
-            text = text.replace("\n", "\r\n")
-        return (BOM if self.bom else b"") + text.encode("utf-8")
 
 
 def _with_figure(
