@@ -190,3 +190,19 @@ def test_partial_dates(text, valid):
     from navsome.dates import date_problem
 
     assert (date_problem(text) is None) is valid
+
+
+def test_the_summary_counts_in_the_singular_and_plural_in_both_languages(navsome, tmp_path):
+    from generate_registry import generate_decade
+
+    registry = tmp_path / "small.toml"
+    registry.write_text(generate_decade(accounts=1, channels=1, years=1), encoding="utf-8")
+    text = registry.read_text(encoding="utf-8")
+    if "[[events]]" not in text:  # one account passes no milestone in a year: add one
+        text += '\n[[events]]\ndate = "2025-06"\nkind = "milestone"\naccount = "account-000"\n'
+        text += 'title = "A milestone"\nsource = "nav-some-2017"\n'
+        registry.write_text(text, encoding="utf-8")
+    english = navsome("validate", str(registry)).stdout
+    assert english.endswith("is valid: 1 account, 1 channel, 12 figures, 1 event.\n"), english
+    norwegian = navsome("--lang", "nb", "validate", str(registry)).stdout
+    assert norwegian.endswith("er gyldig: 1 konto, 1 kanal, 12 tall, 1 hendelse.\n"), norwegian

@@ -139,13 +139,17 @@ NB = {
     "{name} has no figures with these filters.": "{name} har ingen tall med disse filtrene.",
     "{count} problem in {file}.": "{count} problem i {file}.",
     "{count} problems in {file}.": "{count} problemer i {file}.",
-    (
-        "{file} is valid: {accounts} accounts, {channels} channels, {figures} figures, "
-        "{events} events."
-    ): (
-        "{file} er gyldig: {accounts} kontoer, {channels} kanaler, {figures} tall, "
-        "{events} hendelser."
+    "{file} is valid: {accounts}, {channels}, {figures}, {events}.": (
+        "{file} er gyldig: {accounts}, {channels}, {figures}, {events}."
     ),
+    "{n} account": "{n} konto",
+    "{n} accounts": "{n} kontoer",
+    "{n} channel": "{n} kanal",
+    "{n} channels": "{n} kanaler",
+    "{n} figure": "{n} tall",
+    "{n} figures": "{n} tall",
+    "{n} event": "{n} hendelse",
+    "{n} events": "{n} hendelser",
     "Recorded {channel} {metric} {value} as of {as_of} in {file}.": (
         "Registrerte {channel} {metric} {value} per {as_of} i {file}."
     ),

@@ -53,18 +53,18 @@ def _caret(excerpt: str, line: int, column: int) -> list[str]:
 def clean_summary(registry: Registry, *, words: Words) -> str:
     channels = registry.channels()
     figures = sum(len(c.measurements) for c in channels)
-    template = (
-        "{file} is valid: {accounts} accounts, {channels} channels, {figures} figures, "
-        "{events} events."
-    )
+
+    def counted(n: int, noun: str) -> str:  # "1 event", "9 events"
+        return words(f"{{n}} {noun}" if n == 1 else f"{{n}} {noun}s", n=n)
+
     return (
         words(
-            template,
+            "{file} is valid: {accounts}, {channels}, {figures}, {events}.",
             file=visible(registry.path, one_line=True),
-            accounts=len(registry.accounts),
-            channels=len(channels),
-            figures=figures,
-            events=len(registry.events),
+            accounts=counted(len(registry.accounts), "account"),
+            channels=counted(len(channels), "channel"),
+            figures=counted(figures, "figure"),
+            events=counted(len(registry.events), "event"),
         )
         + "\n"
     )
