@@ -64,7 +64,7 @@ def test_every_bad_row_is_reported_with_its_line_and_nothing_is_written(
         "jobblyst/facebook,followers,21000,2018-06,nav-some-2017\n",  # 8: repeats line 2
     )
     result = navsome("--registry", str(registry_copy), "import", str(rows))
-    fails(result, 1, "nothing was imported: 6 rows have problems")
+    fails(result, 1, "nothing was imported; 6 problems:")
     lines = [line.strip() for line in result.stderr.splitlines()[1:]]
     assert [line.split(": ")[0] + ": " + line.split(": ")[1] for line in lines] == [
         f"{rows}:3: value",
@@ -117,34 +117,23 @@ def test_what_show_writes_reads_back_into_an_empty_copy_as_the_same_figures(
     empty_copy = write(tmp_path, "empty.toml", empty)
     assert not any(c.measurements for c in load_registry(empty_copy).channels())
     exported = tmp_path / f"all.{format_}"
-    parts = []
+    parts: list = []
     for account in load_registry(SHIPPED).accounts:
         shown = navsome("show", account, "--format", format_)
         assert shown.exit_code == 0
         if format_ == "json":
-            parts += (
-                shown.json().get("measurements", [])
-                if isinstance(shown.json(), dict)
-                else shown.json()
-            )
+            parts += shown.json()["measurements"]
         else:
             lines = shown.stdout.splitlines()
             parts += lines[1:] if parts else lines
-    exported.write_text(
-        json.dumps(parts) if format_ == "json" else "\n".join(parts) + "\n", encoding="utf-8"
-    )
+    text = json.dumps(parts) if format_ == "json" else "\n".join(parts) + "\n"
+    exported.write_text(text, encoding="utf-8")
     result = navsome("--registry", str(empty_copy), "import", str(exported))
     assert result.exit_code == 0, result.stderr
     assert figures(empty_copy).keys() == figures(SHIPPED).keys()
     for key, figure in figures(SHIPPED).items():
         got = figures(empty_copy)[key]
-        assert (got.value, got.qualifier, got.high, got.source, got.stated) == (
-            figure.value,
-            figure.qualifier,
-            figure.high,
-            figure.source,
-            figure.stated,
-        ), key
+        assert got == figure, key  # the note too
 
 
 def test_rows_read_from_standard_input(navsome, registry_copy):
@@ -161,3 +150,96 @@ def test_rows_read_from_standard_input(navsome, registry_copy):
     )
     assert result.exit_code == 0, result.stderr
     assert "Imported <stdin>" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (
+            "channel,account,platform,metric,value,as_of,source\n"
+            "jobblyst/facebook,kunnskap,twitter,followers,5,2018,nav-some-2017\n",
+            "x.csv:2: channel: 'jobblyst/facebook' is not account 'kunnskap' on 'twitter'",
+        ),
+        (
+            "channel,metric,value,high,as_of,source\n"
+            "kunnskap/facebook,followers,5000,6000,2018,nav-some-2017\n",
+            "x.csv:2: high: 6000 goes with qualifier range only",
+        ),
+        (
+            "channel,metric,value,low,high,qualifier,as_of,source\n"
+            "jobblyst/facebook,followers,9999,2000,2200,range,2018,nav-some-2017\n",
+            "x.csv:2: value: 9999 is not the middle of the range 2000-2200",
+        ),
+        (
+            "channel,metric,value,low,high,qualifier,as_of,source\n"
+            "jobblyst/facebook,followers,7000,6000,8000,exact,2018,nav-some-2017\n",
+            "x.csv:2: high: 8000 goes with qualifier range only",
+        ),
+        (
+            "channel,metric,value,as_of,source,channel\n",
+            "x.csv:1: 'channel' given more than once",
+        ),
+        (
+            "channel;metric;value;as_of;source\n",
+            "x.csv:1: the columns are not separated by commas",
+        ),
+        (
+            HEADER + "jobblyst/facebook,followers,5,2018,nav-some-2017,extra\n"
+            "nosuch/facebook,followers,5,2018,nav-some-2017\n",
+            "x.csv:2: row: 6 cells where the header has 5 columns",
+        ),
+        ("[" * 100_000, "nested too deeply"),
+    ],
+    ids=[
+        "channel-and-account",
+        "high-without-range",
+        "value-off-the-range",
+        "exact-with-high",
+        "column-twice",
+        "semicolons",
+        "too-many-cells",
+        "deep-json",
+    ],
+)
+def test_rows_whose_columns_disagree_or_cannot_be_read_are_refused(
+    navsome, registry_copy, tmp_path, rows, message
+):
+    before = registry_copy.read_bytes()
+    path = write(tmp_path, "x.csv", rows)
+    result = navsome("--registry", str(registry_copy), "import", str(path))
+    fails(result, 1, message.replace("x.csv", str(path)))
+    assert registry_copy.read_bytes() == before
+
+
+def test_what_show_json_writes_imports_as_it_is(navsome, registry_copy, tmp_path):
+    shown = tmp_path / "jobblyst.json"
+    shown.write_text(navsome("show", "jobblyst", "--json").stdout, encoding="utf-8")
+    result = navsome("--registry", str(registry_copy), "import", str(shown), "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert "0 added, 0 replaced, 6 unchanged" in result.stdout
+
+
+def test_a_new_note_for_a_figure_already_there_is_a_change(navsome, registry_copy):
+    figure = ["jobblyst/facebook", "followers", "19500", "--as-of", "2017-12"]
+    figure += ["--source", "nav-some-2017", "--note", "checked"]
+    refused = navsome("--registry", str(registry_copy), "record", *figure)
+    fails(refused, 1, "pass --replace")
+    replaced = navsome("--registry", str(registry_copy), "record", *figure, "--replace")
+    assert replaced.stdout.startswith("Replaced with jobblyst/facebook followers 19,500")
+    again = navsome("--registry", str(registry_copy), "record", *figure[:7])  # no note given
+    assert again.stdout.startswith("Already recorded")
+
+
+def test_import_waits_for_the_lock_as_long_as_it_is_told(navsome, registry_copy, tmp_path):
+    import fcntl
+    import os
+
+    rows = write(tmp_path, "x.csv", HEADER + "jobblyst/facebook,followers,1,2018,nav-some-2017\n")
+    lock = os.open(registry_copy.with_name("channels.toml.lock"), os.O_RDWR | os.O_CREAT)
+    fcntl.flock(lock, fcntl.LOCK_EX)  # another writer holds the registry
+    try:
+        args = ["--registry", str(registry_copy), "import", str(rows), "--lock-timeout", "0"]
+        result = navsome(*args)
+    finally:
+        os.close(lock)
+    fails(result, 1, "is still locked by another navsome record", "--lock-timeout SECONDS")

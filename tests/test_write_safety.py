@@ -589,7 +589,7 @@ def test_an_exported_csv_defuses_formulas_while_stdout_keeps_the_text(navsome, r
 
 
 def test_the_waiting_note_speaks_norwegian(capsys):
-    from navsome.cli.commands.record import _say_waiting
+    from navsome.cli.options import say_waiting as _say_waiting
     from navsome.i18n import Words
 
     _say_waiting(4750, Path("channels.toml"), Words("nb"))

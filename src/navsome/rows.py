@@ -41,6 +41,7 @@ def _figure_row(figure: Figure, unit: str | None) -> Row:
         "as_of": measurement.as_of,
         "unit": unit,
         "stated": measurement.stated,
+        "note": measurement.note,
         "source": measurement.source,
     }
 

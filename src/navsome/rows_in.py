@@ -45,7 +45,7 @@ DERIVED = (
 def read_rows(text: str, name: str) -> tuple[list[Row], list[str]]:
     """The rows in `text` (JSON when it starts with `[`, CSV otherwise) that could be read, and
     the problems of those that could not (ImportRefused when the file itself cannot be)."""
-    if text.lstrip().startswith("["):
+    if text.lstrip().startswith(("[", "{")):
         records = _json_records(text, name)
     else:
         records = _csv_records(text, name)
@@ -64,12 +64,19 @@ def read_rows(text: str, name: str) -> tuple[list[Row], list[str]]:
 
 def _csv_records(text: str, name: str) -> list[tuple[str, dict[str, Any]]]:
     reader = csv.DictReader(io.StringIO(text))
-    _check_columns(list(reader.fieldnames or []), f"{name}:1")
+    columns = list(reader.fieldnames or [])
+    _check_columns(columns, f"{name}:1")
+    twice = sorted({c for c in columns if columns.count(c) > 1})
+    if twice:
+        names = ", ".join(repr(c) for c in twice)
+        raise ImportRefused([f"{name}:1: {names} given more than once; keep one of each"])
     records = []
     for record in reader:
+        where = f"{name}:{reader.line_num}"
         if None in record:  # more cells than the header has columns
-            raise ImportRefused([f"{name}:{reader.line_num}: row: more cells than columns"])
-        records.append((f"{name}:{reader.line_num}", record))
+            cells = len(columns) + len(record[None])
+            record = {"_problem": f"{cells} cells where the header has {len(columns)} columns"}
+        records.append((where, record))
     return records
 
 
@@ -78,14 +85,31 @@ def _json_records(text: str, name: str) -> list[tuple[str, dict[str, Any]]]:
         data = json.loads(text)
     except ValueError as error:
         raise ImportRefused([f"{name}: not JSON ({error})"]) from None
+    except RecursionError:
+        raise ImportRefused([f"{name}: JSON nested too deeply to be rows of figures"]) from None
+    if isinstance(data, dict) and isinstance(data.get("measurements"), list):
+        data = data["measurements"]  # what `navsome show ACCOUNT --json` writes
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        raise ImportRefused([f"{name}: JSON must be an array of objects, one a figure"])
+        raise ImportRefused(
+            [f"{name}: JSON must be an array of objects, one a figure (or show's JSON)"]
+        )
     _check_columns(sorted({key for item in data for key in item}), name)
-    return [(f"{name}: row {number}", item) for number, item in enumerate(data, start=1)]
+    return [(f"{name}[{number}]", item) for number, item in enumerate(data, start=1)]
+
+
+def _has(problems: list[str], where: str, column: str) -> bool:
+    return any(p.startswith(f"{where}: {column}:") for p in problems)
 
 
 def _check_columns(columns: list[str], where: str) -> None:
     unknown = [c for c in columns if c not in COLUMNS and c not in DERIVED]
+    if len(columns) == 1 and any(mark in columns[0] for mark in ";\t"):
+        raise ImportRefused(
+            [
+                f"{where}: the columns are not separated by commas; save the file as CSV with "
+                'commas (a spreadsheet\'s "CSV UTF-8 (comma delimited)")'
+            ]
+        )
     if unknown:
         names = ", ".join(repr(c) for c in unknown)
         verb = "is not a column" if len(unknown) == 1 else "are not columns"
@@ -94,6 +118,10 @@ def _check_columns(columns: list[str], where: str) -> None:
 
 
 def _row(where: str, record: dict[str, Any], problems: list[str]) -> Row | None:
+    if "_problem" in record:
+        problems.append(f"{where}: row: {record['_problem']}")
+        return None
+
     def text(column: str) -> str | None:
         value = record.get(column)
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -120,6 +148,13 @@ def _row(where: str, record: dict[str, Any], problems: list[str]) -> Row | None:
 
     channel = text("channel")
     account, platform = text("account"), text("platform")
+    if channel is not None and (account or platform):
+        named = f"{account or channel.partition('/')[0]}/{platform or channel.rpartition('/')[2]}"
+        if named != channel:
+            problems.append(
+                f"{where}: channel: {channel!r} is not account {account!r} on {platform!r}; "
+                "give one channel"
+            )
     if channel is None:
         if account is None or platform is None:
             problems.append(
@@ -132,13 +167,29 @@ def _row(where: str, record: dict[str, Any], problems: list[str]) -> Row | None:
     qualifier = text("qualifier") or "exact"
     if qualifier not in QUALIFIERS:
         problems.append(f"{where}: qualifier: {qualifier!r} is not one of {', '.join(QUALIFIERS)}")
-    # navsome writes a range's midpoint as its value and its ends as low and high.
-    value = (
-        number("low")
-        if qualifier == "range" and record.get("low") not in (None, "")
-        else number("value")
-    )
-    high = number("high") if qualifier == "range" else None
+    # navsome writes a range's midpoint as its value and its ends as low and high; other figures
+    # with low (and, exact, high) equal to the value: the columns given must agree.
+    given_value, low, given_high = number("value"), number("low"), number("high")
+    if qualifier == "range":
+        value, high = (low if low is not None else given_value), given_high
+        if high is None and not _has(problems, where, "high"):
+            problems.append(f"{where}: high: a range needs high, its upper end")
+        elif value is not None and high is not None and given_value is not None and low is not None:
+            middle = (low + high) / 2
+            if given_value != middle:
+                problems.append(
+                    f"{where}: value: {given_value} is not the middle of the range "
+                    f"{low}-{high}; give low and high (value may be left empty)"
+                )
+    else:
+        value, high = given_value, None
+        if given_high is not None and not (qualifier == "exact" and given_high == value):
+            problems.append(
+                f"{where}: high: {given_high} goes with qualifier range only (this row is "
+                f"{qualifier})"
+            )
+        if low is not None and value is not None and low != value:
+            problems.append(f"{where}: low: {low} differs from value {value}; give one figure")
     as_of = text("as_of")
     if as_of is not None:
         try:
@@ -152,7 +203,7 @@ def _row(where: str, record: dict[str, Any], problems: list[str]) -> Row | None:
         ("as_of", as_of),
         ("source", text("source")),
     ):
-        if present is None and not any(p.startswith(f"{where}: {column}:") for p in problems):
+        if present is None and not _has(problems, where, column):
             problems.append(f"{where}: {column}: missing")
     if any(p.startswith(f"{where}:") for p in problems) or channel is None:
         return None

@@ -7,12 +7,15 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from navsome.errors import NavsomeError, UsageError
 from navsome.output.console import OutputFormat
+
+if TYPE_CHECKING:
+    from navsome.i18n import Words
 
 
 def _completions(ctx: typer.Context, incomplete: str, names: Callable[[Any], Any]) -> list[str]:
@@ -122,6 +125,28 @@ def typed_text(text: _Text, what: str) -> _Text:
         f"{what} '{visible(text, one_line=True)}' holds bytes that are not UTF-8 (shown as "
         "\\udcXX); type it in a UTF-8 terminal or fix the encoding, then record again."
     )
+
+
+LockTimeoutOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lock-timeout",
+        metavar="SECONDS",
+        help="How long to wait for another navsome writing the same file (default 30, "
+        "or NAVSOME_LOCK_TIMEOUT).",
+        show_default=False,
+    ),
+]
+
+
+def say_waiting(pid: int | None, path: Path, words: Words) -> None:
+    """The one note a writer gives when another holds the registry's lock for a second."""
+    from navsome.output.console import say
+
+    holder = words("another navsome record")
+    if pid:
+        holder = words("another navsome record (pid {pid})", pid=pid)
+    say(words("Waiting for {holder} to finish with {file}…", holder=holder, file=path))
 
 
 def lock_timeout_seconds(option: str | None) -> float:

@@ -10,7 +10,8 @@ and after as `record` checks its one.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -49,8 +50,7 @@ class ImportRefused(NavsomeError):
         self.problems = list(problems)
         count = len(self.problems)
         super().__init__(
-            f"nothing was imported: {count} row{'s' if count != 1 else ''} "
-            f"{'have' if count != 1 else 'has'} problems:\n"
+            f"nothing was imported; {count} problem{'s' if count != 1 else ''}:\n"
             + "\n".join(f"  {problem}" for problem in self.problems)
         )
 
@@ -64,6 +64,7 @@ def import_rows(
     max_bytes: int = DEFAULT_MAX_BYTES,
     cache_dir: str | os.PathLike[str] | None = None,
     problems: Sequence[str] = (),
+    waiting: Callable[[int | None], None] | None = None,
 ) -> list[Planned]:
     """Import `rows` into the registry at `path`, all or none; what each row does. With
     `dry_run` nothing is written (and no lock taken); conflicts are then planned, not refused.
@@ -85,6 +86,7 @@ def import_rows(
         change,
         "the figures were imported",
         lock_timeout,
+        waiting,
         max_bytes=max_bytes,
         cache_dir=cache_dir,
     )
@@ -173,11 +175,9 @@ def _plan(
 
 
 def _place(problem: str) -> tuple[int, str]:
-    """A problem's row number (FILE:LINE or FILE: row N), to report them in the file's order."""
-    where = problem.split(": ", 1)[0]
-    digits = where.rpartition(":")[2].strip() or "0"
-    number = problem.split(": row ", 1)[1].split(":")[0] if ": row " in problem else digits
-    return (int(number) if number.isdigit() else 0, problem)
+    """A problem's row (FILE:LINE, or FILE[N] for JSON), to report them in the file's order."""
+    found = re.match(r".*?(?::(\d+)|\[(\d+)\]): ", problem)
+    return (int(found[1] or found[2]) if found else 0, problem)
 
 
 def _edited_batch(

@@ -205,8 +205,11 @@ def _as_stored(figure: Measurement, unit: str) -> Measurement:
 
 
 def _same_figure(old: Measurement, new: Measurement) -> bool:
+    """Whether recording `new` changes nothing: the same figure, and no other wording or note
+    given (leaving them out keeps the ones there)."""
     key = ("value", "qualifier", "high", "source")
-    return all(getattr(old, k) == getattr(new, k) for k in key)
+    same = all(getattr(old, k) == getattr(new, k) for k in key)
+    return same and all(getattr(new, k) in (None, getattr(old, k)) for k in ("stated", "note"))
 
 
 def _tomlkit_edit(

@@ -5,7 +5,13 @@ from typing import Annotated
 import typer
 
 from navsome.cli.answer import words_in_use
-from navsome.cli.options import cache_folder, lock_timeout_seconds, registry_size_limit
+from navsome.cli.options import (
+    LockTimeoutOption,
+    cache_folder,
+    lock_timeout_seconds,
+    registry_size_limit,
+    say_waiting,
+)
 from navsome.errors import UsageError
 from navsome.output.console import stdout
 
@@ -30,6 +36,7 @@ def command(
         bool,
         typer.Option("--replace", help="Replace figures already recorded for the same dates."),
     ] = False,
+    lock_timeout: LockTimeoutOption = None,
 ) -> None:
     """Add many figures to the registry file in one safe write: all of them, or none.
 
@@ -64,7 +71,8 @@ def command(
         rows,
         replace=replace,
         dry_run=dry_run,
-        lock_timeout=lock_timeout_seconds(None),
+        lock_timeout=lock_timeout_seconds(lock_timeout),
+        waiting=lambda pid: say_waiting(pid, path, words),
         max_bytes=registry_size_limit(),
         cache_dir=cache_folder(),
         problems=problems,

@@ -10,6 +10,7 @@ from navsome.cli.answer import emit, output_format, words_in_use
 from navsome.cli.options import (
     FormatOption,
     JsonFlag,
+    LockTimeoutOption,
     cache_folder,
     complete_channel,
     complete_metric,
@@ -17,6 +18,7 @@ from navsome.cli.options import (
     figure_number,
     lock_timeout_seconds,
     registry_size_limit,
+    say_waiting,
     typed_text,
 )
 from navsome.errors import UsageError
@@ -65,16 +67,7 @@ def command(
     replace: Annotated[
         bool, typer.Option("--replace", help="Replace another figure for the same date.")
     ] = False,
-    lock_timeout: Annotated[
-        str | None,
-        typer.Option(
-            "--lock-timeout",
-            metavar="SECONDS",
-            help="How long to wait for another record writing the same file (default 30, "
-            "or NAVSOME_LOCK_TIMEOUT).",
-            show_default=False,
-        ),
-    ] = None,
+    lock_timeout: LockTimeoutOption = None,
     format_: FormatOption = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -112,7 +105,7 @@ def command(
         figure,
         replace=replace,
         lock_timeout=lock_timeout_seconds(lock_timeout),
-        waiting=lambda pid: _say_waiting(pid, path, words),
+        waiting=lambda pid: say_waiting(pid, path, words),
         max_bytes=registry_size_limit(),
         cache_dir=cache_folder(),
     )
@@ -160,10 +153,3 @@ def _say_tenfold(done: "Recorded", words: "Words") -> None:
             as_of=old.as_of,
         )
     )
-
-
-def _say_waiting(pid: int | None, path: Path, words: "Words") -> None:
-    holder = words("another navsome record")
-    if pid:
-        holder = words("another navsome record (pid {pid})", pid=pid)
-    say(words("Waiting for {holder} to finish with {file}…", holder=holder, file=path))
