@@ -9,7 +9,8 @@ import shlex
 import pytest
 from conftest import REPO
 
-NEEDS_ANOTHER_REGISTRY = ("record", "validate", "history", "--since", "broken.toml")
+NEEDS_ANOTHER_REGISTRY = ("record", "import", "source add", "validate", "history", "--since")
+NEEDS_ANOTHER_REGISTRY += ("broken.toml",)
 
 
 def examples() -> list[tuple[str, str]]:

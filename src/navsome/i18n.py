@@ -142,6 +142,7 @@ NB = {
     "{file} is valid: {accounts}, {channels}, {figures}, {events}.": (
         "{file} er gyldig: {accounts}, {channels}, {figures}, {events}."
     ),
+    "Added source {source} to {file}.": "La til kilden {source} i {file}.",
     "{n} account": "{n} konto",
     "{n} accounts": "{n} kontoer",
     "{n} channel": "{n} kanal",

@@ -245,6 +245,18 @@ def metric_usage(registry: Registry) -> dict[str, int]:
     return counts
 
 
+def source_usage(registry: Registry) -> dict[str, tuple[int, int]]:
+    """How many figures and events cite each source."""
+    figures = dict.fromkeys(registry.sources, 0)
+    events = dict.fromkeys(registry.sources, 0)
+    for channel in registry.channels():
+        for measurement in channel.measurements:
+            figures[measurement.source] += 1
+    for event in registry.events:
+        events[event.source] += 1
+    return {slug: (figures[slug], events[slug]) for slug in registry.sources}
+
+
 def _account_names(registry: Registry) -> list[tuple[str, str]]:
     """(casefolded name, slug) for every way of naming every account."""
     names = []

@@ -141,6 +141,11 @@ def metric_row(registry: Registry, slug: str, channels: int) -> Row:
     }
 
 
+def cited_source_row(registry: Registry, slug: str, figures: int, events: int) -> Row:
+    """A source's row with how many figures and events cite it."""
+    return {**source_row(registry, slug), "figures": figures, "events": events}
+
+
 def step_row(registry: Registry, step: Step) -> Row:
     """A figure's row with how it moved since the previous figure it is compared with."""
     row = measurement_row(registry, step.figure)

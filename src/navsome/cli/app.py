@@ -29,6 +29,8 @@ COMMANDS = {
     "timeline": "timeline",
     "record": "record",
     "import": "import_figures",
+    "sources": "sources",
+    "source": "source",
     "validate": "validate",
 }
 

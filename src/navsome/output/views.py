@@ -257,6 +257,35 @@ def metrics_view(registry: Registry, usage: dict[str, int], *, words: Words) -> 
     return [grid]
 
 
+def sources_view(
+    registry: Registry, usage: dict[str, tuple[int, int]], *, words: Words
+) -> list[Block]:
+    grid = Grid(
+        None,
+        [
+            Column(words("Source"), style="cyan"),
+            Column(words("Title"), wrap=True),
+            Column(words("Publisher")),
+            Column(words("Year"), justify="right"),
+            Column(words("Figures"), justify="right"),
+            Column(words("Events"), justify="right"),
+        ],
+    )
+    for slug, source in registry.sources.items():
+        figures, events = usage[slug]
+        grid.rows.append(
+            [
+                slug,
+                source.title,
+                source.publisher,
+                str(source.year),
+                format_number(figures, words=words),
+                format_number(events, words=words),
+            ]
+        )
+    return [grid]
+
+
 def timeline_view(
     registry: Registry,
     events: list[Event],

@@ -1,0 +1,65 @@
+"""`navsome source add`: a new source in the registry file, before figures cite it."""
+
+from typing import Annotated
+
+import typer
+
+from navsome.cli.answer import words_in_use
+from navsome.cli.options import (
+    LockTimeoutOption,
+    cache_folder,
+    lock_timeout_seconds,
+    registry_size_limit,
+    say_waiting,
+    typed_text,
+)
+from navsome.errors import UsageError
+from navsome.output.console import stdout
+
+
+def command(
+    ctx: typer.Context,
+    action: Annotated[str, typer.Argument(metavar="add", help="What to do: add.")],
+    slug: Annotated[
+        str,
+        typer.Argument(metavar="SLUG", help="The source's name in the registry, e.g. nav-2018."),
+    ],
+    title: Annotated[str, typer.Option("--title", help="The source's title, as it has it.")],
+    publisher: Annotated[str, typer.Option("--publisher", help="Who published it.")],
+    year: Annotated[int, typer.Option("--year", help="The year it was published.")],
+    document: Annotated[
+        str | None,
+        typer.Option("--document", help="A file or URL where the source can be read."),
+    ] = None,
+    lock_timeout: LockTimeoutOption = None,
+) -> None:
+    """Add a source (a report, an article, a platform's export) to the registry file.
+
+    Example: navsome source add nav-2018 --title "NAV 2018" --publisher NAV --year 2019
+
+    Figures must cite a source under [sources]: add the month's report first, then record or
+    import its figures. Written safely, as record writes (checked first, locked, atomic).
+    """
+    from pathlib import Path
+
+    from navsome.registry.read import registry_path
+    from navsome.registry.sources import add_source
+
+    if action != "add":
+        raise UsageError(f"source {action!r}: the one action is add, e.g. navsome source add SLUG.")
+    words = words_in_use(ctx)
+    path = Path(registry_path(ctx.find_root().obj))
+    add_source(
+        path,
+        typed_text(slug, "SLUG") or slug,
+        title=typed_text(title, "--title") or title,
+        publisher=typed_text(publisher, "--publisher") or publisher,
+        year=year,
+        document=typed_text(document, "--document"),
+        lock_timeout=lock_timeout_seconds(lock_timeout),
+        waiting=lambda pid: say_waiting(pid, path, words),
+        max_bytes=registry_size_limit(),
+        cache_dir=cache_folder(),
+    )
+    with stdout() as out:
+        out.write(words("Added source {source} to {file}.", source=slug, file=path) + "\n")
