@@ -20,6 +20,7 @@ def test_sources_counts_the_figures_and_events_citing_each(navsome):
             "publisher": "NAV",
             "year": 2018,
             "document": "nav-sosiale-medier-2017.txt",
+            "url": None,
             "figures": 20,
             "events": 9,
         }
@@ -30,7 +31,8 @@ def test_sources_counts_the_figures_and_events_citing_each(navsome):
 
 def test_a_source_added_is_its_lines_alone_and_figures_may_cite_it(navsome, registry_copy):
     before = registry_copy.read_text(encoding="utf-8").splitlines()
-    result = navsome("--registry", str(registry_copy), *ADD, "--document", "nav-2018.pdf")
+    web = ["--url", "https://www.nav.no/x", "--document", "nav-2018.pdf"]
+    result = navsome("--registry", str(registry_copy), *ADD, *web)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == f"Added source nav-2018 to {registry_copy}.\n"
     after = registry_copy.read_text(encoding="utf-8").splitlines()
@@ -38,6 +40,7 @@ def test_a_source_added_is_its_lines_alone_and_figures_may_cite_it(navsome, regi
         "[sources.nav-2018]",
         'title = "NAV i sosiale medier 2018"',
         "year = 2019",
+        'url = "https://www.nav.no/x"',
         'document = "nav-2018.pdf"',
     ]  # publisher = "NAV" was there already, as were the blank lines
     assert after.index("[sources.nav-2018]") < after.index("[platforms]")

@@ -99,6 +99,7 @@ class Source(NamedTuple):
     publisher: str
     year: int
     document: str | None = None
+    url: str | None = None
 
 
 class Event(NamedTuple):

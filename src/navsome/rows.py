@@ -111,6 +111,7 @@ def source_row(registry: Registry, slug: str) -> Row:
         "publisher": source.publisher,
         "year": source.year,
         "document": source.document,
+        "url": source.url,
     }
 
 

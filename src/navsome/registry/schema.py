@@ -118,6 +118,7 @@ SOURCE_FIELDS: Spec = {
     "publisher": (True, text),
     "year": (True, integer),
     "document": (False, text),
+    "url": (False, text),
 }
 PLATFORM_FIELDS: Spec = {"name": (True, text), "name_nb": (False, text)}
 METRIC_FIELDS: Spec = {

@@ -26,6 +26,7 @@ def add_source(
     title: str,
     publisher: str,
     year: int,
+    url: str | None = None,
     document: str | None = None,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     waiting: Callable[[int | None], None] | None = None,
@@ -35,6 +36,8 @@ def add_source(
     """Add the source `slug` to the registry at `path`; UsageError if it is there already,
     RecordRefused if the registry would not validate with it."""
     fields: dict[str, str | int | float] = {"title": title, "publisher": publisher, "year": year}
+    if url:
+        fields["url"] = url
     if document:
         fields["document"] = document
 

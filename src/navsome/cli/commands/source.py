@@ -27,9 +27,12 @@ def command(
     title: Annotated[str, typer.Option("--title", help="The source's title, as it has it.")],
     publisher: Annotated[str, typer.Option("--publisher", help="Who published it.")],
     year: Annotated[int, typer.Option("--year", help="The year it was published.")],
+    url: Annotated[
+        str | None, typer.Option("--url", help="Where the source can be read on the web.")
+    ] = None,
     document: Annotated[
         str | None,
-        typer.Option("--document", help="A file or URL where the source can be read."),
+        typer.Option("--document", help="A file of the source kept beside the registry."),
     ] = None,
     lock_timeout: LockTimeoutOption = None,
 ) -> None:
@@ -55,6 +58,7 @@ def command(
         title=typed_text(title, "--title") or title,
         publisher=typed_text(publisher, "--publisher") or publisher,
         year=year,
+        url=typed_text(url, "--url"),
         document=typed_text(document, "--document"),
         lock_timeout=lock_timeout_seconds(lock_timeout),
         waiting=lambda pid: say_waiting(pid, path, words),
