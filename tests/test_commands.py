@@ -85,7 +85,7 @@ def test_show_lists_channels_figures_events_and_sources(navsome):
     assert re.search(r"Satisfied users\s+91%\s+exact\s+2017", out)
     assert "User survey in spring 2017." in out
     assert "Won best customer service in social media" in out
-    assert re.search(r"nav-some-2017\s+NAV in social media.*NAV\s+2018", out)
+    assert re.search(r"nav-some-2017\s+NAV article on its social media.*NAV\s+2018", out)
 
 
 def test_show_json_is_one_object_with_flat_measurement_rows(navsome):

@@ -113,7 +113,7 @@ def tomlkit_calls(monkeypatch) -> list[tuple]:
     "change",
     [
         lambda t: t.replace('stated = "19 500 følgere"', 'stated = """19 500\nfølgere"""'),
-        lambda t: t.replace('"Advisers at NAV Kontaktsenter Oppland"', "'''Advisers'''"),
+        lambda t: t.replace('name = "NAV Jobblyst"', "name = '''NAV Jobblyst'''"),
     ],
     ids=["a multi-line string", "a multi-line literal"],
 )

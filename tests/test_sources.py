@@ -16,7 +16,10 @@ def test_sources_counts_the_figures_and_events_citing_each(navsome):
     assert rows == [
         {
             "source": "nav-some-2017",
-            "title": "NAV in social media: activity, results and lessons from 2017",
+            "title": (
+                "NAV article on its social media presence and results in 2017 "
+                "(untitled in the copy kept)"
+            ),
             "publisher": "NAV",
             "year": 2018,
             "document": "nav-sosiale-medier-2017.txt",
