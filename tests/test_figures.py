@@ -17,8 +17,9 @@ FIGURES = {
     ("foreldrepenger/facebook", "followers"): (37300, 37300, 37300, "exact", "2017-12"),
     ("foreldrepenger/facebook", "comments"): (44700, 44700, 44700, "exact", "2017"),
     ("foreldrepenger/facebook", "reach"): (3500000, 3500000, 3500000, "exact", "2017"),
-    ("foreldrepenger/facebook", "self_served_share"): (65, 65, 65, "exact", "2017"),
-    ("foreldrepenger/facebook", "satisfied_share"): (91, 91, 91, "exact", "2017"),
+    # a user survey of spring 2017 («våren 2017»)
+    ("foreldrepenger/facebook", "self_served_share"): (65, 65, 65, "exact", "2017-03/2017-05"),
+    ("foreldrepenger/facebook", "satisfied_share"): (91, 91, 91, "exact", "2017-03/2017-05"),
     ("jobblyst/facebook", "followers"): (19500, 19500, 19500, "exact", "2017-12"),
     ("jobblyst/facebook", "comments"): (10000, 10000, None, "over", "2017"),
     ("jobblyst/facebook", "reach"): (5000000, 5000000, 5000000, "exact", "2017"),
@@ -109,8 +110,8 @@ def test_events_are_the_dated_milestones_and_awards_of_the_source(navsome):
         ("2014", "jobblyst", "milestone"),
         ("2014", "nav", "milestone"),
         ("2016-10", "jobblyst", "milestone"),
+        ("2017-06/2017-08", "nav", "milestone"),  # decided in summer 2017 («sommeren 2017»)
         ("2017-10", "jobblyst", "milestone"),
-        ("2017", "nav", "milestone"),
         ("2018", "foreldrepenger", "award"),
         ("2018", "foreldrepenger", "award"),
         ("2018", "jobblyst", "nomination"),

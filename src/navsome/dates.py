@@ -1,4 +1,7 @@
-"""Partial ISO dates (`2017`, `2017-12`, `2017-12-31`): checking and ordering."""
+"""Partial ISO dates (`2017`, `2017-12`, `2017-12-31`) and intervals of them (ISO 8601's
+`2017-03/2017-05`, for a span such as a season the source names only in words): checking and
+ordering. A date stands for its whole extent: `2017` is the year, from its first day to its last.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,19 @@ _PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 @lru_cache(maxsize=4096)  # a registry repeats a few dates thousands of times
 def date_problem(text: str) -> str | None:
-    """Why `text` is not a valid partial ISO date, or None when it is."""
+    """Why `text` is not a valid partial ISO date or interval of two, or None when it is."""
+    first, slash, last = text.partition("/")
+    if not slash:
+        return _partial_problem(text)
+    problem = _partial_problem(first) or _partial_problem(last)
+    if problem:
+        return f"{text!r}: {problem}; an interval is two dates with / between, 2017-03/2017-05"
+    if period_start(last) < period_start(first):
+        return f"{text!r} ends before it starts"
+    return None
+
+
+def _partial_problem(text: str) -> str | None:
     match = _PARTIAL_DATE.fullmatch(text)
     if match is None:
         return f"{text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"
@@ -50,6 +65,8 @@ _keys: dict[str, tuple[int, int, int, int]] = {}
 
 
 def _date_key(text: str) -> tuple[int, int, int, int]:
+    if "/" in text:  # at the end of its span, after any single date ending the same day
+        return (*period_end(text), 3)
     year, _, rest = text.partition("-")
     month, _, day = rest.partition("-")
     if not month:
@@ -60,7 +77,8 @@ def _date_key(text: str) -> tuple[int, int, int, int]:
 
 
 def period_end(text: str) -> tuple[int, int, int]:
-    """The last day of the period a partial date names: `2017` → (2017, 12, 31)."""
+    """The last day of the period a partial date or interval names: `2017` → (2017, 12, 31)."""
+    text = text.rpartition("/")[2]
     year, _, rest = text.partition("-")
     month, _, day = rest.partition("-")
     y, m = int(year), int(month or 12)
@@ -84,7 +102,8 @@ def future_problem(text: str, now: tuple[int, int, int]) -> str | None:
 
 @lru_cache(maxsize=4096)  # a registry repeats a few dates thousands of times
 def period_start(text: str) -> tuple[int, int, int]:
-    """The first day of the period a partial date names: `2017-10` → (2017, 10, 1)."""
+    """The first day of the period a partial date or interval names: `2017-10` → (2017, 10, 1)."""
+    text = text.partition("/")[0]
     year, _, rest = text.partition("-")
     month, _, day = rest.partition("-")
     return (int(year), int(month or 1), int(day or 1))

@@ -62,7 +62,7 @@ def record(
     figure = Measurement(
         metric=metric,
         value=value,
-        as_of=check_date(as_of),
+        as_of=check_date(as_of, intervals=True),
         source=source,
         qualifier=qualifier,
         high=high,

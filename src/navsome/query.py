@@ -32,12 +32,14 @@ def find_account(registry: Registry, name: str) -> Account:
     raise UnknownName("account", name, _suggest(name, names))
 
 
-def check_date(text: str) -> str:
-    """A partial ISO date (2017, 2017-12, 2017-12-31), stripped, or InvalidDate saying how to
-    write one."""
+def check_date(text: str, intervals: bool = False) -> str:
+    """A partial ISO date (2017, 2017-12, 2017-12-31), or with `intervals` also a span of two
+    (2017-03/2017-05, a figure's date), stripped; or InvalidDate saying how to write one."""
     if not isinstance(text, str):  # a year given as a number, from Python
         raise TypeError(f"a date is text such as '2017' or '2017-12', not {text!r}")
     problem = date_problem(text.strip())
+    if "/" in text and not problem and not intervals:  # a day to look from is one date
+        problem = f"{text.strip()!r} is an interval; give one date (YYYY, YYYY-MM or YYYY-MM-DD)"
     if problem:
         raise InvalidDate(text, problem)
     return text.strip()

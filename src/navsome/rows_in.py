@@ -193,7 +193,7 @@ def _row(where: str, record: dict[str, Any], problems: list[str]) -> Row | None:
     as_of = text("as_of")
     if as_of is not None:
         try:
-            as_of = check_date(as_of)
+            as_of = check_date(as_of, intervals=True)
         except InvalidDate as error:
             problems.append(f"{where}: as_of: {error.problem}")
             as_of = None

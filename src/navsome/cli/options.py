@@ -238,14 +238,15 @@ def user_cache_folder() -> Path:
     return Path(platformdirs.user_cache_dir("navsome", appauthor=False))
 
 
-def date_option(text: str | None, option: str) -> str | None:
-    """A date given to `option` (2017, 2017-12, 2017-12-31), or UsageError naming the option."""
+def date_option(text: str | None, option: str, intervals: bool = False) -> str | None:
+    """A date given to `option` (2017, 2017-12, 2017-12-31; with `intervals`, also
+    2017-03/2017-05), or UsageError naming the option."""
     if text is None:
         return None
     from navsome.errors import InvalidDate
     from navsome.query import check_date
 
     try:
-        return check_date(text)
+        return check_date(text, intervals)
     except InvalidDate as error:
         raise UsageError(f"{option}: {error.problem}.") from None

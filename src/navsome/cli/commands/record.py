@@ -91,7 +91,7 @@ def command(
     figure = Measurement(
         metric=typed_text(metric, "METRIC"),
         value=figure_number(value, "VALUE"),
-        as_of=date_option(as_of, "--as-of") or as_of,
+        as_of=date_option(as_of, "--as-of", intervals=True) or as_of,
         source=typed_text(source, "--source"),
         qualifier=qualifier.value,
         high=figure_number(high, "--high") if high is not None else None,

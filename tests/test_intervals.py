@@ -1,0 +1,69 @@
+"""Dates as spans: an interval (ISO 8601's 2017-03/2017-05) for a time the source names only in
+words, such as a season; it sorts at its end, and --as-of sees it once it has ended."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import fails
+
+from navsome.dates import date_key, date_problem, period_end, period_start
+
+
+def test_an_interval_spans_from_its_first_date_to_its_last():
+    assert period_start("2017-03/2017-05") == (2017, 3, 1)
+    assert period_end("2017-03/2017-05") == (2017, 5, 31)
+    assert period_end("2016-11/2017") == (2017, 12, 31)
+
+
+def test_an_interval_sorts_at_its_end_after_a_single_date_ending_then():
+    dates = ["2017-10", "2017-06/2017-08", "2017", "2017-08", "2017-08-31", "2014"]
+    assert sorted(dates, key=date_key) == [
+        "2014",
+        "2017-08-31",
+        "2017-08",
+        "2017-06/2017-08",
+        "2017-10",
+        "2017",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("2017-05/2017-03", "ends before it starts"),
+        ("2017-03/2017-13", "has no month 13"),
+        ("2017-03/", "is not a date"),
+        ("2017/2018/2019", "is not a date"),
+    ],
+)
+def test_an_interval_that_is_not_one_is_refused(text, problem):
+    assert problem in (date_problem(text) or "")
+
+
+def test_the_spring_survey_is_seen_from_june_2017_and_the_summer_decision_from_september(
+    navsome,
+):
+    june = navsome("show", "foreldrepenger", "--as-of", "2017-06", "--json").json()
+    assert {m["metric"] for m in june["measurements"]} >= {"satisfied_share", "self_served_share"}
+    may = navsome("show", "foreldrepenger", "--as-of", "2017-05-15", "--json").json()
+    assert not {m["metric"] for m in may["measurements"]} & {"satisfied_share"}
+    events = navsome("timeline", "nav", "--as-of", "2017-09", "--json").json()
+    assert any("LinkedIn account to all of NAV" in e["title"] for e in events)
+
+
+def test_the_summer_decision_comes_before_the_october_milestones_in_the_timeline(navsome):
+    dates = [e["date"] for e in navsome("timeline", "--json").json()]
+    assert dates.index("2017-06/2017-08") < dates.index("2017-10")
+
+
+def test_as_of_takes_one_date_not_an_interval(navsome):
+    fails(navsome("list", "--as-of", "2017-03/2017-05"), 2, "is an interval; give one date")
+
+
+def test_record_takes_an_interval_for_a_figure(navsome, registry_copy):
+    figure = ["jobblyst/facebook", "reach", "100", "--as-of", "2018-01/2018-03"]
+    result = navsome(
+        "--registry", str(registry_copy), "record", *figure, "--source", "nav-some-2017"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert 'as_of = "2018-01/2018-03"' in registry_copy.read_text(encoding="utf-8")
