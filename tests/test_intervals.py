@@ -67,3 +67,64 @@ def test_record_takes_an_interval_for_a_figure(navsome, registry_copy):
     )
     assert result.exit_code == 0, result.stderr
     assert 'as_of = "2018-01/2018-03"' in registry_copy.read_text(encoding="utf-8")
+
+
+# --- a count over a period is compared only with one over a period as long --------------------
+
+
+def comments(navsome, registry, *figures: tuple[str, str]) -> None:
+    for value, as_of in figures:
+        args = [
+            "jobblyst/facebook",
+            "comments",
+            value,
+            "--as-of",
+            as_of,
+            "--source",
+            "nav-some-2017",
+        ]
+        assert navsome("--registry", str(registry), "record", *args).exit_code == 0
+
+
+def test_history_changes_only_between_periods_as_long(navsome, registry_copy):
+    comments(navsome, registry_copy, ("900", "2018-01"), ("1200", "2018-02"))
+    rows = navsome(
+        "--registry", str(registry_copy), "history", "jobblyst", "-m", "comments", "--json"
+    ).json()
+    by_date = {row["as_of"]: row for row in rows}
+    assert by_date["2018-01"]["change"] is None and by_date["2018-01"]["different_periods"]
+    assert by_date["2018-02"]["change"] == 300 and by_date["2018-02"]["different_periods"] is False
+    table = navsome("--registry", str(registry_copy), "history", "jobblyst", "-m", "comments")
+    assert "different periods" in table.stdout and "+300" in table.stdout
+
+
+def test_compare_since_does_not_rank_a_month_against_a_year(navsome, registry_copy):
+    comments(navsome, registry_copy, ("1200", "2018-02"))
+    args = ["--registry", str(registry_copy), "compare", "-m", "comments", "--since", "2017"]
+    assert "different periods (2017 and 2018-02)" in navsome(*args).stdout
+    rows = navsome(*args, "--json").json()
+    jobblyst = next(row for row in rows if row["account"] == "jobblyst")
+    assert jobblyst["change"] is None and jobblyst["different_periods"] is True
+
+
+def test_a_level_is_compared_across_any_dates(navsome, registry_copy):
+    figure = ["jobblyst/facebook", "followers", "21000", "--as-of", "2018-06"]
+    navsome("--registry", str(registry_copy), "record", *figure, "--source", "nav-some-2017")
+    rows = navsome(
+        "--registry", str(registry_copy), "history", "jobblyst", "-m", "followers", "--json"
+    ).json()
+    assert rows[-1]["change"] == 1500 and rows[-1]["different_periods"] is False
+
+
+def test_the_tenfold_note_compares_a_count_only_with_one_over_as_long(navsome, registry_copy):
+    args = [
+        "jobblyst/facebook",
+        "comments",
+        "900",
+        "--as-of",
+        "2018-01",
+        "--source",
+        "nav-some-2017",
+    ]
+    result = navsome("--registry", str(registry_copy), "record", *args)
+    assert (result.exit_code, result.stderr) == (0, "")  # a month's 900 against a year's 10,000

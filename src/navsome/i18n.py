@@ -143,6 +143,8 @@ NB = {
         "{file} er gyldig: {accounts}, {channels}, {figures}, {events}."
     ),
     "Added source {source} to {file}.": "La til kilden {source} i {file}.",
+    "different periods": "ulike perioder",
+    "different periods ({then} and {now})": "ulike perioder ({then} og {now})",
     "{n} account": "{n} konto",
     "{n} accounts": "{n} kontoer",
     "{n} channel": "{n} kanal",

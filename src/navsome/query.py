@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from navsome.dates import date_key, date_problem, period_end, period_start
+from navsome.dates import date_key, date_problem, period_end, period_start, same_length
 from navsome.errors import AmbiguousName, InvalidDate, UnknownName
 from navsome.model import Account, Channel, Measurement, Registry
 
@@ -166,10 +166,13 @@ class Step(NamedTuple):
 
     figure: Figure
     previous: Measurement | None
+    # A count over a period (comments in a month, reach in a year) is compared only with one
+    # over a period as long: a month's comments against a year's would be no change at all.
+    different_periods: bool = False
 
     @property
     def change(self) -> float | None:
-        if self.previous is None:
+        if self.previous is None or self.different_periods:
             return None
         return self.figure.measurement.representative - self.previous.representative
 
@@ -202,8 +205,12 @@ def history(
         for measurements in series.values():
             measurements.sort(key=lambda m: date_key(m.as_of))
             previous = None
+            periods = _counted_over_periods(registry, measurements[0].metric)
             for m in measurements:
-                steps.append(Step(Figure(channel, m), previous))
+                apart = (
+                    periods and previous is not None and not same_length(m.as_of, previous.as_of)
+                )
+                steps.append(Step(Figure(channel, m), previous, apart))
                 previous = m
     metric_order = {slug: index for index, slug in enumerate(registry.metrics)}
     steps.sort(
@@ -215,11 +222,17 @@ def history(
     return steps
 
 
+def _counted_over_periods(registry: Registry, metric: str) -> bool:
+    found = registry.metrics.get(metric)
+    return found is not None and found.kind == "period"
+
+
 def change_since(
     registry: Registry, since: Registry, figures: list[Figure]
 ) -> tuple[list[Step], list[Figure], list[Step]]:
     """Split `figures` into (ranked by change since the date of `since`, largest rise first;
-    those with no figure at that date; those with no figure after it)."""
+    those with no figure at that date; those not ranked: no figure after it, or a count over a
+    period of another length than the one then)."""
     baseline = {
         channel.id: latest_figures(channel)
         for account in since.accounts.values()
@@ -228,10 +241,13 @@ def change_since(
     ranked, missing, unchanged = [], [], []
     for figure in figures:
         before = baseline.get(figure.channel.id, {}).get(figure.measurement.metric)
+        periods = _counted_over_periods(registry, figure.measurement.metric)
         if before is None:
             missing.append(figure)
         elif before == figure.measurement:
             unchanged.append(Step(figure, before))
+        elif periods and not same_length(before.as_of, figure.measurement.as_of):
+            unchanged.append(Step(figure, before, different_periods=True))
         else:
             ranked.append(Step(figure, before))
     ranked.sort(key=lambda s: (-(s.change or 0), s.figure.channel.id))

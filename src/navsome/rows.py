@@ -155,6 +155,7 @@ def step_row(registry: Registry, step: Step) -> Row:
     row["change"] = step.change
     row["growth_percent"] = step.growth_percent
     row["change_approximate"] = step.approximate if step.previous else None
+    row["different_periods"] = step.different_periods if step.previous else None
     return row
 
 
@@ -165,4 +166,11 @@ def unmatched_row(registry: Registry, figure: Figure) -> Row:
     return row
 
 
-STEP_KEYS = ("previous_as_of", "previous_value", "change", "growth_percent", "change_approximate")
+STEP_KEYS = (
+    "previous_as_of",
+    "previous_value",
+    "change",
+    "growth_percent",
+    "change_approximate",
+    "different_periods",
+)

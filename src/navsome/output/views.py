@@ -349,12 +349,16 @@ def history_view(
                 _platform(registry, step.figure.channel.platform, words),
                 label(metric, words),
                 format_figure(m, metric.unit, words=words),
-                "" if change is None else format_change(change, step.approximate, words=words),
+                words("different periods")
+                if step.different_periods
+                else ""
+                if change is None
+                else format_change(change, step.approximate, words=words),
                 format_growth(step.growth_percent, step.approximate, words=words),
                 step.previous.as_of if step.previous else "",
             ]
         )
-    if any(step.approximate for step in steps if step.previous):
+    if any(step.approximate for step in steps if step.previous and not step.different_periods):
         grid.caption = words("≈ a change involving an approximate figure, taken between midpoints.")
     return [grid, _trends(registry, steps, words)]
 
@@ -444,7 +448,19 @@ def since_view(
     grid.caption = "\n".join(notes) or None
     blocks: list[Block] = [grid]
     apart = [(f, words("no figure at {date}", date=since)) for f in missing]
-    apart += [(s.figure, words("no figure after {date}", date=since)) for s in unchanged]
+    apart += [
+        (
+            s.figure,
+            words(
+                "different periods ({then} and {now})",
+                then=s.previous.as_of,
+                now=s.figure.measurement.as_of,
+            )
+            if s.different_periods and s.previous
+            else words("no figure after {date}", date=since),
+        )
+        for s in unchanged
+    ]
     if apart:
         other = Grid(
             words("Not ranked"),

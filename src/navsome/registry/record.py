@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from navsome.dates import date_key
+from navsome.dates import date_key, same_length
 from navsome.errors import (
     Conflict,
     NavsomeError,
@@ -109,9 +109,11 @@ def _with_figure(
         i for i, m in enumerate(channel.measurements)
         if m.metric == figure.metric and m.as_of == figure.as_of
     ]  # fmt: skip
+    periods = registry.metrics[figure.metric].kind == "period"  # compared with as long a one
     earlier = [
         m for m in channel.measurements
         if m.metric == figure.metric and date_key(m.as_of) < date_key(figure.as_of)
+        and (not periods or same_length(m.as_of, figure.as_of))
     ]  # fmt: skip
     previous = max(earlier, key=lambda m: date_key(m.as_of), default=None)
     if same_date:
