@@ -128,3 +128,21 @@ def test_the_tenfold_note_compares_a_count_only_with_one_over_as_long(navsome, r
     ]
     result = navsome("--registry", str(registry_copy), "record", *args)
     assert (result.exit_code, result.stderr) == (0, "")  # a month's 900 against a year's 10,000
+
+
+def test_compare_ranks_a_count_like_with_like_and_says_what_it_left_out(navsome, registry_copy):
+    comments(navsome, registry_copy, ("1200", "2018-02"))
+    result = navsome("--registry", str(registry_copy), "compare", "-m", "comments", "--json")
+    assert [row["channel"] for row in result.json()] == ["foreldrepenger/facebook"]
+    assert "periods as long as 2017 are ranked" in result.stderr
+    assert "left out, as counted over periods of other lengths: jobblyst/facebook (2018-02)" in (
+        result.stderr
+    )
+    comments(navsome, registry_copy, ("1000", "2018-01"))  # now a month is not alone
+    nb = navsome("--lang", "nb", "--registry", str(registry_copy), "compare", "-m", "comments")
+    assert "utelatt" in nb.stderr
+
+
+def test_a_level_is_ranked_whatever_its_dates(navsome):
+    result = navsome("compare", "-m", "followers", "--json")
+    assert len(result.json()) == 10 and result.stderr == ""

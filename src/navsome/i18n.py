@@ -144,6 +144,11 @@ NB = {
     ),
     "Added source {source} to {file}.": "La til kilden {source} i {file}.",
     "different periods": "ulike perioder",
+    "navsome: note: {metric} counted over periods as long as {as_of} are ranked; left out, as "
+    "counted over periods of other lengths: {apart}.": (
+        "navsome: merk: {metric} telt over perioder like lange som {as_of} er rangert; utelatt "
+        "fordi de er telt over perioder av annen lengde: {apart}."
+    ),
     "different periods ({then} and {now})": "ulike perioder ({then} og {now})",
     "{n} account": "{n} konto",
     "{n} accounts": "{n} kontoer",

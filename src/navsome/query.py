@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from navsome.dates import date_key, date_problem, period_end, period_start, same_length
+from navsome.dates import date_key, date_problem, period_days, period_end, period_start, same_length
 from navsome.errors import AmbiguousName, InvalidDate, UnknownName
 from navsome.model import Account, Channel, Measurement, Registry
 
@@ -142,6 +142,24 @@ def rank(
                 figures.append(Figure(channel, measurement))
     figures.sort(key=lambda f: (-f.measurement.representative, f.channel.id))
     return figures
+
+
+def like_with_like(
+    registry: Registry, metric: str, figures: list[Figure]
+) -> tuple[list[Figure], list[Figure]]:
+    """For a count over periods, the figures over periods as long as most of them (the longer
+    on a tie), and those left out; every figure of a level, and none left out."""
+    if not _counted_over_periods(registry, metric) or not figures:
+        return figures, []
+    lengths = [period_days(f.measurement.as_of) for f in figures]
+    votes: dict[int, int] = {}
+    for days in lengths:
+        anchor = next((a for a in votes if abs(a - days) <= 3), days)
+        votes[anchor] = votes.get(anchor, 0) + 1
+    chosen = max(votes, key=lambda days: (votes[days], days))
+    kept = [f for f, days in zip(figures, lengths, strict=True) if abs(days - chosen) <= 3]
+    left = [f for f, days in zip(figures, lengths, strict=True) if abs(days - chosen) > 3]
+    return kept, left
 
 
 def side_by_side(

@@ -126,6 +126,18 @@ def command(
             ),
         )
         return
+    ranked, left_out = query.like_with_like(registry, metric, ranked)
+    if left_out:  # a month's comments are not ranked against a year's
+        apart = ", ".join(f"{f.channel.id} ({f.measurement.as_of})" for f in left_out)
+        say(
+            words(
+                "navsome: note: {metric} counted over periods as long as {as_of} are ranked; "
+                "left out, as counted over periods of other lengths: {apart}.",
+                metric=metric,
+                as_of=ranked[0].measurement.as_of,
+                apart=apart,
+            )
+        )
     shown = ranked[:top] if top else ranked
     emit(
         ctx,
