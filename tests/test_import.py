@@ -243,3 +243,23 @@ def test_import_waits_for_the_lock_as_long_as_it_is_told(navsome, registry_copy,
     finally:
         os.close(lock)
     fails(result, 1, "is still locked by another navsome record", "--lock-timeout SECONDS")
+
+
+def test_a_row_ten_times_off_the_figure_before_is_imported_with_a_note(
+    navsome, registry_copy, tmp_path
+):
+    rows = write(
+        tmp_path,
+        "x.csv",
+        HEADER + "jobblyst/facebook,followers,1950,2018-06,nav-some-2017\n"
+        "jobblyst/facebook,followers,21000,2018-07,nav-some-2017\n",  # ten times 1,950
+    )
+    result = navsome("--registry", str(registry_copy), "import", str(rows))
+    assert result.exit_code == 0, result.stderr
+    notes = result.stderr.splitlines()
+    assert notes == [
+        f"{rows}:2: note: 1,950 followers is a tenth or less of the figure before it, 19,500 as "
+        "of 2017-12; if it is a typo, record the right figure with --replace.",
+        f"{rows}:3: note: 21,000 followers is ten times or more the figure before it, 1,950 as "
+        "of 2018-06; if it is a typo, record the right figure with --replace.",
+    ]

@@ -19,7 +19,13 @@ from navsome.dates import date_key
 from navsome.errors import NavsomeError
 from navsome.model import Account, Measurement, Registry
 from navsome.registry.read import DEFAULT_MAX_BYTES
-from navsome.registry.record import _as_stored, _fields, _same_figure
+from navsome.registry.record import (
+    _as_stored,
+    _fields,
+    _same_figure,
+    previous_figure,
+    tenfold,
+)
 from navsome.registry.rewrite import DEFAULT_LOCK_TIMEOUT, rewrite
 
 
@@ -41,6 +47,11 @@ class Planned(NamedTuple):
     figure: Measurement  # as stored
     existing: Measurement | None
     unit: str  # the metric's
+    previous: Measurement | None = None  # the figure before it in time, as record finds it
+
+    @property
+    def tenfold(self) -> bool:
+        return tenfold(self.figure, self.previous)
 
 
 class ImportRefused(NavsomeError):
@@ -108,6 +119,7 @@ def _plan(
     problems: list[str] = list(read_problems)
     plan: list[Planned] = []
     seen: dict[tuple[str, str, str], str] = {}
+    batch: dict[str, list[Measurement]] = {}  # each channel's figures from earlier rows
     named: dict[str, Account | str] = {}  # each name looked up once: the account, or why not
     for row in rows:
         account_name, _, platform = row.channel.rpartition("/")
@@ -168,7 +180,10 @@ def _plan(
                     f"{existing.value} as of {figure.as_of}; pass --replace to replace it"
                 )
                 continue
-        plan.append(Planned(row, action, channel.id, figure, existing, metric.unit))
+        so_far = [*channel.measurements, *batch.get(channel.id, [])]
+        previous = previous_figure(so_far, figure, metric.kind == "period")
+        batch.setdefault(channel.id, []).append(figure)
+        plan.append(Planned(row, action, channel.id, figure, existing, metric.unit, previous))
     if problems:
         raise ImportRefused(sorted(problems, key=_place))
     return plan

@@ -7,7 +7,7 @@ recorded again on top of any edit saved on disk while it was being made.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -48,10 +48,28 @@ class Recorded(NamedTuple):
     @property
     def tenfold(self) -> bool:
         """Whether the figure differs from the previous one by a factor of ten or more."""
-        if self.previous is None:
-            return False
-        new, old = self.measurement.representative, self.previous.representative
-        return new > 0 and old > 0 and max(new / old, old / new) >= 10
+        return tenfold(self.measurement, self.previous)
+
+
+def tenfold(new: Measurement, previous: Measurement | None) -> bool:
+    """Whether `new` is ten times larger or smaller than `previous` (a typo, or units mixed)."""
+    if previous is None:
+        return False
+    now, before = new.representative, previous.representative
+    return now > 0 and before > 0 and max(now / before, before / now) >= 10
+
+
+def previous_figure(
+    figures: Iterable[Measurement], figure: Measurement, periods: bool
+) -> Measurement | None:
+    """The figure of the same metric just before `figure` in time (for a count over a period,
+    among those over a period as long)."""
+    earlier = [
+        m for m in figures
+        if m.metric == figure.metric and date_key(m.as_of) < date_key(figure.as_of)
+        and (not periods or same_length(m.as_of, figure.as_of))
+    ]  # fmt: skip
+    return max(earlier, key=lambda m: date_key(m.as_of), default=None)
 
 
 def record(
@@ -109,13 +127,8 @@ def _with_figure(
         i for i, m in enumerate(channel.measurements)
         if m.metric == figure.metric and m.as_of == figure.as_of
     ]  # fmt: skip
-    periods = registry.metrics[figure.metric].kind == "period"  # compared with as long a one
-    earlier = [
-        m for m in channel.measurements
-        if m.metric == figure.metric and date_key(m.as_of) < date_key(figure.as_of)
-        and (not periods or same_length(m.as_of, figure.as_of))
-    ]  # fmt: skip
-    previous = max(earlier, key=lambda m: date_key(m.as_of), default=None)
+    periods = registry.metrics[figure.metric].kind == "period"
+    previous = previous_figure(channel.measurements, figure, periods)
     if same_date:
         old = channel.measurements[same_date[0]]
         if _same_figure(old, figure):

@@ -13,7 +13,7 @@ from navsome.cli.options import (
     say_waiting,
 )
 from navsome.errors import UsageError
-from navsome.output.console import stdout
+from navsome.output.console import say, stdout
 
 # What a dry run says each row would do.
 _WOULD = {"added": "add", "replaced": "replace", "unchanged": "unchanged", "conflict": "conflict"}
@@ -77,6 +77,22 @@ def command(
         cache_dir=cache_folder(),
         problems=problems,
     )
+    for planned in plan:  # as record notes it: ten times off the figure before, a typo?
+        if planned.tenfold and planned.previous is not None and planned.action != "unchanged":
+            new, old = planned.figure, planned.previous
+            larger = new.representative > old.representative
+            say(
+                f"{planned.row.where}: "
+                + words(
+                    "navsome: note: {new} {metric} is {how} the figure before it, {old} as of "
+                    "{as_of}; if it is a typo, record the right figure with --replace.",
+                    new=format_figure(new, planned.unit, words=words),
+                    metric=new.metric,
+                    how=words("ten times or more") if larger else words("a tenth or less of"),
+                    old=format_figure(old, planned.unit, words=words),
+                    as_of=old.as_of,
+                ).removeprefix("navsome: ")
+            )
     counts = {action: 0 for action in ("added", "replaced", "unchanged", "conflict")}
     lines = []
     for planned in plan:
