@@ -15,7 +15,7 @@ import navsome.registry.rewrite
 import navsome.registry.text_edit
 from navsome.model import Measurement
 from navsome.registry.read import load_registry
-from navsome.registry.record import _fields, record
+from navsome.registry.record import figure_fields, record
 from navsome.registry.text_edit import Edit, add_figure, replace_figure
 from navsome.registry.toml import tomllib
 
@@ -43,7 +43,7 @@ def added_lines(before: str, after: str) -> list[str]:
 
 @pytest.mark.parametrize(("slug", "index", "channel"), CHANNELS, ids=lambda v: str(v)[:20])
 def test_an_added_figure_is_its_lines_alone_and_reads_as_the_figure_added(slug, index, channel):
-    edit = add_figure(TEXT, slug, index, _fields(NEW))
+    edit = add_figure(TEXT, slug, index, figure_fields(NEW))
     assert edit is not None
     assert [line for line in added_lines(TEXT, edit.text) if line] == [
         f"[[accounts.{slug}.channels.measurements]]",
@@ -57,7 +57,7 @@ def test_an_added_figure_is_its_lines_alone_and_reads_as_the_figure_added(slug, 
     ]
     expected = tomllib.loads(TEXT)
     expected["accounts"][slug]["channels"][index].setdefault("measurements", []).append(
-        _fields(NEW)
+        figure_fields(NEW)
     )
     assert tomllib.loads(edit.text) == expected
 
@@ -68,10 +68,10 @@ def test_a_replaced_figure_rewrites_only_the_lines_that_change(slug, index, chan
     # place: its old wording and note go, as they described the old figure.
     for number, old in enumerate(channel.measurements):
         new = old._replace(value=old.value + 1, stated=None, note=None)
-        edit = replace_figure(TEXT, slug, index, number, _fields(new))
+        edit = replace_figure(TEXT, slug, index, number, figure_fields(new))
         assert edit is not None
         expected = tomllib.loads(TEXT)
-        expected["accounts"][slug]["channels"][index]["measurements"][number] = _fields(new)
+        expected["accounts"][slug]["channels"][index]["measurements"][number] = figure_fields(new)
         assert tomllib.loads(edit.text) == expected
         old_lines, new_lines = TEXT.splitlines(), edit.text.splitlines()
         changed = [line for line in new_lines if line not in old_lines]
@@ -85,7 +85,7 @@ def test_a_replaced_figure_rewrites_only_the_lines_that_change(slug, index, chan
 def test_a_new_figure_goes_before_the_comments_that_introduce_what_follows():
     # The shipped registry separates accounts with a comment rule after their last figure.
     slug, index = "foreldrepenger", len(REGISTRY.accounts["foreldrepenger"].channels) - 1
-    edit = add_figure(TEXT, slug, index, _fields(NEW))
+    edit = add_figure(TEXT, slug, index, figure_fields(NEW))
     assert edit is not None
     after_figure = edit.text[edit.text.index('note = "a\\"\\u007f"') :]
     assert after_figure.lstrip("\n").startswith("note")

@@ -3,8 +3,10 @@ gives (validated first, locked, atomic, compare-and-swap, comments and layout ke
 
 Rows arrive already read (navsome/rows_in.py reads CSV and JSON). Each is checked on its own and
 against the registry, every problem is reported with its row, and only a batch without problems
-is written: one text edit over every channel it touches, each channel's section checked before
-and after as `record` checks its one.
+is written: one text edit over every channel it touches. Each section replaced must be its
+channel's (its platform, as many figures), and each new section, parsed and checked as loading
+checks it, must be exactly the channel with its new figures; else tomlkit makes the edit and the
+whole new file is checked.
 """
 
 from __future__ import annotations
@@ -20,10 +22,10 @@ from navsome.errors import NavsomeError
 from navsome.model import Account, Measurement, Registry
 from navsome.registry.read import DEFAULT_MAX_BYTES
 from navsome.registry.record import (
-    _as_stored,
-    _fields,
-    _same_figure,
+    as_stored,
+    figure_fields,
     previous_figure,
+    same_figure,
     tenfold,
 )
 from navsome.registry.rewrite import DEFAULT_LOCK_TIMEOUT, rewrite
@@ -152,7 +154,7 @@ def _plan(
                 f"{row.where}: metric: unknown metric {row.figure.metric!r} (known: {known})"
             )
             continue
-        figure = _as_stored(row.figure, metric.unit)
+        figure = as_stored(row.figure, metric.unit)
         found = check_figure(registry, figure, channel.started)
         if found:
             problems += [f"{row.where}: {column}: {message}" for column, message in found]
@@ -168,7 +170,7 @@ def _plan(
         existing = next((m for m in channel.measurements if (m.metric, m.as_of) == key[1:]), None)
         if existing is None:
             action = "added"
-        elif _same_figure(existing, figure):
+        elif same_figure(existing, figure):
             action = "unchanged"
         elif replace:
             action = "replaced"
@@ -201,7 +203,7 @@ def _edited_batch(
     """The text and registry with every change: one text edit over every channel it touches,
     each channel's section checked before and after as `record` checks its one; tomlkit, and
     a full check, for a layout the text edit leaves alone."""
-    from navsome.registry.record import _checked, _tomlkit_apply
+    from navsome.registry.record import checked_registry, tomlkit_apply
     from navsome.registry.schema import build_channel
     from navsome.registry.text_edit import edit_channels, section_channel
 
@@ -219,10 +221,10 @@ def _edited_batch(
         for change in sorted(planned, key=lambda p: date_key(p.figure.as_of)):
             if change.existing is not None:
                 number = figures.index(change.existing)
-                replaces[number] = _fields(change.figure)
+                replaces[number] = figure_fields(change.figure)
                 figures[number] = change.figure
             else:
-                adds.append(_fields(change.figure))
+                adds.append(figure_fields(change.figure))
                 figures.append(change.figure)
         requests[(account, index)] = (adds, replaces)
         expected[(account, index)] = channel._replace(measurements=tuple(figures))
@@ -251,5 +253,5 @@ def _edited_batch(
             accounts[account] = accounts[account]._replace(channels=tuple(channels))
         else:
             return new_text, registry._replace(accounts=accounts)
-    new_text, data = _tomlkit_apply(text, name, requests)
-    return new_text, _checked(data, new_text, name)
+    new_text, data = tomlkit_apply(text, name, requests)
+    return new_text, checked_registry(data, new_text, name)

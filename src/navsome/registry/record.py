@@ -120,7 +120,7 @@ def _with_figure(
         raise UnknownName("channel", f"{account.slug}/{platform}", choices=choices)
     check_metric(registry, figure.metric)
     unit = registry.metrics[figure.metric].unit
-    figure = _as_stored(figure, unit)
+    figure = as_stored(figure, unit)
     index = platforms.index(platform)
     channel = account.channels[index]
     same_date = [
@@ -131,7 +131,7 @@ def _with_figure(
     previous = previous_figure(channel.measurements, figure, periods)
     if same_date:
         old = channel.measurements[same_date[0]]
-        if _same_figure(old, figure):
+        if same_figure(old, figure):
             return Recorded("unchanged", channel, old, unit, previous), None
         if not replace:
             raise Conflict(channel.id, old, figure)
@@ -139,7 +139,7 @@ def _with_figure(
     edited = _edited_text(text, registry, account.slug, index, replacing, figure)
     if edited is None:  # a layout the text edit leaves alone: tomlkit, and a full check
         new_text, data = _tomlkit_edit(text, name, account.slug, index, replacing, figure)
-        edited = new_text, _checked(data, new_text, name)
+        edited = new_text, checked_registry(data, new_text, name)
     action = "replaced" if same_date else "added"
     return Recorded(action, channel, figure, unit, previous), edited
 
@@ -160,7 +160,7 @@ def _edited_text(
     from navsome.registry.schema import build_channel
     from navsome.registry.text_edit import add_figure, replace_figure, section_channel
 
-    fields = _fields(figure)
+    fields = figure_fields(figure)
     if replacing is None:
         edit = add_figure(text, account, index, fields)
     else:
@@ -192,7 +192,7 @@ def _edited_text(
     return edit.text, registry._replace(accounts=accounts)
 
 
-def _checked(data: dict[str, Any], text: str, name: str) -> Registry:
+def checked_registry(data: dict[str, Any], text: str, name: str) -> Registry:
     """The registry the new text holds, or RecordRefused with each problem's line in it."""
     try:
         return check_registry(data, text, name)
@@ -205,7 +205,7 @@ def _checked(data: dict[str, Any], text: str, name: str) -> Registry:
         ) from None
 
 
-def _as_stored(figure: Measurement, unit: str) -> Measurement:
+def as_stored(figure: Measurement, unit: str) -> Measurement:
     """The figure as the registry keeps it: a count given as 21000.0 is the whole number 21000
     (one with a fraction is refused by the check, as counts are whole)."""
     if unit == "percent":
@@ -219,7 +219,7 @@ def _as_stored(figure: Measurement, unit: str) -> Measurement:
     return figure._replace(value=value, high=whole(figure.high))
 
 
-def _same_figure(old: Measurement, new: Measurement) -> bool:
+def same_figure(old: Measurement, new: Measurement) -> bool:
     """Whether recording `new` changes nothing: the same figure, and no other wording or note
     given (leaving them out keeps the ones there)."""
     key = ("value", "qualifier", "high", "source")
@@ -259,9 +259,9 @@ def _edit(
     document = tomlkit.parse(text)
     channel = document["accounts"][account]["channels"][channel_index]
     if replace_index is not None:
-        _set_fields(channel["measurements"][replace_index], _fields(figure))
+        _set_fields(channel["measurements"][replace_index], figure_fields(figure))
     else:
-        _append_fields(channel, _fields(figure))
+        _append_fields(channel, figure_fields(figure))
     return tomlkit.dumps(document)
 
 
@@ -309,7 +309,7 @@ def _append_fields(channel: Any, fields: dict[str, str | Number]) -> None:
         channel["measurements"] = measurements
 
 
-def _tomlkit_apply(
+def tomlkit_apply(
     text: str,
     name: str,
     requests: dict[
@@ -360,7 +360,7 @@ def _take_trailing_comments(last: Any, new: Any) -> None:
         new.add(item)
 
 
-def _fields(figure: Measurement) -> dict[str, str | Number]:
+def figure_fields(figure: Measurement) -> dict[str, str | Number]:
     """The measurement's keys in the registry's usual order, defaults left out."""
     fields: dict[str, str | Number] = {"metric": figure.metric, "value": figure.value}
     if figure.qualifier != "exact":

@@ -13,7 +13,7 @@ from navsome.model import Registry
 from navsome.registry.read import DEFAULT_MAX_BYTES, check_registry, parse_toml
 from navsome.registry.record import RecordRefused
 from navsome.registry.rewrite import DEFAULT_LOCK_TIMEOUT, rewrite
-from navsome.registry.text_edit import _content_end, _lines
+from navsome.registry.text_edit import content_end, toml_lines
 
 _SOURCE_HEADER = re.compile(r"^[ \t]*\[sources\.[^\]\n]+\][ \t]*(?:#[^\n]*)?$", re.MULTILINE)
 _ANY_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
@@ -70,13 +70,13 @@ def _with_source(text: str, slug: str, fields: dict[str, str | int | float]) -> 
     """`text` with a [sources.SLUG] table after the last source table's last line (or, with no
     source yet, before the first table of another kind)."""
     key = slug if re.fullmatch(r"[A-Za-z0-9_-]+", slug) else f'"{slug}"'
-    table = f"\n[sources.{key}]\n" + _lines(fields)
+    table = f"\n[sources.{key}]\n" + toml_lines(fields)
     sources = list(_SOURCE_HEADER.finditer(text))
     if not sources:
-        return f"[sources.{key}]\n" + _lines(fields) + "\n" + text
+        return f"[sources.{key}]\n" + toml_lines(fields) + "\n" + text
     last = sources[-1]
     following = _ANY_HEADER.search(text, last.end())
     end = following.start() if following else len(text)
-    cut = last.start() + _content_end(text[last.start() : end])
+    cut = last.start() + content_end(text[last.start() : end])
     head = text[:cut] if text[:cut].endswith("\n") else text[:cut] + "\n"
     return head + table + text[cut:]

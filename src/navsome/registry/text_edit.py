@@ -126,10 +126,10 @@ def _sections(
 
 
 def _add_to(section: str, account: str, adds: list[Fields]) -> str:
-    cut = _content_end(section)
+    cut = content_end(section)
     head, tail = section[:cut], section[cut:]
     header = f"\n[[accounts.{account}.channels.measurements]]\n"
-    tables = "".join(header + _lines(fields) for fields in adds)
+    tables = "".join(header + toml_lines(fields) for fields in adds)
     if not head.endswith("\n"):  # the file's last line had no newline
         head, tables = head + "\n", tables.rstrip("\n")
     return head + tables + tail
@@ -149,7 +149,7 @@ def _replace_in(section: str, account: str, figure: int, fields: Fields) -> str 
     newline = section.find("\n", first)
     body_start = newline + 1 if 0 <= newline < last else last
     body = section[body_start:last]
-    cut = _content_end(body)
+    cut = content_end(body)
     new_body = _replaced_lines(body[:cut], fields)
     if new_body is None:
         return None
@@ -175,7 +175,7 @@ def _figures_key(account: str) -> tuple[str, ...]:
     return ("accounts", account, "channels", "measurements")
 
 
-def _content_end(section: str) -> int:
+def content_end(section: str) -> int:
     """Where the section's last line of content ends (after its newline, if it has one): the
     blank and comment lines after it introduce what follows, and stay before it."""
     lines = section.splitlines(keepends=True)
@@ -187,7 +187,7 @@ def _content_end(section: str) -> int:
     return end
 
 
-def _lines(fields: dict[str, str | Number]) -> str:
+def toml_lines(fields: dict[str, str | Number]) -> str:
     return "".join(f"{key} = {_value(value)}\n" for key, value in fields.items())
 
 
@@ -225,4 +225,4 @@ def _replaced_lines(body: str, fields: dict[str, str | Number]) -> str | None:
         kept.append(line if same else f"{key} = {_value(new)}\n")
     if kept and not kept[-1].endswith("\n"):  # the file's last line had no newline
         kept[-1] += "\n"
-    return "".join(kept) + _lines(left)
+    return "".join(kept) + toml_lines(left)
