@@ -51,20 +51,43 @@ SCRIPT_COMMANDS = {
         ],
         ["Recorded jobblyst/facebook followers 21,000 as of 2018-06 in"],
     ),
+    "import": (
+        ["import", "-"],  # the rows come on standard input
+        ["1 added, 0 replaced, 0 unchanged"],
+    ),
+    "sources": (["sources"], ["nav-some-2017", "20"]),
+    "source": (
+        [
+            "source",
+            "add",
+            "nav-2018",
+            "--title",
+            "NAV 2018",
+            "--publisher",
+            "NAV",
+            "--year",
+            "2019",
+        ],
+        ["Added source nav-2018 to"],
+    ),
 }
+WRITERS = ("record", "import", "source")
+ROWS = (
+    "channel,metric,value,as_of,source\njobblyst/facebook,followers,21000,2018-06,nav-some-2017\n"
+)
 
 
 @pytest.mark.parametrize("command", SCRIPT_COMMANDS)
 def test_each_command_answers_through_the_installed_script(command, registry_copy):
     args, phrases = SCRIPT_COMMANDS[command]
     before = registry_copy.read_text(encoding="utf-8")
-    result = run("--registry", str(registry_copy), *args)
+    result = run("--registry", str(registry_copy), *args, input=ROWS)
     assert result.returncode == 0, result.stderr
     for phrase in phrases:
         assert phrase in result.stdout
     after = registry_copy.read_text(encoding="utf-8")
-    assert (after != before) is (command == "record")  # only record writes
-    assert ("value = 21000" in after) is (command == "record")
+    assert (after != before) is (command in WRITERS)  # only the writers write
+    assert ("value = 21000" in after) is (command in ("record", "import"))
 
 
 def test_python_dash_m_runs_the_same_cli():
