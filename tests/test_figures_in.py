@@ -198,3 +198,14 @@ def test_the_figure_before_is_the_one_before_in_time_not_in_the_file(navsome, re
     early = ["--as-of", "2016-06", "--source", "nav-some-2017"]
     result = navsome("--registry", str(registry_copy), "record", *FIGURE, "1000", *early)
     assert (result.exit_code, result.stderr) == (0, "")  # nothing before 2016-06
+
+
+def test_a_range_needs_its_upper_end_and_two_different_ends(navsome, registry_copy):
+    record = ["--registry", str(registry_copy), "record", *FIGURE, "20000", *DATED]
+    fails(navsome(*record, "-q", "range"), 2, "--qualifier range needs --high N")
+    fails(navsome(*record, "--high", "21000"), 2, "--high N goes with --qualifier range only")
+    fails(
+        navsome(*record, "-q", "range", "--high", "20000"),
+        1,
+        "the range's ends are both 20000; write it as an exact figure",
+    )

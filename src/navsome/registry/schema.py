@@ -400,7 +400,7 @@ def _valid_measurement(
         return None
     # Chained comparisons are false for nan and infinities, and exact for an int of any size.
     ceiling = 100 if metric.unit == "percent" else MAX_NUMBER
-    if not 0 <= low <= ceiling or (high is not None and not low <= high <= ceiling):
+    if not 0 <= low <= ceiling or (high is not None and not low < high <= ceiling):
         return None
     if metric.unit != "percent" and (_fraction(low) or _fraction(high)):
         return None
@@ -480,6 +480,10 @@ def _checked_measurement(
         builder.problem(f"{path}.high", "'high' is only for qualifier = \"range\"")
     if qualifier == "range" and low is not None and high is not None and low > high:
         builder.problem(f"{path}.high", f"the range's high end {high} is below its low end {low}")
+    elif qualifier == "range" and low is not None and low == high:
+        builder.problem(
+            f"{path}.high", f"the range's ends are both {low}; write it as an exact figure"
+        )
     metric = metrics.get(metric_slug) if metric_slug is not None else None
     for key, number_ in (("value", low), ("high", high)):
         if number_ is None or metric is None:

@@ -86,8 +86,10 @@ def command(
 
     fmt = output_format(format_, as_json)
     words = words_in_use(ctx)
-    if (high is None) != (qualifier is not Qualifier.range):
-        raise UsageError("--high N goes with --qualifier range, and only with it.")
+    if qualifier is Qualifier.range and high is None:
+        raise UsageError("--qualifier range needs --high N, the range's upper end.")
+    if qualifier is not Qualifier.range and high is not None:
+        raise UsageError("--high N goes with --qualifier range only.")
     figure = Measurement(
         metric=typed_text(metric, "METRIC"),
         value=figure_number(value, "VALUE"),
