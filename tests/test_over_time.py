@@ -214,3 +214,43 @@ def test_since_after_as_of_is_refused(navsome, since, as_of, refused):
         assert result.stdout == ""
     else:
         assert result.exit_code == 0, result.stderr
+
+
+# --- history across accounts, and wide for spreadsheets --------------------------------------
+
+
+def test_history_without_an_account_gives_every_accounts_series(navsome):
+    rows = navsome("history", "-m", "followers", "--json").json()
+    assert {row["channel"] for row in rows} == {
+        "foreldrepenger/facebook",
+        "jobblyst/facebook",
+        "jobblyst/snapchat",
+        "kunnskap/facebook",
+        "kunnskap/twitter",
+        "nav/twitter",
+        "nav/linkedin",
+        "arbeidsmarkedet/twitter",
+        "alderspensjon/twitter",
+        "jobbmesse/instagram",
+    }
+    table = navsome("history", "-m", "followers").stdout
+    assert "NAV Jobblyst: figures over time" in table and "NAV: figures over time" in table
+
+
+def test_history_of_several_accounts_names_each_once(navsome):
+    rows = navsome("history", "nav", "kunnskap", "nav", "-m", "followers", "--json").json()
+    assert [row["channel"] for row in rows].count("nav/linkedin") == 1
+    assert {row["account"] for row in rows} == {"nav", "kunnskap"}
+
+
+def test_wide_history_is_a_date_a_row_and_a_channel_a_column(navsome):
+    csv_text = navsome("history", "-m", "followers", "--wide", "--format", "csv").stdout
+    header, *lines = csv_text.splitlines()
+    assert header.split(",")[:3] == ["as_of", "foreldrepenger/facebook", "jobblyst/facebook"]
+    assert lines[0].startswith("2017-12,37300,19500,")
+    assert lines[1].startswith("2018,,,") and ",27000," in lines[1]
+    several = navsome("history", "jobblyst", "--wide", "--json").json()
+    assert (
+        "jobblyst/facebook/followers" in several[0] or "jobblyst/facebook/followers" in several[-1]
+    )
+    assert all(next(iter(row)) == "as_of" for row in several)

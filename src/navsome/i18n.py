@@ -144,6 +144,7 @@ NB = {
     ),
     "Added source {source} to {file}.": "La til kilden {source} i {file}.",
     "different periods": "ulike perioder",
+    "No account": "Ingen konto",
     "navsome: note: {metric} counted over periods as long as {as_of} are ranked; left out, as "
     "counted over periods of other lengths: {apart}.": (
         "navsome: merk: {metric} telt over perioder like lange som {as_of} er rangert; utelatt "

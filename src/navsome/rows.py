@@ -159,6 +159,27 @@ def step_row(registry: Registry, step: Step) -> Row:
     return row
 
 
+def wide_rows(steps: list[Step]) -> list[Row]:
+    """Figures as one row per date and one column per channel (`account/platform`, or
+    `account/platform/metric` when there are several metrics), each cell the figure's value
+    (a range's midpoint), empty where the channel has none for that date."""
+    from navsome.dates import date_key
+
+    metrics = {step.figure.measurement.metric for step in steps}
+
+    def column(step: Step) -> str:
+        channel = step.figure.channel.id
+        return channel if len(metrics) == 1 else f"{channel}/{step.figure.measurement.metric}"
+
+    columns = list(dict.fromkeys(column(step) for step in steps))
+    dates: dict[str, Row] = {}
+    for step in steps:
+        m = step.figure.measurement
+        dates.setdefault(m.as_of, {"as_of": m.as_of, **dict.fromkeys(columns)})
+        dates[m.as_of][column(step)] = m.representative
+    return [dates[as_of] for as_of in sorted(dates, key=date_key)]
+
+
 def unmatched_row(registry: Registry, figure: Figure) -> Row:
     """A figure with nothing to compare it with: the step columns are null."""
     row = measurement_row(registry, figure)

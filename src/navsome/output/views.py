@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from navsome.model import Account, Event, Measurement, Metric, Registry
 from navsome.output.blocks import BarCell, Block, Cell, Column, Fields, Grid
@@ -361,6 +361,23 @@ def history_view(
     if any(step.approximate for step in steps if step.previous and not step.different_periods):
         grid.caption = words("≈ a change involving an approximate figure, taken between midpoints.")
     return [grid, _trends(registry, steps, words)]
+
+
+def wide_view(table: list[dict[str, Any]], *, words: Words) -> list[Block]:
+    """history --wide: a date a row, a channel a column."""
+    if not table:
+        return []
+    columns = [Column(words("As of"))] + [
+        Column(name, justify="right") for name in list(table[0])[1:]
+    ]
+    grid = Grid(None, columns)
+    for row in table:
+        cells = [row["as_of"]]
+        cells += [
+            "" if v is None else format_number(v, words=words) for v in list(row.values())[1:]
+        ]
+        grid.rows.append(cells)
+    return [grid]
 
 
 def _trends(registry: Registry, steps: list[Step], words: Words) -> Grid:

@@ -1,4 +1,6 @@
-"""`navsome history ACCOUNT`: an account's figures over time."""
+"""`navsome history [ACCOUNT…]`: figures over time, account by account or side by side."""
+
+from typing import Annotated
 
 import typer
 
@@ -11,7 +13,7 @@ from navsome.cli.answer import (
     words_in_use,
 )
 from navsome.cli.options import (
-    AccountArgument,
+    AccountsArgument,
     AsOfOption,
     ExportOption,
     FormatOption,
@@ -24,19 +26,28 @@ from navsome.output.console import say
 
 def command(
     ctx: typer.Context,
-    account: AccountArgument,
+    accounts: AccountsArgument = None,
     metric: MetricOption = None,
     platform: PlatformOption = None,
+    wide: Annotated[
+        bool,
+        typer.Option(
+            "--wide",
+            help="One row per date and one column per channel (per channel and metric when "
+            "there are several), as spreadsheets and BI tools chart.",
+        ),
+    ] = False,
     as_of: AsOfOption = None,
     format_: FormatOption = None,
     as_json: JsonFlag = False,
     export: ExportOption = None,
 ) -> None:
-    """Every figure of an account in date order, with change and growth since the one before.
+    """Every figure in date order, with change and growth since the one before.
 
     Example: navsome history nav --metric followers
 
-    On a terminal, a sparkline per channel and metric shows the trend.
+    With no account, every account's; on a terminal, a sparkline per channel and metric shows
+    the trend.
     """
     import navsome.query as query
     import navsome.rows as rows
@@ -44,15 +55,31 @@ def command(
     fmt = output_format(format_, as_json)
     words = words_in_use(ctx)
     registry = registry_in_use(ctx, as_of)
-    found = accounts_named(ctx, registry, [account])[0]
+    chosen = accounts_named(ctx, registry, list(dict.fromkeys(accounts or []))) or list(
+        registry.accounts.values()
+    )
     if metric is not None:
         query.check_metric(registry, metric)
-    steps = query.history(registry, found, metric, query.check_platform(registry, platform))
+    platform = query.check_platform(registry, platform)
+    histories = [
+        (account, query.history(registry, account, metric, platform)) for account in chosen
+    ]
+    steps = [step for _, found in histories for step in found]
     if not steps:
-        say(words("{name} has no figures with these filters.", name=found.name))
+        named = chosen[0].name if len(chosen) == 1 else words("No account")
+        say(words("{name} has no figures with these filters.", name=named))
+    if wide:
+        table = rows.wide_rows(steps)
+        emit(ctx, fmt, lambda: table, lambda: views().wide_view(table, words=words))
+        return
     emit(
         ctx,
         fmt,
         lambda: [rows.step_row(registry, step) for step in steps],
-        lambda: views().history_view(registry, found, steps, words=words),
+        lambda: [
+            block
+            for account, found in histories
+            if found or len(chosen) == 1
+            for block in views().history_view(registry, account, found, words=words)
+        ],
     )
