@@ -16,6 +16,7 @@ from navsome.output.console import OutputFormat
 
 if TYPE_CHECKING:
     from navsome.i18n import Words
+    from navsome.model import Measurement
 
 
 def _completions(ctx: typer.Context, incomplete: str, names: Callable[[Any], Any]) -> list[str]:
@@ -147,6 +148,23 @@ def say_waiting(pid: int | None, path: Path, words: Words) -> None:
     if pid:
         holder = words("another navsome record (pid {pid})", pid=pid)
     say(words("Waiting for {holder} to finish with {file}…", holder=holder, file=path))
+
+
+def tenfold_note(new: Measurement, old: Measurement, unit: str, words: Words) -> str:
+    """The note a writer gives for a figure ten times larger or smaller than the one before it:
+    likely a typo."""
+    from navsome.output.numbers import format_figure
+
+    larger = new.representative > old.representative
+    return words(
+        "navsome: note: {new} {metric} is {how} the figure before it, {old} as of "
+        "{as_of}; if it is a typo, record the right figure with --replace.",
+        new=format_figure(new, unit, words=words),
+        metric=new.metric,
+        how=words("ten times or more") if larger else words("a tenth or less of"),
+        old=format_figure(old, unit, words=words),
+        as_of=old.as_of,
+    )
 
 
 def lock_timeout_seconds(option: str | None) -> float:

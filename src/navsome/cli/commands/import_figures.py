@@ -11,6 +11,7 @@ from navsome.cli.options import (
     lock_timeout_seconds,
     registry_size_limit,
     say_waiting,
+    tenfold_note,
 )
 from navsome.errors import UsageError
 from navsome.output.console import say, stdout
@@ -79,20 +80,8 @@ def command(
     )
     for planned in plan:  # as record notes it: ten times off the figure before, a typo?
         if planned.tenfold and planned.previous is not None and planned.action != "unchanged":
-            new, old = planned.figure, planned.previous
-            larger = new.representative > old.representative
-            say(
-                f"{planned.row.where}: "
-                + words(
-                    "navsome: note: {new} {metric} is {how} the figure before it, {old} as of "
-                    "{as_of}; if it is a typo, record the right figure with --replace.",
-                    new=format_figure(new, planned.unit, words=words),
-                    metric=new.metric,
-                    how=words("ten times or more") if larger else words("a tenth or less of"),
-                    old=format_figure(old, planned.unit, words=words),
-                    as_of=old.as_of,
-                ).removeprefix("navsome: ")
-            )
+            note = tenfold_note(planned.figure, planned.previous, planned.unit, words)
+            say(f"{planned.row.where}: " + note.removeprefix("navsome: "))
     counts = {action: 0 for action in ("added", "replaced", "unchanged", "conflict")}
     lines = []
     for planned in plan:

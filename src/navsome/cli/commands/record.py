@@ -19,6 +19,7 @@ from navsome.cli.options import (
     lock_timeout_seconds,
     registry_size_limit,
     say_waiting,
+    tenfold_note,
     typed_text,
 )
 from navsome.errors import UsageError
@@ -138,20 +139,5 @@ def command(
 
 
 def _say_tenfold(done: "Recorded", words: "Words") -> None:
-    """A figure ten times larger or smaller than the one before it: likely a typo."""
-    from navsome.output.numbers import format_figure
-
     assert done.previous is not None
-    new, old = done.measurement, done.previous
-    larger = new.representative > old.representative
-    say(
-        words(
-            "navsome: note: {new} {metric} is {how} the figure before it, {old} as of "
-            "{as_of}; if it is a typo, record the right figure with --replace.",
-            new=format_figure(new, done.unit, words=words),
-            metric=new.metric,
-            how=words("ten times or more") if larger else words("a tenth or less of"),
-            old=format_figure(old, done.unit, words=words),
-            as_of=old.as_of,
-        )
-    )
+    say(tenfold_note(done.measurement, done.previous, done.unit, words))
