@@ -209,3 +209,14 @@ def test_a_range_needs_its_upper_end_and_two_different_ends(navsome, registry_co
         1,
         "the range's ends are both 20000; write it as an exact figure",
     )
+
+
+@pytest.mark.parametrize(
+    "typed", ["21.000", "21,000", "1.234.567", "21,5", "1e5", "\u0661\u0662", "abc", "9" * 20, " "]
+)
+def test_a_misreadable_number_is_refused_in_norwegian_too(navsome, registry_copy, typed):
+    args = ["--lang", "nb", "--registry", str(registry_copy), "record", *FIGURE, typed, *DATED]
+    result = navsome(*args)
+    fails(result, 2, "VALUE ", "; skriv ")
+    english = ("write", "could be read", "number", "has ", "digits", "thousands", "decimal point")
+    assert not any(word in result.stderr for word in english), result.stderr

@@ -71,11 +71,16 @@ class InvalidDate(UsageError):
 
 
 class InvalidFigure(UsageError):
-    """`text` is not a figure navsome takes in: `problem` says why, `instead` what to write."""
+    """`text` is not a figure navsome takes in: `problem` says why, `instead` what to write.
+    Both are also kept as templates with their `values`, for a message in another language."""
 
-    def __init__(self, text: str, problem: str, instead: str) -> None:
-        self.text, self.problem, self.instead = text, problem, instead
-        super().__init__(f"{text!r} {problem}; write {instead}.")
+    def __init__(
+        self, text: str, problem: str, instead: str, values: dict[str, str] | None = None
+    ) -> None:
+        self.text, self.templates, self.values = text, (problem, instead), values or {}
+        self.problem = problem.format(**self.values)
+        self.instead = instead.format(**self.values)
+        super().__init__(f"{text!r} {self.problem}; write {self.instead}.")
 
 
 class InstalledRegistry(UsageError):

@@ -144,6 +144,31 @@ NB = {
     ),
     "Added source {source} to {file}.": "La til kilden {source} i {file}.",
     "different periods": "ulike perioder",
+    "{what} {shown} {problem}; write {instead}.": "{what} {shown} {problem}; skriv {instead}.",
+    "is empty": "er tomt",
+    "a number such as 21000": "et tall som 21000",
+    "has digits other than 0-9": "har andre sifre enn 0–9",
+    "it with the digits 0-9": "det med sifrene 0–9",
+    "could be read two ways: a point between thousands, or a decimal one": (
+        "kan leses på to måter: punktum mellom tusener, eller desimaltegn"
+    ),
+    "could be read two ways: a comma between thousands, or a decimal one": (
+        "kan leses på to måter: komma mellom tusener, eller desimaltegn"
+    ),
+    "{plain} or {grouped} for thousands, or {decimal} for a decimal": (
+        "{plain} eller {grouped} for tusener, eller {decimal} for desimaler"
+    ),
+    "has a point between thousands": "har punktum mellom tusener",
+    "has a comma between thousands": "har komma mellom tusener",
+    "{plain} or {grouped}": "{plain} eller {grouped}",
+    "has a comma": "har komma",
+    "a decimal point instead, such as {example}": "desimalpunktum i stedet, som {example}",
+    "has an exponent": "har eksponent",
+    "the number in full, such as 100000 or 100 000": "hele tallet, som 100000 eller 100 000",
+    "is not a number": "er ikke et tall",
+    "a number such as 21000, 21 000 or 3.5": "et tall som 21000, 21 000 eller 3.5",
+    "is out of range": "er utenfor det gyldige området",
+    "a number between -1e15 and 1e15": "et tall mellom -1e15 og 1e15",
     "No account": "Ingen konto",
     "navsome: note: {metric} counted over periods as long as {as_of} are ranked; left out, as "
     "counted over periods of other lengths: {apart}.": (

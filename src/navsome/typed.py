@@ -39,30 +39,37 @@ def read_figure(text: str) -> int | float:
     return number
 
 
-def _why_not(typed: str) -> tuple[str, str]:
-    """What is wrong with `typed`, and what to write instead."""
+def _why_not(typed: str) -> tuple[str, str, dict[str, str]]:
+    """What is wrong with `typed` and what to write instead, as templates (so that the command
+    line can say them in the user's language), and their values."""
     if any(c.isdigit() and c not in "0123456789" for c in typed):
-        return "has digits other than 0-9", "it with the digits 0-9"
+        return "has digits other than 0-9", "it with the digits 0-9", {}
     for mark in ".,":  # 21.000 or 21,000; 1.234.567 or 1,234,567
         if re.fullmatch(rf"-?[1-9][0-9]{{0,2}}(?:\{mark}[0-9]{{3}})+", typed):
             whole = typed.replace(mark, "")
-            thousands = f"{whole} or {_grouped(whole)}"
+            values = {"plain": whole, "grouped": _grouped(whole)}
             if typed.count(mark) > 1:
-                return f"has a {_NAMES[mark]} between thousands", thousands
+                return _BETWEEN_THOUSANDS[mark], "{plain} or {grouped}", values
             head, _, tail = typed.partition(mark)
-            decimal = f"{head}.{tail.rstrip('0') or '0'}"
+            values["decimal"] = f"{head}.{tail.rstrip('0') or '0'}"
             return (
-                f"could be read two ways: a {_NAMES[mark]} between thousands, or a decimal one",
-                f"{thousands} for thousands, or {decimal} for a decimal",
+                _TWO_WAYS[mark],
+                "{plain} or {grouped} for thousands, or {decimal} for a decimal",
+                values,
             )
     if "," in typed:
-        return "has a comma", "a decimal point instead, such as " + typed.replace(",", ".", 1)
+        example = typed.replace(",", ".", 1)
+        return "has a comma", "a decimal point instead, such as {example}", {"example": example}
     if re.fullmatch(r"-?[0-9.]+[eE][-+]?[0-9]+", typed):
-        return "has an exponent", "the number in full, such as 100000 or 100 000"
-    return "is not a number", "a number such as 21000, 21 000 or 3.5"
+        return "has an exponent", "the number in full, such as 100000 or 100 000", {}
+    return "is not a number", "a number such as 21000, 21 000 or 3.5", {}
 
 
-_NAMES = {".": "point", ",": "comma"}
+_TWO_WAYS = {
+    ".": "could be read two ways: a point between thousands, or a decimal one",
+    ",": "could be read two ways: a comma between thousands, or a decimal one",
+}
+_BETWEEN_THOUSANDS = {".": "has a point between thousands", ",": "has a comma between thousands"}
 
 
 def _grouped(digits: str) -> str:

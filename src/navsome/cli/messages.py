@@ -24,6 +24,17 @@ def describe(error: NavsomeError, words: Words) -> str:
     """The message for `error`, without the leading 'navsome: ', in the language of `words`."""
     if isinstance(error, UnknownName):
         return _unknown(error, words)
+    from navsome.cli.options import FigureRefused
+
+    if isinstance(error, FigureRefused):
+        problem, instead = error.error.templates
+        return words(
+            "{what} {shown} {problem}; write {instead}.",
+            what=error.what,
+            shown=error.shown,
+            problem=words(problem, **error.error.values),
+            instead=words(instead, **error.error.values),
+        )
     if isinstance(error, AmbiguousName):
         return words(
             "{name!r} could be any of several accounts: {names}; give more of the name.",

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from navsome.errors import NavsomeError, UsageError
+from navsome.errors import InvalidFigure, NavsomeError, UsageError
 from navsome.output.console import OutputFormat
 
 if TYPE_CHECKING:
@@ -190,17 +190,25 @@ def seconds(text: str, what: str) -> float:
     return value
 
 
+class FigureRefused(UsageError):
+    """A figure typed on the command line that cannot be taken: `what` it was given as, how it
+    was typed (`shown`), and why; cli/messages.py words it in the user's language."""
+
+    def __init__(self, what: str, shown: str, error: InvalidFigure) -> None:
+        self.what, self.shown, self.error = what, shown, error
+        super().__init__(f"{what} {shown} {error.problem}; write {error.instead}.")
+
+
 def figure_number(text: str, what: str) -> int | float:
     """A figure as typed (navsome/typed.py: 21000, 21 000 or 3.5), or UsageError naming
     `what` it was given as and saying what to write instead."""
-    from navsome.errors import InvalidFigure
     from navsome.typed import read_figure
 
     try:
         return read_figure(text)
     except InvalidFigure as error:
         shown = repr(text) if len(text) <= 40 else f"{text[:20]!r}… ({len(text):,} characters)"
-        raise UsageError(f"{what} {shown} {error.problem}; write {error.instead}.") from None
+        raise FigureRefused(what, shown, error) from None
 
 
 SIZE_LIMIT_VARIABLE = "NAVSOME_MAX_REGISTRY_MB"
