@@ -90,7 +90,7 @@ def _rewrite_locked(
         before = Snapshot.of(info, raw)
         layout = Layout.of(raw)
         text = layout.normalised(decode_text(raw, name))
-        found = cached(cache, target, raw, before)
+        found = cached_model(cache, target, raw, before)
         registry = found._replace(path=name) if found else parse_registry(text, name)
         outcome, edited = change(text, registry)
         if edited is None:
@@ -116,7 +116,7 @@ def _rewrite_locked(
     )
 
 
-def cached(
+def cached_model(
     cache: Path | None, target: Path, raw: bytes | bytearray, read: Snapshot
 ) -> Registry | None:
     """The registry in `raw` from the parse cache, when it is there (hashed once: the

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from navsome.errors import UsageError
+from navsome.errors import RegistryProblems, UsageError
 from navsome.model import Registry
 from navsome.registry.read import DEFAULT_MAX_BYTES, check_registry, parse_toml
 from navsome.registry.record import RecordRefused
@@ -50,14 +50,11 @@ def add_source(
                 new_text,
                 check_registry(parse_toml(new_text, str(path)), new_text, str(path)),
             )
-        except RecordRefused:
-            raise
-        except Exception as error:
-            problems = getattr(error, "problems", [])
+        except RegistryProblems as error:  # a bug is not a refusal: only these are caught
             raise RecordRefused(
                 f"{path}: source not added; the registry would not validate with it:\n"
-                + "\n".join(f"  {problem}" for problem in problems),
-                problems,
+                + "\n".join(f"  {problem}" for problem in error.problems),
+                error.problems,
             ) from None
 
     rewrite(
