@@ -12,7 +12,8 @@ is a median over the median of the floor: hyperfine times the runs when it is in
 Python timer otherwise. Output is piped, as in a script.
 
 Scale: generated registries (benchmarks/generate_registry.py, a fixed seed) of N accounts x 4
-channels x 3 figures, against a bare `tomllib.load` of the same file: time and peak memory.
+channels x 3 figures, against a bare `tomllib.load` of the same file: time and peak memory; and
+the guard against hostile shapes in CPU time against tomllib's parse of the same text.
 
 Deep registry (issue 11, "a registry ten years deep stays instant"; --no-deep skips it): a
 registry of ten years of monthly followers (generate_decade: 60 accounts x 5 channels x 120
@@ -214,10 +215,43 @@ def scale(
             rows.append(
                 [f"{size:,}", f"{megabytes:.0f}", name, f"{elapsed:.2f}", per_account, *ratios]
             )
+        # The guard against hostile shapes reads every file before tomllib does: its cost,
+        # in CPU time against tomllib's parse of the same text in the same process.
+        guard = guard_ratio(python, registry)
+        met = guard <= GUARD_TARGET
+        if not met:
+            missed.append(f"shape guard at {size} accounts: {guard:.3f} x parse")
+        verdict = "yes" if met else "NO"
+        ratio_text = f"{guard:.3f} × parse"
+        row = [f"{size:,}", f"{megabytes:.0f}", "shape guard", "", "", ratio_text, ""]
+        rows.append([*row, f"≤ {GUARD_TARGET}", verdict])
     print("\nScale (N accounts x 4 channels x 3 figures; python timer, medians)\n")
     headers = ["accounts", "MB", "case", "s", "µs/account", "× load", "memory × load"]
     print(table([*headers, "target", "met"], rows))
     return missed
+
+
+GUARD_TARGET = 0.1
+GUARD_CODE = """
+import sys, time, tomllib
+from navsome.registry.guard import shape_problem
+text = open(sys.argv[1], encoding="utf-8").read()
+def cpu(function):
+    started = time.process_time()
+    function(text)
+    return time.process_time() - started
+guard = min(cpu(shape_problem) for _ in range(3))
+parse = min(cpu(tomllib.loads) for _ in range(2))
+print(guard / parse)
+"""
+
+
+def guard_ratio(python: Path, registry: Path) -> float:
+    """shape_problem's CPU time over tomllib.loads's, best of a few, on one file."""
+    done = subprocess.run(
+        [str(python), "-c", GUARD_CODE, str(registry)], capture_output=True, text=True, check=True
+    )
+    return float(done.stdout)
 
 
 def generated(folder: Path, size: int) -> Path:

@@ -18,6 +18,11 @@ from typer.testing import CliRunner
 import navsome.__main__  # loaded here, so that the line below undoes what it installs
 from navsome.cli.app import app
 
+# pytest rewrites each test module's asserts on import, about a second of every worker's start;
+# kept as bytecode beside the module (as pytest does unless bytecode writing is off, as it is
+# on machines that set PYTHONDONTWRITEBYTECODE) it is done once per Python, not per worker.
+sys.dont_write_bytecode = False
+
 # Loading the script's module takes Ctrl-C over (exit 130, no traceback); a test session keeps
 # Python's own handler, so Ctrl-C still stops pytest.
 signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -65,6 +70,10 @@ def pytest_configure(config: pytest.Config) -> None:
     processes they start)."""
     import tempfile
 
+    # uv, which a test runs to build a wheel, keeps the cache it would use (where its build
+    # tools are already kept) rather than a new empty one under the folder below.
+    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    os.environ.setdefault("UV_CACHE_DIR", str(Path(home) / "uv"))
     os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="navsome-tests-cache-")
     if not hasattr(config, "workerinput"):  # once, in the process that starts the workers
         _compile_navsome()

@@ -318,23 +318,6 @@ def test_an_unknown_table_is_placed_on_the_line_that_makes_it(navsome, registry_
     fails(navsome("--registry", str(registry_copy), "list"), 1, f"line {line}: {place}")
 
 
-def test_the_guard_costs_a_few_percent_of_parsing_a_valid_registry():
-    from generate_registry import generate
-
-    text = generate(400, 4, 3)
-    guard = min(_timed(shape_problem, text)[1] for _ in range(3))
-    result, parse = _timed(tomllib.loads, text)
-    assert shape_problem(text) is None and result["accounts"]
-    assert guard < 0.1 * parse, (guard, parse)
-
-
-def _timed(function, *args):
-    """The result, and the CPU time it took (the clock would count other tests' work too)."""
-    started = time.process_time()
-    result = function(*args)
-    return result, time.process_time() - started
-
-
 # --- Environment variables are checked, and named in the message ---------------------------
 
 

@@ -16,6 +16,8 @@ from generate_registry import generate
 
 # The script as a user's shell starts it, less what the developer's shell would change.
 ENV = {k: v for k, v in os.environ.items() if not ambient(k)}
+# The uv that runs the tests (`uv run` says where it is), not a shim in front of it.
+UV = os.environ.get("UV") or shutil.which("uv")
 
 
 def run(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
@@ -175,22 +177,22 @@ def test_a_narrow_terminal_does_not_break_output(navsome):
         assert result.stdout.strip()
 
 
-@pytest.mark.skipif(shutil.which("uv") is None, reason="building the wheel needs uv")
+@pytest.mark.skipif(UV is None, reason="building the wheel needs uv")
 def test_a_built_wheel_carries_the_registry_and_runs_from_any_folder(tmp_path: Path):
     dist = tmp_path / "dist"
     subprocess.run(
-        ["uv", "build", "--wheel", "--out-dir", str(dist), str(REPO)],
+        [UV, "build", "--wheel", "--out-dir", str(dist), str(REPO)],
         check=True,
         capture_output=True,
         timeout=300,
     )
     wheel = next(dist.glob("navsome-*.whl"))
     venv = tmp_path / "venv"
-    subprocess.run(["uv", "venv", "-q", str(venv)], check=True, capture_output=True, timeout=120)
+    subprocess.run([UV, "venv", "-q", str(venv)], check=True, capture_output=True, timeout=120)
     python = venv / "bin" / "python"
     # Not byte-compiled ahead (uv's default, which the project's compile-bytecode setting,
     # read from the folder the tests run in, would turn on: two seconds for nothing tested).
-    install = ["uv", "pip", "install", "-q", "--no-compile-bytecode", "--python", str(python)]
+    install = [UV, "pip", "install", "-q", "--no-compile-bytecode", "--python", str(python)]
     subprocess.run(
         [*install, str(wheel)],
         check=True,
