@@ -219,4 +219,66 @@ NB = {
     "unknown metric {metric!r}.{hint} Run 'navsome metrics' to see every metric.": (
         "ukjent måltall {metric!r}.{hint} Kjør 'navsome metrics' for å se alle måltallene."
     ),
+    # The report
+    "Chart": "Diagram",
+    "Social media report: {period}": "Rapport om sosiale medier: {period}",
+    "to {end}": "til {end}",
+    "{start} to {end}": "{start} til {end}",
+    "Period": "Periode",
+    "Accounts": "Kontoer",
+    "Note": "Merk",
+    "No figures or events in the period.": "Ingen tall eller hendelser i perioden.",
+    "No figures or events in the period": "Uten tall eller hendelser i perioden",
+    "No figures or events in {period}.": "Ingen tall eller hendelser i {period}.",
+    "Not included": "Ikke med",
+    "{count} figures dated after the period": "{count} tall datert etter perioden",
+    "Totals by platform": "Summer per plattform",
+    "Total": "Sum",
+    "What the total is": "Hva summen er",
+    "All platforms": "Alle plattformer",
+    "Each channel's latest figure in the period, added up: a person who follows two channels "
+    "is counted twice.": (
+        "Hver kanals siste tall i perioden, lagt sammen: en person som følger to kanaler, telles "
+        "to ganger."
+    ),
+    "{total} or more": "{total} eller mer",
+    "approximate; stated as about: {n} of {every} figures": (
+        "omtrentlig; oppgitt som omtrent: {n} av {every} tall"
+    ),
+    "a lower bound; stated as more than: {n} of {every} figures": (
+        "en nedre grense; oppgitt som mer enn: {n} av {every} tall"
+    ),
+    "a range, low ends and high ends added up; ranges: {n} of {every} figures": (
+        "et spenn, nedre og øvre ender lagt sammen; spenn: {n} av {every} tall"
+    ),
+    "exact: every figure is exact": "nøyaktig: alle tallene er nøyaktige",
+    "Growth over the period": "Vekst i perioden",
+    "Each series' latest figure in the period against its figure when the period began (or "
+    "its first in the period); the largest rises and falls of each metric. Counts over "
+    "periods are compared only with periods as long.": (
+        "Hver series siste tall i perioden mot tallet den hadde da perioden begynte (eller sitt "
+        "første i perioden); de største økningene og nedgangene for hvert måltall. Tall over "
+        "perioder sammenlignes bare med like lange perioder."
+    ),
+    "No series has two figures to compare in the period.": (
+        "Ingen serie har to tall å sammenligne i perioden."
+    ),
+    "Latest figures in the period": "Siste tall i perioden",
+    "No figures in the period.": "Ingen tall i perioden.",
+    "How figures are written": "Slik skrives tallene",
+    "as the source states it": "slik kilden oppgir det",
+    "about: the source gives an approximate figure": "omtrent: kilden oppgir et omtrentlig tall",
+    "more than: the source gives a lower bound": "mer enn: kilden oppgir en nedre grense",
+    "between: the source gives a range; it is ranked and drawn at its midpoint": (
+        "mellom: kilden oppgir et spenn; det rangeres og tegnes ved midtpunktet"
+    ),
+    "a change; ≈ when either figure is approximate": (
+        "en endring; ≈ når minst ett av tallene er omtrentlig"
+    ),
+    "{count} channels ranked; {channel} first.": "{count} kanaler rangert; {channel} først.",
+    "{name}: {count} figures, from {first} ({first_date}) to {last} ({last_date}); lowest "
+    "{low} ({low_date}), highest {high} ({high_date}).": (
+        "{name}: {count} tall, fra {first} ({first_date}) til {last} ({last_date}); lavest "
+        "{low} ({low_date}), høyest {high} ({high_date})."
+    ),
 }

@@ -25,6 +25,7 @@ COMMANDS = {
     "show": "show",
     "compare": "compare",
     "history": "history",
+    "report": "report",
     "metrics": "metrics",
     "timeline": "timeline",
     "record": "record",

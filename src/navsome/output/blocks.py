@@ -4,6 +4,7 @@ piece of registry text passes through `visible` on its way out, so it prints lit
 """
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple, Union
 
 from navsome.output.escape import visible
@@ -41,24 +42,48 @@ class Grid:
 
 
 class Fields:
-    """A heading followed by labelled values."""
+    """A heading followed by labelled values; `new_page` starts a page where pages are printed
+    (an account's part of a report)."""
 
-    __slots__ = ("items", "title")
+    __slots__ = ("items", "new_page", "title")
 
-    def __init__(self, title: str, items: list[tuple[str, str]] | None = None) -> None:
+    def __init__(
+        self, title: str, items: list[tuple[str, str]] | None = None, new_page: bool = False
+    ) -> None:
         self.title = title
         self.items = items if items is not None else []
+        self.new_page = new_page
 
 
-Block = Grid | Fields
+class Picture:
+    """A chart, drawn as SVG by `draw()` only when a format shows pictures: inlined in HTML, a
+    file beside exported Markdown (named after `name`). The grid beside it holds the same
+    figures as text, so text formats leave it out."""
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+    __slots__ = ("description", "draw", "name", "title")
+
+    def __init__(
+        self, title: str, name: str, draw: Callable[[], str], description: str = ""
+    ) -> None:
+        self.title = title
+        self.name = name
+        self.draw = draw
+        self.description = description  # the chart in words, for those who cannot see it
 
 
-def markdown_text(text: str) -> str:
-    """Text that Markdown shows as written; line breaks become <br> so a table row stays whole."""
+Block = Grid | Fields | Picture
+
+# `>` is left alone: it starts a quotation only at the start of a line (see `markdown_text`).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<|])")
+
+
+def markdown_text(text: str, cell: bool = True) -> str:
+    """Text that Markdown shows as written; in a table cell (`cell`) line breaks become <br>
+    so the row stays whole, elsewhere a line starting with `>` is escaped, not a quotation."""
     lines = _MARKDOWN_SPECIAL.sub(r"\\\1", visible(text)).splitlines()
-    return "<br>".join(lines)
+    if cell:
+        return "<br>".join(lines)
+    return "\n".join("\\" + line if line.startswith(">") else line for line in lines)
 
 
 BAR_WIDTH = 24
@@ -94,10 +119,19 @@ def _markdown_cell(cell: Cell, column: Column) -> str:
     return bar(cell) if isinstance(cell, BarCell) else markdown_text(str(cell))
 
 
-def to_markdown(blocks: list[Block]) -> str:
+def to_markdown(blocks: list[Block], pictures: dict[str, str] | None = None) -> str:
+    """The blocks as GitHub-flavoured Markdown; a picture is a link to the file `pictures`
+    names for it (by its name), and left out when there is none."""
     parts = []
     for block in blocks:
         if isinstance(block, Grid) and block.terminal_only:
+            continue
+        if isinstance(block, Picture):
+            if pictures and block.name in pictures:
+                target = pictures[block.name].replace(" ", "%20")
+                link = f"![{markdown_text(block.title)}]({target})"
+                said = markdown_text(block.description, cell=False)
+                parts.append(f"{link}\n\n{said}" if block.description else link)
             continue
         if isinstance(block, Fields):
             lines = [f"## {markdown_text(block.title)}", ""]
@@ -114,6 +148,6 @@ def to_markdown(blocks: list[Block]) -> str:
                 ]
                 lines.append("| " + " | ".join(cells) + " |")
             if block.caption:
-                lines += ["", markdown_text(block.caption)]
+                lines += ["", markdown_text(block.caption, cell=False).replace("\n", "  \n")]
         parts.append("\n".join(lines))
     return "\n\n".join(parts) + "\n"

@@ -59,7 +59,7 @@ def write_answer(
         from navsome.output.escape import visible
         from navsome.output.export import export as export_to
 
-        export_to(Path(export), as_json, rows, blocks)
+        export_to(Path(export), as_json, rows, blocks, words=words)
         say(words("Wrote {file}.", file=visible(export, one_line=True)))  # the name is typed text
         return
     # Only a table drawn by Rich is for a terminal; JSON, CSV and Markdown are data wherever

@@ -13,6 +13,7 @@ from navsome.errors import NavsomeError, UsageError
 from navsome.registry.storage import check_writable, kind_of, real_path, replace_atomically
 
 if TYPE_CHECKING:
+    from navsome.i18n import Words
     from navsome.output.blocks import Block
 
 EXTENSIONS = (".svg", ".html", ".md", ".csv", ".json")
@@ -61,20 +62,80 @@ def export(
     data: Callable[[], Any],
     rows: Callable[[], list[dict[str, Any]]],
     blocks: Callable[[], list[Block]],
+    *,
+    words: Words,
 ) -> None:
-    """Write the table view as a picture (.svg, .html) or text (.md), or the data (.csv, .json),
-    to `path` (checked first with `check_target`) or the file its symbolic link names."""
+    """Write the answer to `path` (checked first with `check_target`) or the file its symbolic
+    link names: the data as .csv or .json; for people as .md, or as a page (.html) with its
+    charts inline; as .svg the answer's chart, or the table as a terminal draws it when the
+    answer has no chart. Exported Markdown links to its charts, written as SVG files beside it
+    first; each file is replaced whole."""
+    for target, text in _files(path, data, rows, blocks, words).items():
+        if target != path:
+            _check_beside(target)
+        try:
+            replace_atomically(real_path(target), text.encode("utf-8"))
+        except OSError as error:
+            raise NavsomeError(
+                f"--export {target}: cannot write it: {error.strerror or error}."
+            ) from None
+
+
+def _check_beside(target: Path) -> None:
+    """A file written beside the export (a chart it links to) replaces only a regular file."""
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise UsageError(f"--export: cannot use {target}: {error.strerror or error}.") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise UsageError(
+            f"--export: {target}, written beside the export, is {kind_of(info.st_mode)}, not a "
+            "regular file; move it away or export under another name."
+        )
+
+
+def _files(
+    path: Path,
+    data: Callable[[], Any],
+    rows: Callable[[], list[dict[str, Any]]],
+    blocks: Callable[[], list[Block]],
+    words: Words,
+) -> dict[Path, str]:
+    """{file: text} for an export, `path` last."""
     kind = path.suffix.lower()
-    out = io.StringIO()
-    if kind in (".svg", ".html"):
+    if kind in (".svg", ".html", ".md"):
+        from navsome.output.blocks import Picture
+
+        shown = blocks()
+        pictures = [block for block in shown if isinstance(block, Picture)]
+        if kind == ".svg" and len(pictures) > 1:
+            raise UsageError(
+                f"--export {path}: this answer has {len(pictures)} charts, one a metric; choose "
+                "one with --metric, or export .html (charts inline) or .md (charts beside it)."
+            )
+        if kind == ".svg" and pictures:
+            return {path: pictures[0].draw()}
+        if kind == ".html":
+            from navsome.output.html import html_document
+
+            return {path: html_document(shown, words=words)}
+        if kind == ".md":
+            from navsome.output.blocks import to_markdown
+
+            files = {path.with_name(f"{path.stem}-{p.name}.svg"): p for p in pictures}
+            text = to_markdown(shown, {p.name: file.name for file, p in files.items()})
+            return {**{file: p.draw() for file, p in files.items()}, path: text}
         from navsome.output.terminal import picture
 
-        out.write(picture(blocks(), kind))
-    elif kind == ".md":
-        from navsome.output.blocks import to_markdown
+        return {path: picture(shown, kind)}
+    return {path: _data(path, data, rows)}
 
-        out.write(to_markdown(blocks()))
-    elif kind == ".csv":
+
+def _data(path: Path, data: Callable[[], Any], rows: Callable[[], list[dict[str, Any]]]) -> str:
+    out = io.StringIO()
+    if path.suffix.lower() == ".csv":
         from navsome.output.json_csv import write_csv
 
         write_csv(rows(), out, spreadsheet=True)  # an exported CSV is opened in spreadsheets
@@ -82,9 +143,4 @@ def export(
         from navsome.output.json_csv import write_json
 
         write_json(data(), out)
-    try:
-        replace_atomically(real_path(path), out.getvalue().encode("utf-8"))
-    except OSError as error:
-        raise NavsomeError(
-            f"--export {path}: cannot write it: {error.strerror or error}."
-        ) from None
+    return out.getvalue()

@@ -7,12 +7,16 @@ that runs navsome many times does not pay for drawing a terminal it does not hav
 
 from __future__ import annotations
 
-from navsome.output.blocks import BAR_WIDTH, BarCell, Block, Fields, Grid, bar
+from navsome.output.blocks import BAR_WIDTH, BarCell, Block, Fields, Grid, Picture, bar
 from navsome.output.escape import visible
 
 
 def plain_text(blocks: list[Block]) -> str:
-    parts = [_fields(block) if isinstance(block, Fields) else _grid(block) for block in blocks]
+    parts = [
+        _fields(block) if isinstance(block, Fields) else _grid(block)
+        for block in blocks
+        if not isinstance(block, Picture)  # its grid says the same in text
+    ]
     text = "\n\n".join("\n".join(line.rstrip() for line in part) for part in parts if part)
     return text + "\n" if text else ""
 

@@ -10,14 +10,14 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from navsome.output.blocks import BAR_WIDTH, BarCell, Block, Fields, bar
+from navsome.output.blocks import BAR_WIDTH, BarCell, Block, Fields, Grid, Picture, bar
 from navsome.output.escape import visible
 
 
 def print_blocks(blocks: list[Block], stream: IO[str]) -> None:
     """Draw the blocks on a terminal: coloured (unless NO_COLOR), wrapped to its width."""
     console = Console(file=stream, force_terminal=True, highlight=False, emoji=False, markup=False)
-    console.print(Group(*_spaced([_renderable(block) for block in blocks])))
+    console.print(Group(*_spaced(_renderables(blocks))))
 
 
 def picture(blocks: list[Block], kind: str) -> str:
@@ -33,13 +33,18 @@ def picture(blocks: list[Block], kind: str) -> str:
         emoji=False,
         markup=False,
     )
-    group = Group(*_spaced([_renderable(block) for block in blocks]))
+    group = Group(*_spaced(_renderables(blocks)))
     unbounded = console.options.update_width(100_000)
     console.width = min(max(console.measure(group, options=unbounded).maximum, 40), 160)
     console.print(group)
     if kind == ".svg":
         return console.export_svg(title="navsome")
     return console.export_html(inline_styles=True)
+
+
+def _renderables(blocks: list[Block]) -> list[RenderableType]:
+    """A terminal draws no SVG: a picture's grid shows the same figures."""
+    return [_renderable(block) for block in blocks if not isinstance(block, Picture)]
 
 
 def _spaced(renderables: list[RenderableType]) -> list[RenderableType]:
@@ -51,7 +56,7 @@ def _spaced(renderables: list[RenderableType]) -> list[RenderableType]:
     return spaced
 
 
-def _renderable(block: Block) -> Table:
+def _renderable(block: Grid | Fields) -> Table:
     if isinstance(block, Fields):
         table = Table.grid(padding=(0, 2))
         table.title = Text(visible(block.title), style="bold")

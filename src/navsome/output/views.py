@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from navsome.model import Account, Event, Measurement, Metric, Registry
-from navsome.output.blocks import BarCell, Block, Cell, Column, Fields, Grid
+from navsome.model import Account, Channel, Event, Measurement, Metric, Registry
+from navsome.output.blocks import BarCell, Block, Cell, Column, Fields, Grid, Picture
 from navsome.output.numbers import (
     format_change,
     format_figure,
@@ -38,7 +38,7 @@ def accounts_view(registry: Registry, accounts: list[Account], *, words: Words) 
         ],
     )
     for account in accounts:
-        platforms = ", ".join(_platform(registry, p, words) for p in account.platforms)
+        platforms = ", ".join(platform_name(registry, p, words) for p in account.platforms)
         grid.rows.append(
             [account.slug, account.name, platforms, *_headline(registry, account, words)]
         )
@@ -52,7 +52,7 @@ def _headline(registry: Registry, account: Account, words: Words) -> tuple[str, 
         return "—", ""
     m = figure.measurement
     metric = registry.metrics[m.metric]
-    where = _platform(registry, figure.channel.platform, words)
+    where = platform_name(registry, figure.channel.platform, words)
     text = words(
         "{figure} {label} on {platform}",
         figure=format_figure(m, metric.unit, words=words),
@@ -85,7 +85,7 @@ def account_view(
         ],
         [
             [
-                _platform(registry, c.platform, words),
+                platform_name(registry, c.platform, words),
                 c.handle or "",
                 c.started or "",
                 words(c.status),
@@ -140,7 +140,7 @@ def _figures_grid(registry: Registry, account: Account, history: bool, words: Wo
         m = figure.measurement
         metric = registry.metrics[m.metric]
         row: list[Cell] = [
-            _platform(registry, figure.channel.platform, words),
+            platform_name(registry, figure.channel.platform, words),
             label(metric, words),
             format_figure(m, metric.unit, words=words),
             words(m.qualifier),
@@ -165,7 +165,7 @@ def ranking_view(
             Column(words("Platform")),
             Column(label(metric, words), justify="right"),
             Column(words("As of")),
-            Column("", style="green", bar=True),
+            Column(words("Chart"), style="green", bar=True),
         ],
     )
     for rank, figure in enumerate(figures, start=1):
@@ -174,7 +174,7 @@ def ranking_view(
             [
                 str(rank),
                 figure.channel.account,
-                _platform(registry, figure.channel.platform, words),
+                platform_name(registry, figure.channel.platform, words),
                 format_figure(m, metric.unit, words=words),
                 m.as_of,
                 _bar_cell(m, top),
@@ -190,7 +190,45 @@ def ranking_view(
             )
         )
     grid.caption = "\n".join(notes) or None
-    return [grid]
+    return [_ranking_picture(registry, metric_slug, figures, words), grid]
+
+
+def _ranking_picture(
+    registry: Registry, metric_slug: str, figures: list[Figure], words: Words
+) -> Picture:
+    """The ranking as a bar chart (for exports that show pictures)."""
+
+    def draw() -> str:
+        from navsome.output.chart_data import ranking_chart
+
+        return ranking_chart(registry, metric_slug, figures, words=words)
+
+    from navsome.output.chart_data import ranking_description
+
+    title = words("{metric}, largest first", metric=label(registry.metrics[metric_slug], words))
+    return Picture(title, f"{metric_slug}-ranking", draw, ranking_description(figures, words))
+
+
+def history_pictures(registry: Registry, steps: list[Step], *, words: Words) -> list[Picture]:
+    """A line chart a metric of the figures over time, one line a channel."""
+    series: dict[str, dict[Channel, list[Measurement]]] = {}
+    for step in steps:
+        m = step.figure.measurement
+        series.setdefault(m.metric, {}).setdefault(step.figure.channel, []).append(m)
+    pictures = []
+    for metric_slug, by_channel in series.items():
+        lines = [(channel, metric_slug, ms) for channel, ms in by_channel.items()]
+        title = words("{metric} over time", metric=label(registry.metrics[metric_slug], words))
+
+        def draw(
+            title: str = title, lines: list[tuple[Channel, str, list[Measurement]]] = lines
+        ) -> str:
+            from navsome.output.chart_data import series_chart
+
+            return series_chart(registry, title, lines, words=words)
+
+        pictures.append(Picture(title, f"{metric_slug}-history", draw))
+    return pictures
 
 
 def _bar_cell(m: Measurement, top: float) -> BarCell:
@@ -221,10 +259,10 @@ def side_by_side_view(
     )
     for metric_slug, platform, by_account in cells:
         metric = registry.metrics[metric_slug]
-        row: list[Cell] = [label(metric, words), _platform(registry, platform, words)]
+        row: list[Cell] = [label(metric, words), platform_name(registry, platform, words)]
         for account in accounts:
             m = by_account.get(account.slug)
-            row.append(_figure_at(m, metric.unit, words) if m else "—")
+            row.append(figure_at(m, metric.unit, words) if m else "—")
         grid.rows.append(row)
     return [grid]
 
@@ -302,17 +340,17 @@ def timeline_view(
     for event in events:
         date = f"{event.date} ({event.stated})" if event.stated else event.date
         row = [date] + ([event.account] if with_account else [])
-        platform = _platform(registry, event.platform, words) if event.platform else ""
+        platform = platform_name(registry, event.platform, words) if event.platform else ""
         grid.rows.append([*row, platform, words(event.kind), event.title])
     return [grid]
 
 
-def _figure_at(m: Measurement, unit: str, words: Words) -> str:
+def figure_at(m: Measurement, unit: str, words: Words) -> str:
     """'19,500 (2017-12)': a figure with the date it holds for."""
     return f"{format_figure(m, unit, words=words)} ({m.as_of})"
 
 
-def _platform(registry: Registry, slug: str, words: Words) -> str:
+def platform_name(registry: Registry, slug: str, words: Words) -> str:
     platform = registry.platforms.get(slug)
     if platform is None:
         return slug
@@ -346,7 +384,7 @@ def history_view(
         grid.rows.append(
             [
                 m.as_of,
-                _platform(registry, step.figure.channel.platform, words),
+                platform_name(registry, step.figure.channel.platform, words),
                 label(metric, words),
                 format_figure(m, metric.unit, words=words),
                 words("different periods")
@@ -401,10 +439,10 @@ def _trends(registry: Registry, steps: list[Step], words: Words) -> Grid:
         metric = registry.metrics[metric_slug]
         grid.rows.append(
             [
-                _platform(registry, platform, words),
+                platform_name(registry, platform, words),
                 label(metric, words),
-                _figure_at(ms[0], metric.unit, words),
-                _figure_at(ms[-1], metric.unit, words),
+                figure_at(ms[0], metric.unit, words),
+                figure_at(ms[-1], metric.unit, words),
                 sparkline([m.representative for m in ms]),
             ]
         )
@@ -446,9 +484,9 @@ def since_view(
             [
                 str(rank),
                 step.figure.channel.account,
-                _platform(registry, step.figure.channel.platform, words),
-                _figure_at(before, metric.unit, words),
-                _figure_at(m, metric.unit, words),
+                platform_name(registry, step.figure.channel.platform, words),
+                figure_at(before, metric.unit, words),
+                figure_at(m, metric.unit, words),
                 format_change(step.change, step.approximate, words=words),
                 format_growth(step.growth_percent, step.approximate, words=words),
             ]
@@ -493,8 +531,8 @@ def since_view(
             other.rows.append(
                 [
                     figure.channel.account,
-                    _platform(registry, figure.channel.platform, words),
-                    _figure_at(m, metric.unit, words),
+                    platform_name(registry, figure.channel.platform, words),
+                    figure_at(m, metric.unit, words),
                     why,
                 ]
             )

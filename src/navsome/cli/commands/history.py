@@ -77,9 +77,12 @@ def command(
         fmt,
         lambda: [rows.step_row(registry, step) for step in steps],
         lambda: [
-            block
-            for account, found in histories
-            if found or len(chosen) == 1
-            for block in views().history_view(registry, account, found, words=words)
+            *views().history_pictures(registry, steps, words=words),
+            *(
+                block
+                for account, found in histories
+                if found or len(chosen) == 1
+                for block in views().history_view(registry, account, found, words=words)
+            ),
         ],
     )
