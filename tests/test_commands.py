@@ -221,7 +221,7 @@ def test_timeline_is_in_date_order_and_filters_by_account(navsome):
 
 def test_markdown_is_a_pasteable_table(navsome):
     out = navsome("compare", "-m", "followers", "--top", "2", "--format", "markdown").stdout
-    assert "| # | Account | Platform | Followers | As of |  |" in out
+    assert "| # | Account | Platform | Followers | As of | Chart |" in out
     assert "| 1 | foreldrepenger | Facebook | 37,300 | 2017-12 | ████████████████████████ |" in out
 
 

@@ -26,14 +26,26 @@ def test_export_writes_the_answer_to_a_file_named_by_its_extension(navsome, tmp_
     assert result.stdout == ""
     assert result.stderr == f"Wrote {target}.\n"
     text = target.read_text(encoding="utf-8")
-    if extension in (".md", ".csv", ".json"):
-        format_ = {".md": "markdown", ".csv": "csv", ".json": "json"}[extension]
+    if extension in (".csv", ".json"):
+        format_ = {".csv": "csv", ".json": "json"}[extension]
         assert text == navsome("compare", "-m", "followers", "--format", format_).stdout
+    elif extension == ".md":
+        # The Markdown printed, after a link to the chart, written as SVG beside it.
+        printed = navsome("compare", "-m", "followers", "--format", "markdown").stdout
+        link, _, rest = text.partition("\n\n")
+        assert link == "![Followers, largest first](chart-followers-ranking.svg)"
+        assert rest.endswith(printed)
+        chart = ElementTree.parse(tmp_path / "chart-followers-ranking.svg").getroot()
+        assert chart.tag.endswith("svg")
     elif extension == ".svg":
+        # The ranking drawn as a bar chart: every channel's bar, labelled with its figure.
         svg = ElementTree.fromstring(text)
-        assert svg.tag.endswith("svg")
-        assert "Followers" in text and "largest" in text and "foreldrepenger" in text
-        assert "█" in text and "▶" in text and "░" in text
+        assert svg.tag.endswith("svg") and svg.get("role") == "img"
+        drawn = " ".join(svg.itertext())
+        assert "Followers, largest first" in drawn
+        for figure in ("37,300", "27,000", ">3,000", "600–800", "foreldrepenger · Facebook"):
+            assert figure in drawn, figure
+        assert "█" not in text  # a chart, not the terminal's block characters
     else:
         assert text.startswith("<!DOCTYPE html>")
         assert "foreldrepenger" in text and "37,300" in text
