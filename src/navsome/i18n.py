@@ -221,6 +221,7 @@ NB = {
     ),
     # The report
     "Chart": "Diagram",
+    "No figures": "Ingen tall",
     "Social media report: {period}": "Rapport om sosiale medier: {period}",
     "to {end}": "til {end}",
     "{start} to {end}": "{start} til {end}",

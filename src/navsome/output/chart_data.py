@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from navsome.model import Channel, Measurement, Registry
 from navsome.output.numbers import format_figure
-from navsome.output.views import LEGEND, label, platform_name
+from navsome.output.views import label, platform_name, ranking_description
 from navsome.query import Figure
 
 if TYPE_CHECKING:
@@ -35,17 +35,8 @@ def ranking_chart(
         for f in figures
     ]
     title = words("{metric}, largest first", metric=label(metric, words))
-    return bar_chart(title, bars, words=words, description=ranking_description(figures, words))
-
-
-def ranking_description(figures: Sequence[Figure], words: Words) -> str:
-    """The ranking in one sentence: how many channels, and which leads."""
-    if not figures:
-        return ""
-    first = figures[0]
-    return words(
-        "{count} channels ranked; {channel} first.", count=len(figures), channel=first.channel.id
-    )
+    description = ranking_description(figures, words)
+    return bar_chart(title, bars, words=words, description=description, empty=words("No figures"))
 
 
 def series_chart(
@@ -66,12 +57,10 @@ def series_chart(
         )
         for channel, metric, ms in series
     ]
-    qualifiers = {m.qualifier for _, _, ms in series for m in ms}
-    marks = [words(text) for kind, text in LEGEND.items() if kind in qualifiers]
     description = " ".join(
         series_description(registry, channel, metric, ms, words) for channel, metric, ms in series
     )
-    return line_chart(title, drawn, words=words, description=description, marks_legend=marks)
+    return line_chart(title, drawn, words=words, description=description, empty=words("No figures"))
 
 
 def series_name(

@@ -31,7 +31,8 @@ table { border-collapse: collapse; width: 100%; margin: .3em 0;
 th, td { padding: .2em .5em; border-bottom: 1px solid #d8d8d8; text-align: left;
   vertical-align: top; }
 thead th { border-bottom: 1.5px solid #333; font-weight: 600; }
-.num { text-align: right; white-space: nowrap; }
+.num { text-align: right; }
+.whole { white-space: nowrap; }
 p.note { color: #444; font-size: 9pt; margin: .3em 0 .8em; }
 figure { margin: .6em 0 .2em; }
 figure svg { max-width: 100%; height: auto; }
@@ -88,9 +89,10 @@ def _grid(block: Grid, titled: bool = True) -> str:
     numeric = {index for index in shown if block.columns[index].justify == "right"}
 
     def cell(tag: str, index: int, text: str) -> str:
-        kind = ' class="num"' if index in numeric else ""
         scope = ' scope="col"' if tag == "th" else ""
-        return f"<{tag}{kind}{scope}>{_text(text).replace(chr(10), '<br>')}</{tag}>"
+        if index not in numeric:
+            return f"<{tag}{scope}>{_text(text).replace(chr(10), '<br>')}</{tag}>"
+        return f'<{tag} class="num"{scope}>{_unbroken(text)}</{tag}>'
 
     head = "".join(cell("th", i, block.columns[i].header) for i in shown)
     rows = "\n".join(
@@ -107,6 +109,13 @@ def _grid(block: Grid, titled: bool = True) -> str:
     )
     table = f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
     return f"<section>\n{title}{table}{caption}\n</section>"
+
+
+def _unbroken(text: str) -> str:
+    """A figure that never breaks, though '45,100–45,600 (2024-12)' may before its date."""
+    figure, space, date = text.partition(" (")
+    parts = [figure] + ([f"({date}"] if space else [])
+    return " ".join(f'<span class="whole">{_text(part)}</span>' for part in parts)
 
 
 _ID = re.compile(r'\b(id|aria-labelledby|aria-describedby)="([^"]*)"')

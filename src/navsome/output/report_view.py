@@ -15,7 +15,6 @@ from navsome.output.views import (
     ranking_view,
     timeline_view,
 )
-from navsome.query import Figure
 from navsome.report import AccountPart, Period, Report, Total
 
 if TYPE_CHECKING:

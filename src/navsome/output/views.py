@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from navsome.model import Account, Channel, Event, Measurement, Metric, Registry
@@ -203,10 +204,18 @@ def _ranking_picture(
 
         return ranking_chart(registry, metric_slug, figures, words=words)
 
-    from navsome.output.chart_data import ranking_description
-
     title = words("{metric}, largest first", metric=label(registry.metrics[metric_slug], words))
     return Picture(title, f"{metric_slug}-ranking", draw, ranking_description(figures, words))
+
+
+def ranking_description(figures: Sequence[Figure], words: Words) -> str:
+    """The ranking in one sentence: how many channels, and which leads."""
+    if not figures:
+        return ""
+    first = figures[0]
+    return words(
+        "{count} channels ranked; {channel} first.", count=len(figures), channel=first.channel.id
+    )
 
 
 def history_pictures(registry: Registry, steps: list[Step], *, words: Words) -> list[Picture]:
