@@ -78,11 +78,12 @@ def test_every_command_exports_and_bad_targets_are_refused(navsome, tmp_path):
     assert missing.exit_code == 2 and "does not exist" in missing.stderr
 
 
-def test_the_readme_picture_is_the_committed_export():
+def test_the_readme_pictures_are_committed():
     picture = REPO / "docs" / "compare-followers.svg"
-    assert picture.exists()
-    assert "docs/compare-followers.svg" in (REPO / "README.md").read_text()
+    readme = (REPO / "README.md").read_text()
+    assert "docs/compare-followers.svg" in readme and "docs/report-2017.png" in readme
     ElementTree.fromstring(picture.read_text(encoding="utf-8"))
+    assert (REPO / "docs" / "report-2017.png").read_bytes().startswith(b"\x89PNG")
 
 
 def test_norwegian_tables_words_and_numbers(navsome):

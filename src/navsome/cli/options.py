@@ -64,8 +64,8 @@ ExportOption = Annotated[
     typer.Option(
         "--export",
         metavar="FILE",
-        help="Write the answer to FILE instead: .svg or .html (the table as a picture), "
-        ".md, .csv or .json.",
+        help="Write the answer to FILE instead: .svg (its chart, or the table as a picture), "
+        ".html (a page), .md (charts as SVG beside it), .csv or .json.",
         show_default=False,
     ),
 ]
