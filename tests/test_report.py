@@ -335,3 +335,72 @@ def test_the_markdown_export_links_each_chart_written_beside_it(navsome, mixed, 
     headers = [line for line, below in pairwise(lines) if re.match(r"\| :?---", below)]
     assert headers and all("|  |" not in header for header in headers)
     assert "| >3,000 |" in text and "\\>3" not in text
+
+
+# --- Charts of history and compare, exported -------------------------------------------------
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_history_exports_a_line_a_channel_through_the_installed_script(mixed, tmp_path):
+    import subprocess
+
+    from conftest import script_path
+
+    target = tmp_path / "followers.svg"
+    command = [str(script_path()), "--registry", mixed, "--lang", "nb", "history"]
+    done = subprocess.run(
+        [*command, "-m", "followers", "--export", str(target)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    root = ElementTree.parse(target).getroot()
+    drawn = " ".join(root.itertext())
+    assert "Følgere over tid" in drawn
+    # One line (or lone marker) a channel, each named in the legend, numbers in Norwegian.
+    for channel in ("exact · Facebook", "over · Facebook", "ranged · Facebook", "tweets · Twitter"):
+        assert channel in drawn, channel
+    assert "1 500" in drawn and "≈2 000" in drawn and "600–800" in drawn
+    assert len(root.findall(f".//{SVG}polyline")) >= 1  # exact's three figures, joined
+
+
+def test_a_history_of_several_metrics_is_a_chart_a_metric(navsome, mixed, tmp_path):
+    fails(
+        navsome("--registry", mixed, "history", "exact", "--export", str(tmp_path / "h.svg")),
+        2,
+        "this answer has 3 charts, one a metric; choose one with --metric",
+    )
+    assert not (tmp_path / "h.svg").exists()
+    markdown = tmp_path / "h.md"
+    assert (
+        navsome("--registry", mixed, "history", "exact", "--export", str(markdown)).exit_code == 0
+    )
+    charts = sorted(p.name for p in tmp_path.glob("h-*.svg"))
+    assert charts == [
+        "h-comments-history.svg",
+        "h-followers-history.svg",
+        "h-satisfied_share-history.svg",
+    ]
+    for name in charts:
+        assert f"]({name})" in markdown.read_text()
+
+
+def test_compare_exports_its_ranking_as_bars_in_the_runs_language(navsome, tmp_path):
+    target = tmp_path / "rank.svg"
+    assert (
+        navsome("--lang", "nb", "compare", "-m", "followers", "--export", str(target)).exit_code
+        == 0
+    )
+    drawn = " ".join(ElementTree.parse(target).getroot().itertext())
+    assert "Følgere, størst først" in drawn
+    assert "37 300" in drawn and ">3 000" in drawn and "600–800" in drawn
+
+
+def test_answers_without_a_chart_still_export_the_table_as_drawn(navsome, tmp_path):
+    target = tmp_path / "since.svg"
+    result = navsome("compare", "-m", "followers", "--since", "2017", "--export", str(target))
+    assert result.exit_code == 0
+    picture = target.read_text()
+    assert 'class="rich-terminal"' in picture  # the table as the terminal draws it
+    assert "Followers:" in picture and "2017" in picture

@@ -222,6 +222,7 @@ NB = {
     # The report
     "Chart": "Diagram",
     "No figures": "Ingen tall",
+    "{metric} over time": "{metric} over tid",
     "Social media report: {period}": "Rapport om sosiale medier: {period}",
     "to {end}": "til {end}",
     "{start} to {end}": "{start} til {end}",
