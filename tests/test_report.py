@@ -404,3 +404,19 @@ def test_answers_without_a_chart_still_export_the_table_as_drawn(navsome, tmp_pa
     picture = target.read_text()
     assert 'class="rich-terminal"' in picture  # the table as the terminal draws it
     assert "Followers:" in picture and "2017" in picture
+
+
+def test_a_span_holds_the_figures_whose_period_ends_in_it(navsome, mixed):
+    # From July: a year's count (2017) ends in the span and is in; June's level is not, and is
+    # the figure growth starts from.
+    data = report(navsome, mixed, "--since", "2017-07", "--until", "2017-12", "--json").json()
+    assert data["period"] == {"start": "2017-07-01", "end": "2017-12-31", "year": None}
+    part = next(a for a in data["accounts"] if a["account"] == "exact")
+    assert {(row["metric"], row["as_of"]) for row in part["latest"]} == {
+        ("followers", "2017-12"),
+        ("comments", "2017"),
+        ("satisfied_share", "2017-12"),
+    }
+    growth = {(g["channel"], g["metric"]): g for g in data["growth"]}
+    assert growth[("exact/facebook", "followers")]["previous_as_of"] == "2017-06"
+    assert data["summary"]["events"] == 0  # May's relaunch is before the span
