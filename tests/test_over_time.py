@@ -156,7 +156,8 @@ def test_history_table_piped_and_on_a_terminal(navsome, timed):
     assert "| 2018-06 | Facebook | Followers | 21,000 | +1,500 | +7.7% | 2017-12 |" in markdown
     csv_out = navsome("--registry", timed, "history", "nav", "-f", "csv").stdout.splitlines()
     assert csv_out[0].endswith(
-        "previous_as_of,previous_value,change,growth_percent,change_approximate,different_periods"
+        "previous_as_of,previous_value,change,change_low,change_high,growth_percent,"
+        "change_approximate,different_periods"
     )
 
 

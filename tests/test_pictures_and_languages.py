@@ -43,7 +43,7 @@ def test_export_writes_the_answer_to_a_file_named_by_its_extension(navsome, tmp_
         assert svg.tag.endswith("svg") and svg.get("role") == "img"
         drawn = " ".join(svg.itertext())
         assert "Followers, largest first" in drawn
-        for figure in ("37,300", "27,000", ">3,000", "600–800", "foreldrepenger · Facebook"):
+        for figure in ("37,300", "27,000", ">3,000", "600–800", "NAV Foreldrepenger · Facebook"):
             assert figure in drawn, figure
         assert "█" not in text  # a chart, not the terminal's block characters
     else:

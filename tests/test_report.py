@@ -121,7 +121,7 @@ def totals(data, platform="facebook", metric="followers"):
             2300,
             "range",
             "2,100–2,300",
-            "a range, low ends and high ends added up; ranges: 1 of 2 figures",
+            "a range, low and high ends added up: 1 of 2 stated as a range",
         ),
         (
             ["exact", "ranged", "over"],
@@ -130,7 +130,7 @@ def totals(data, platform="facebook", metric="followers"):
             None,
             "over",
             ">5,100",
-            "a lower bound; stated as more than: 1 of 3 figures",
+            "at least this: 1 of 3 stated as more than",
         ),
         (
             ["exact", "about"],
@@ -139,7 +139,7 @@ def totals(data, platform="facebook", metric="followers"):
             None,
             "about",
             "≈3,500",
-            "approximate; stated as about: 1 of 2 figures",
+            "approximate: 1 of 2 stated as about",
         ),
         (
             ["exact", "ranged", "over", "about"],
@@ -148,7 +148,7 @@ def totals(data, platform="facebook", metric="followers"):
             None,
             "about",
             "≈7,200 or more",
-            "approximate; stated as about: 1 of 4 figures · a lower bound",
+            "approximate: 1 of 4 stated as about · at least this: 1 of 4",
         ),
     ],
 )
@@ -365,11 +365,11 @@ def test_history_exports_a_line_a_channel_through_the_installed_script(mixed, tm
     assert len(root.findall(f".//{SVG}polyline")) >= 1  # exact's three figures, joined
 
 
-def test_a_history_of_several_metrics_is_a_chart_a_metric(navsome, mixed, tmp_path):
+def test_a_history_of_several_metrics_is_a_chart_per_metric(navsome, mixed, tmp_path):
     fails(
         navsome("--registry", mixed, "history", "exact", "--export", str(tmp_path / "h.svg")),
         2,
-        "this answer has 3 charts, one a metric; choose one with --metric",
+        "this answer has 3 charts, one per metric; choose one with --metric",
     )
     assert not (tmp_path / "h.svg").exists()
     markdown = tmp_path / "h.md"
@@ -420,3 +420,21 @@ def test_a_span_holds_the_figures_whose_period_ends_in_it(navsome, mixed):
     growth = {(g["channel"], g["metric"]): g for g in data["growth"]}
     assert growth[("exact/facebook", "followers")]["previous_as_of"] == "2017-06"
     assert data["summary"]["events"] == 0  # May's relaunch is before the span
+
+
+def test_a_change_is_as_precise_as_its_two_figures(navsome, tmp_path):
+    series = [
+        ("followers", "2017-01", 1000, "exact", None),
+        ("followers", "2017-06", 1100, "range", 1200),
+        ("followers", "2017-12", 1300, "over", None),
+        ("followers", "2018-06", 1500, "about", None),
+    ]
+    path = tmp_path / "steps.toml"
+    without_events = MIXED.split("[[events]]")[0]
+    path.write_text(without_events.replace("{accounts}", _account("steps", "facebook", series)))
+    rows = navsome("--registry", str(path), "history", "steps", "--json").json()
+    bounds = [(row["change"], row["change_low"], row["change_high"]) for row in rows[1:]]
+    assert bounds == [(150, 100, 200), (150, 100, None), (200, None, None)]
+    table = navsome("--registry", str(path), "history", "steps").stdout
+    for shown in ("+100 to +200", "+100 or more", "≈+200"):
+        assert shown in table, table

@@ -222,6 +222,9 @@ NB = {
     # The report
     "Chart": "Diagram",
     "No figures": "Ingen tall",
+    "{least} to {most}": "{least} til {most}",
+    "{least} or more": "{least} eller mer",
+    "{most} or less": "{most} eller mindre",
     "{metric} over time": "{metric} over tid",
     "Social media report: {period}": "Rapport om sosiale medier: {period}",
     "to {end}": "til {end}",
@@ -232,38 +235,38 @@ NB = {
     "No figures or events in the period.": "Ingen tall eller hendelser i perioden.",
     "No figures or events in the period": "Uten tall eller hendelser i perioden",
     "No figures or events in {period}.": "Ingen tall eller hendelser i {period}.",
-    "Not included": "Ikke med",
+    "Not included": "Ikke tatt med",
     "{count} figures dated after the period": "{count} tall datert etter perioden",
-    "Totals by platform": "Summer per plattform",
+    "Totals by platform": "Sum per plattform",
     "Total": "Sum",
-    "What the total is": "Hva summen er",
+    "What the total is": "Hva summen betyr",
     "All platforms": "Alle plattformer",
     "Each channel's latest figure in the period, added up: a person who follows two channels "
     "is counted twice.": (
-        "Hver kanals siste tall i perioden, lagt sammen: en person som følger to kanaler, telles "
-        "to ganger."
+        "Summen av hver kanals siste tall i perioden. En person som følger to kanaler, telles to "
+        "ganger."
     ),
     "{total} or more": "{total} eller mer",
-    "approximate; stated as about: {n} of {every} figures": (
-        "omtrentlig; oppgitt som omtrent: {n} av {every} tall"
+    "approximate: {n} of {every} stated as about": (
+        "omtrentlig: {n} av {every} oppgitt som «omtrent»"
     ),
-    "a lower bound; stated as more than: {n} of {every} figures": (
-        "en nedre grense; oppgitt som mer enn: {n} av {every} tall"
+    "at least this: {n} of {every} stated as more than": (
+        "minst dette: {n} av {every} oppgitt som «mer enn»"
     ),
-    "a range, low ends and high ends added up; ranges: {n} of {every} figures": (
-        "et spenn, nedre og øvre ender lagt sammen; spenn: {n} av {every} tall"
+    "a range, low and high ends added up: {n} of {every} stated as a range": (
+        "et intervall, nedre og øvre grenser lagt sammen: {n} av {every} oppgitt som intervall"
     ),
     "exact: every figure is exact": "nøyaktig: alle tallene er nøyaktige",
     "Growth over the period": "Vekst i perioden",
     "Each series' latest figure in the period against its figure when the period began (or "
     "its first in the period); the largest rises and falls of each metric. Counts over "
     "periods are compared only with periods as long.": (
-        "Hver series siste tall i perioden mot tallet den hadde da perioden begynte (eller sitt "
-        "første i perioden); de største økningene og nedgangene for hvert måltall. Tall over "
-        "perioder sammenlignes bare med like lange perioder."
+        "Siste tall i hver serie sammenlignet med tallet ved periodens start (eller det første i "
+        "perioden); de største økningene og nedgangene for hver måling. Tall for en periode "
+        "sammenlignes bare med tall for en like lang periode."
     ),
     "No series has two figures to compare in the period.": (
-        "Ingen serie har to tall å sammenligne i perioden."
+        "Ingen serie har to tall i perioden som kan sammenlignes."
     ),
     "Latest figures in the period": "Siste tall i perioden",
     "No figures in the period.": "Ingen tall i perioden.",
@@ -272,12 +275,15 @@ NB = {
     "about: the source gives an approximate figure": "omtrent: kilden oppgir et omtrentlig tall",
     "more than: the source gives a lower bound": "mer enn: kilden oppgir en nedre grense",
     "between: the source gives a range; it is ranked and drawn at its midpoint": (
-        "mellom: kilden oppgir et spenn; det rangeres og tegnes ved midtpunktet"
+        "mellom: kilden oppgir et intervall; tallet rangeres og tegnes ved midtpunktet"
     ),
     "a change; ≈ when either figure is approximate": (
         "en endring; ≈ når minst ett av tallene er omtrentlig"
     ),
-    "{count} channels ranked; {channel} first.": "{count} kanaler rangert; {channel} først.",
+    "{count} channels ranked, {account} on {platform} first.": (
+        "{count} kanaler rangert, med {account} på {platform} øverst."
+    ),
+    "{name}: one figure, {figure} ({date}).": "{name}: ett tall, {figure} ({date}).",
     "{name}: {count} figures, from {first} ({first_date}) to {last} ({last_date}); lowest "
     "{low} ({low_date}), highest {high} ({high_date}).": (
         "{name}: {count} tall, fra {first} ({first_date}) til {last} ({last_date}); lavest "

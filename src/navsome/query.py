@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from navsome.dates import date_key, date_problem, period_days, period_end, period_start, same_length
 from navsome.errors import AmbiguousName, InvalidDate, UnknownName
-from navsome.model import Account, Channel, Measurement, Registry
+from navsome.model import Account, Channel, Measurement, Number, Registry
 
 
 class Figure(NamedTuple):
@@ -202,10 +202,29 @@ class Step(NamedTuple):
         return round(change / self.previous.representative * 100, 1)
 
     @property
+    def change_bounds(self) -> tuple[Number | None, Number | None]:
+        """The least and the most the change can be, as far as the two figures bound it: a
+        range or a "more than" figure makes the change a span or open-ended, an "about" one
+        leaves it unbounded (None)."""
+        if self.change is None or self.previous is None:
+            return None, None
+        now, before = self.figure.measurement, self.previous
+        least = _difference(now.low, before.upper)
+        most = _difference(now.upper, before.low)
+        return least, most
+
+    @property
     def approximate(self) -> bool:
         """Whether either figure is approximate, so the change is too."""
         pair = (self.figure.measurement, self.previous)
         return any(m is not None and m.qualifier != "exact" for m in pair)
+
+
+def _difference(first: Number | None, second: Number | None) -> Number | None:
+    if first is None or second is None:
+        return None
+    difference = first - second
+    return int(difference) if float(difference).is_integer() else difference
 
 
 def history(

@@ -153,6 +153,7 @@ def step_row(registry: Registry, step: Step) -> Row:
     row["previous_as_of"] = step.previous.as_of if step.previous else None
     row["previous_value"] = step.previous.representative if step.previous else None
     row["change"] = step.change
+    row["change_low"], row["change_high"] = step.change_bounds
     row["growth_percent"] = step.growth_percent
     row["change_approximate"] = step.approximate if step.previous else None
     row["different_periods"] = step.different_periods if step.previous else None
@@ -191,6 +192,8 @@ STEP_KEYS = (
     "previous_as_of",
     "previous_value",
     "change",
+    "change_low",
+    "change_high",
     "growth_percent",
     "change_approximate",
     "different_periods",

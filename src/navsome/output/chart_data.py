@@ -25,7 +25,8 @@ def ranking_chart(
     metric = registry.metrics[metric_slug]
     bars = [
         Bar(
-            f"{f.channel.account} · {platform_name(registry, f.channel.platform, words)}",
+            f"{_account_name(registry, f.channel.account)} · "
+            f"{platform_name(registry, f.channel.platform, words)}",
             f.measurement.representative,
             f.measurement.qualifier,
             f.measurement.low,
@@ -66,7 +67,7 @@ def series_chart(
 def series_name(
     registry: Registry, channel: Channel, metric: str, words: Words, with_account: bool = True
 ) -> str:
-    parts = [channel.account] if with_account else []
+    parts = [_account_name(registry, channel.account)] if with_account else []
     parts += [
         platform_name(registry, channel.platform, words),
         label(registry.metrics[metric], words),
@@ -95,6 +96,13 @@ def series_description(
 ) -> str:
     """A series in words: from its first figure to its last, with its lowest and highest."""
     unit = registry.metrics[metric].unit
+    if len(ms) == 1:
+        return words(
+            "{name}: one figure, {figure} ({date}).",
+            name=series_name(registry, channel, metric, words),
+            figure=format_figure(ms[0], unit, words=words),
+            date=ms[0].as_of,
+        )
     low = min(ms, key=lambda m: m.representative)
     high = max(ms, key=lambda m: m.representative)
     return words(
@@ -111,3 +119,8 @@ def series_description(
         high=format_figure(high, unit, words=words),
         high_date=high.as_of,
     )
+
+
+def _account_name(registry: Registry, slug: str) -> str:
+    account = registry.accounts.get(slug)
+    return account.name if account else slug

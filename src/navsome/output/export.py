@@ -112,7 +112,7 @@ def _files(
         pictures = [block for block in shown if isinstance(block, Picture)]
         if kind == ".svg" and len(pictures) > 1:
             raise UsageError(
-                f"--export {path}: this answer has {len(pictures)} charts, one a metric; choose "
+                f"--export {path}: this answer has {len(pictures)} charts, one per metric; choose "
                 "one with --metric, or export .html (charts inline) or .md (charts beside it)."
             )
         if kind == ".svg" and pictures:

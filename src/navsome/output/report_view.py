@@ -6,13 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from navsome.model import Channel, Measurement, Registry
-from navsome.output.blocks import Block, Cell, Column, Fields, Grid, Picture
-from navsome.output.numbers import format_change, format_figure, format_growth, format_number
+from navsome.output.blocks import Block, Column, Fields, Grid, Picture
+from navsome.output.numbers import format_figure, format_growth, format_number
 from navsome.output.views import (
     figure_at,
     label,
     platform_name,
     ranking_view,
+    step_change,
     timeline_view,
 )
 from navsome.report import AccountPart, Period, Report, Total
@@ -37,11 +38,16 @@ def period_text(period: Period, words: Words) -> str:
     )
 
 
+def _day(day: tuple[int, int, int]) -> str:
+    return "{:04d}-{:02d}-{:02d}".format(*day)
+
+
 def report_view(report: Report, *, words: Words) -> list[Block]:
     blocks: list[Block] = [_summary(report, words)]
     if not report.accounts:
         return blocks
-    blocks.append(_totals(report, words))
+    if any(part.totals for part in report.platforms):
+        blocks.append(_totals(report, words))
     registry = report.registry
     for ranking in report.rankings:
         figures = list(ranking.figures)
@@ -49,16 +55,16 @@ def report_view(report: Report, *, words: Words) -> list[Block]:
     blocks.append(_growth(report, words))
     for part in report.accounts:
         blocks += _account(registry, part, words)
-    blocks += [_sources(report, words), _legend(words)]
+    blocks += [Fields(words("Sources"), new_page=True), _sources(report, words), _legend(words)]
     return blocks
 
 
 def _summary(report: Report, words: Words) -> Fields:
     summary = Fields(report_title(report, words=words))
     period = report.period
-    span = "{:04d}-{:02d}-{:02d}".format(*period.last_day)
+    span = words("to {end}", end=_day(period.last_day))
     if period.start:
-        span = "{:04d}-{:02d}-{:02d} – ".format(*period.first_day) + span
+        span = f"{_day(period.first_day)} – {_day(period.last_day)}"
     summary.items += [
         (words("Period"), span),
         (words("Accounts"), format_number(len(report.accounts), words=words)),
@@ -104,11 +110,9 @@ def _totals(report: Report, words: Words) -> Grid:
             if part.platform is None
             else platform_name(registry, part.platform, words)
         )
-        channels = format_number(len(part.channels), words=words)
-        if not part.totals:
-            grid.rows.append([where, channels, "—", "", ""])
         for total in part.totals:
             metric = label(registry.metrics[total.metric], words)
+            channels = format_number(len(total.figures), words=words)
             grid.rows.append(
                 [where, channels, metric, total_text(total, words), total_meaning(total, words)]
             )
@@ -130,9 +134,9 @@ def total_meaning(total: Total, words: Words) -> str:
     said = [
         words(text, n=counts[qualifier], every=every)
         for qualifier, text in (
-            ("about", "approximate; stated as about: {n} of {every} figures"),
-            ("over", "a lower bound; stated as more than: {n} of {every} figures"),
-            ("range", "a range, low ends and high ends added up; ranges: {n} of {every} figures"),
+            ("about", "approximate: {n} of {every} stated as about"),
+            ("over", "at least this: {n} of {every} stated as more than"),
+            ("range", "a range, low and high ends added up: {n} of {every} stated as a range"),
         )
         if counts.get(qualifier)
     ]
@@ -164,7 +168,7 @@ def _growth(report: Report, words: Words) -> Grid | Fields:
                 platform_name(registry, step.figure.channel.platform, words),
                 figure_at(step.previous, metric.unit, words),
                 figure_at(m, metric.unit, words),
-                format_change(step.change, step.approximate, words=words),
+                step_change(step, words),
                 format_growth(step.growth_percent, step.approximate, words=words),
             ]
         )
@@ -183,9 +187,11 @@ def _growth(report: Report, words: Words) -> Grid | Fields:
 
 def _account(registry: Registry, part: AccountPart, words: Words) -> list[Block]:
     account = part.account
-    about = Fields(f"{account.name} ({account.slug})", new_page=True)
+    about = Fields(account.name, new_page=True)
     channels = ", ".join(
-        platform_name(registry, c.platform, words) + (f" ({c.handle})" if c.handle else "")
+        platform_name(registry, c.platform, words)
+        + (f" ({c.handle})" if c.handle else "")
+        + (f" – {words('closed')}" if c.status == "closed" else "")
         for c in part.channels
     )
     for field, value in (
@@ -211,11 +217,7 @@ def _account(registry: Registry, part: AccountPart, words: Words) -> list[Block]
     for step in part.latest:
         m = step.figure.measurement
         metric = registry.metrics[m.metric]
-        change: Cell = ""
-        if step.different_periods:
-            change = words("different periods")
-        elif step.change is not None:
-            change = format_change(step.change, step.approximate, words=words)
+        change = words("different periods") if step.different_periods else step_change(step, words)
         latest.rows.append(
             [
                 platform_name(registry, step.figure.channel.platform, words),
@@ -228,6 +230,9 @@ def _account(registry: Registry, part: AccountPart, words: Words) -> list[Block]
             ]
         )
     if part.latest:
+        if not any(step.previous for step in part.latest):  # nothing before: no change to show
+            latest.columns = latest.columns[:4]
+            latest.rows = [row[:4] for row in latest.rows]
         blocks.append(latest)
     else:
         about.items.append((words("Figures"), words("No figures in the period.")))
@@ -260,7 +265,7 @@ def _series_picture(
 def _sources(report: Report, words: Words) -> Grid:
     registry = report.registry
     grid = Grid(
-        words("Sources"),
+        None,
         [
             Column(words("Source"), style="cyan"),
             Column(words("Title"), wrap=True),

@@ -212,9 +212,12 @@ def ranking_description(figures: Sequence[Figure], words: Words) -> str:
     """The ranking in one sentence: how many channels, and which leads."""
     if not figures:
         return ""
-    first = figures[0]
+    first = figures[0].channel
     return words(
-        "{count} channels ranked; {channel} first.", count=len(figures), channel=first.channel.id
+        "{count} channels ranked, {account} on {platform} first.",
+        count=len(figures),
+        account=first.account,
+        platform=first.platform,
     )
 
 
@@ -371,6 +374,28 @@ def label(metric: Metric, words: Words) -> str:
     return metric.label_nb if words.norwegian else metric.label_en
 
 
+def step_change(step: Step, words: Words) -> str:
+    """A change as precise as its figures: '+500'; '+7,186 to +7,686' from or to a range;
+    '+141 or more' to a "more than" figure; '≈+120' when an "about" figure leaves it unbounded."""
+    change = step.change
+    if change is None:
+        return ""
+    if not step.approximate:
+        return format_change(change, words=words)
+    least, most = step.change_bounds
+    if least is not None and most is not None:
+        return words(
+            "{least} to {most}",
+            least=format_change(least, words=words),
+            most=format_change(most, words=words),
+        )
+    if least is not None:
+        return words("{least} or more", least=format_change(least, words=words))
+    if most is not None:
+        return words("{most} or less", most=format_change(most, words=words))
+    return format_change(change, True, words=words)
+
+
 def history_view(
     registry: Registry, account: Account, steps: list[Step], *, words: Words
 ) -> list[Block]:
@@ -389,18 +414,13 @@ def history_view(
     for step in steps:
         m = step.figure.measurement
         metric = registry.metrics[m.metric]
-        change = step.change
         grid.rows.append(
             [
                 m.as_of,
                 platform_name(registry, step.figure.channel.platform, words),
                 label(metric, words),
                 format_figure(m, metric.unit, words=words),
-                words("different periods")
-                if step.different_periods
-                else ""
-                if change is None
-                else format_change(change, step.approximate, words=words),
+                words("different periods") if step.different_periods else step_change(step, words),
                 format_growth(step.growth_percent, step.approximate, words=words),
                 step.previous.as_of if step.previous else "",
             ]
@@ -496,7 +516,7 @@ def since_view(
                 platform_name(registry, step.figure.channel.platform, words),
                 figure_at(before, metric.unit, words),
                 figure_at(m, metric.unit, words),
-                format_change(step.change, step.approximate, words=words),
+                step_change(step, words),
                 format_growth(step.growth_percent, step.approximate, words=words),
             ]
         )

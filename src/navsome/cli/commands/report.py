@@ -107,7 +107,7 @@ def _period(year: int | None, since: str | None, until: str | None) -> Period:
                 "--year and --since/--until each give the period; give --year alone, or "
                 "--since and --until."
             )
-        if not 1 <= year <= 9999:
+        if not 1000 <= year <= 9999:  # 17 is more likely 2017 cut short than the year 17
             raise UsageError(f"--year {year}: give a year of four digits, such as 2017.")
         return Period(f"{year:04d}", f"{year:04d}")
     start = date_option(since, "--since")
