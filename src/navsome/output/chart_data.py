@@ -36,7 +36,7 @@ def ranking_chart(
         for f in figures
     ]
     title = words("{metric}, largest first", metric=label(metric, words))
-    description = ranking_description(figures, words)
+    description = ranking_description(registry, figures, words)
     return bar_chart(title, bars, words=words, description=description, empty=words("No figures"))
 
 

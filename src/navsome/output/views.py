@@ -205,19 +205,22 @@ def _ranking_picture(
         return ranking_chart(registry, metric_slug, figures, words=words)
 
     title = words("{metric}, largest first", metric=label(registry.metrics[metric_slug], words))
-    return Picture(title, f"{metric_slug}-ranking", draw, ranking_description(figures, words))
+    return Picture(
+        title, f"{metric_slug}-ranking", draw, ranking_description(registry, figures, words)
+    )
 
 
-def ranking_description(figures: Sequence[Figure], words: Words) -> str:
+def ranking_description(registry: Registry, figures: Sequence[Figure], words: Words) -> str:
     """The ranking in one sentence: how many channels, and which leads."""
     if not figures:
         return ""
     first = figures[0].channel
+    account = registry.accounts.get(first.account)
     return words(
         "{count} channels ranked, {account} on {platform} first.",
         count=len(figures),
-        account=first.account,
-        platform=first.platform,
+        account=account.name if account else first.account,
+        platform=platform_name(registry, first.platform, words),
     )
 
 
