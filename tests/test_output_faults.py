@@ -320,6 +320,7 @@ def wait_for(condition, what: str, timeout: float = 20) -> None:
         time.sleep(0.05)
 
 
+@pytest.mark.slow
 def test_ctrl_c_while_record_waits_for_the_lock(registry_copy, tmp_path):
     import fcntl
 

@@ -16,6 +16,7 @@ import pytest
 
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.skipif(BROWSER is None, reason="needs Chromium (Debian: apt-get install chromium)"),
     pytest.mark.skipif(
         shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,

@@ -177,6 +177,7 @@ def test_a_narrow_terminal_does_not_break_output(navsome):
         assert result.stdout.strip()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(UV is None, reason="building the wheel needs uv")
 def test_a_built_wheel_carries_the_registry_and_runs_from_any_folder(tmp_path: Path):
     dist = tmp_path / "dist"

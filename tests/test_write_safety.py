@@ -372,6 +372,7 @@ def record_process(path: Path, *extra: str, env: dict[str, str] | None = None):
     )
 
 
+@pytest.mark.slow
 def test_a_held_lock_is_announced_then_given_up_after_the_timeout(registry_copy):
     holder = hold_lock(registry_copy)
     try:
@@ -393,6 +394,7 @@ def test_a_held_lock_is_announced_then_given_up_after_the_timeout(registry_copy)
     assert not recorded(registry_copy)
 
 
+@pytest.mark.slow
 def test_a_lock_released_in_time_lets_the_record_land(registry_copy):
     holder = hold_lock(registry_copy)
     environment = {**os.environ, "NAVSOME_LANG": "en", "NAVSOME_LOCK_TIMEOUT": "20"}
