@@ -3,7 +3,7 @@ where an error of navsome's becomes a message on stderr and an exit code."""
 
 import os
 import sys
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from importlib import import_module
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -17,7 +17,7 @@ from navsome.errors import NavsomeError, UsageError
 from navsome.i18n import ENGLISH, LANGUAGES, Words
 
 if TYPE_CHECKING:  # Typer carries its own copy of Click
-    from typer._click import Command, Context, HelpFormatter
+    from typer._click import Command, Context, HelpFormatter, Parameter
 
 # Every command, in the order `navsome --help` lists them: name → module in commands/.
 COMMANDS = {
@@ -50,9 +50,11 @@ class _LazyCommands(MutableMapping[str, "Command"]):
                 raise KeyError(name)
             module = import_module(f"navsome.cli.commands.{COMMANDS[name]}")
             info = CommandInfo(name=name, callback=module.command, cls=NavsomeCommand)
-            self._built[name] = get_command_from_info(
+            command = get_command_from_info(
                 info, pretty_exceptions_short=True, rich_markup_mode=self._group.rich_markup_mode
             )
+            command.params += _global_options_again()
+            self._built[name] = command
         return self._built[name]
 
     def __setitem__(self, name: str, command: "Command") -> None:  # Click's add_command
@@ -66,6 +68,102 @@ class _LazyCommands(MutableMapping[str, "Command"]):
 
     def __len__(self) -> int:
         return len(set(COMMANDS) | set(self._built))
+
+
+def complete_language(incomplete: str) -> list[str]:
+    """What --lang takes, for shell completion."""
+    return [code for code in LANGUAGES if code.startswith(incomplete)]
+
+
+REGISTRY_HELP = "Registry file to read instead of the one shipped with navsome."
+LANG_HELP = "Language of tables and messages (default: Norwegian on a Norwegian locale)."
+
+
+def _global_options_again() -> list["Parameter"]:
+    """--registry and --lang for a command, as people type them after it too (`navsome list
+    --registry x.toml`): listed in its help, and given after the command they win over any
+    given before it."""
+    from typer.core import TyperOption
+
+    return [
+        TyperOption(
+            param_decls=["--registry"],
+            metavar="PATH",
+            help=REGISTRY_HELP,
+            expose_value=False,
+            callback=_given(choose_registry),
+        ),
+        TyperOption(
+            param_decls=["--lang"],
+            metavar="nb|en",
+            help=LANG_HELP,
+            expose_value=False,
+            # Given to Click as it is: Click's signature (context, parameter, incomplete).
+            autocompletion=lambda _ctx, _param, incomplete: complete_language(incomplete),
+            callback=_given(choose_language),
+        ),
+    ]
+
+
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _completion_options() -> list["Parameter"]:
+    """--install-completion and --show-completion, for the shell named (`--show-completion
+    zsh`) or, named none, the shell navsome runs in. Typer's own take a shell's name only
+    where they cannot detect one, and otherwise ignore the name given."""
+    from typer.core import TyperOption
+
+    return [
+        TyperOption(
+            param_decls=[f"--{action}-completion"],
+            metavar="[SHELL]",
+            expose_value=False,
+            is_eager=True,
+            callback=_completion(action),
+            help=f"{verb} completion for SHELL ({', '.join(SHELLS[:4])}; default: this shell).",
+        )
+        for action, verb in (("install", "Install"), ("show", "Show"))
+    ]
+
+
+def _completion(action: str) -> "Callable[[Context, Any, Any], None]":
+    def callback(ctx: "Context", param: Any, shell: str | None) -> None:
+        if shell is None or ctx.resilient_parsing:
+            return
+        if shell and shell not in SHELLS:
+            raise typer.BadParameter(
+                f"{shell!r} is not a shell navsome completes; name one of "
+                f"{', '.join(SHELLS[:4])}, or none for this shell.",
+                param_hint=f"--{action}-completion",
+            )
+        from typer.completion import install_callback, show_callback
+
+        (show_callback if action == "show" else install_callback)(ctx, param, shell or True)
+
+    return callback
+
+
+def _shell_named(args: list[str]) -> list[str]:
+    """A completion option given with no shell gets an empty one (this shell), so that it
+    takes a value only where one follows: `--show-completion zsh`, not `--show-completion list`."""
+    found = list(args)
+    for index, arg in enumerate(found):
+        if arg in ("--install-completion", "--show-completion"):
+            following = found[index + 1] if index + 1 < len(found) else None
+            if following is None or following.startswith("-") or following in COMMANDS:
+                found[index] = f"{arg}="
+    return found
+
+
+def _given(choose: "Callable[[Context, str], None]") -> "Callable[[Context, Any, Any], None]":
+    """A Click callback that chooses with the option's value when one was given."""
+
+    def callback(ctx: "Context", _param: Any, value: Any) -> None:
+        if value is not None:
+            choose(ctx, value)
+
+    return callback
 
 
 def _drawn_for(stream: Any) -> "Literal['rich'] | None":
@@ -91,15 +189,23 @@ class NavsomeGroup(TyperGroup):
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         self.commands = _LazyCommands(self)  # Typer's suggestions read the names from here
+        self.params += _completion_options()
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         # Usage errors go to stderr: drawn only when it is a terminal.
         self.rich_markup_mode = _drawn_for(sys.stderr)
+        if "_NAVSOME_COMPLETE" in os.environ:  # a shell asks for completions (add_completion off)
+            from typer._completion_classes import completion_init
+
+            completion_init()
         return super().main(*args, **kwargs)
 
     def format_help(self, ctx: "Context", formatter: "HelpFormatter") -> None:
         self.rich_markup_mode = _drawn_for(sys.stdout)
         super().format_help(ctx, formatter)
+
+    def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _shell_named(args))
 
     def list_commands(self, ctx: "Context") -> list[str]:
         return list(self.commands)
@@ -131,6 +237,7 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    add_completion=False,  # navsome's own, which take a shell's name: see _completion_options
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -150,7 +257,7 @@ def global_options(
             "--registry",
             envvar="NAVSOME_REGISTRY",
             metavar="PATH",
-            help="Registry file to read instead of the one shipped with navsome.",
+            help=REGISTRY_HELP,
         ),
     ] = None,
     lang: Annotated[
@@ -159,8 +266,9 @@ def global_options(
             "--lang",
             envvar="NAVSOME_LANG",
             metavar="nb|en",
-            help="Language of tables and messages (default: Norwegian on a Norwegian locale).",
+            help=LANG_HELP,
             show_default=False,
+            autocompletion=complete_language,
         ),
     ] = None,
     version: Annotated[
@@ -168,21 +276,33 @@ def global_options(
         typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
+    ctx.obj = None
+    if registry is not None:
+        choose_registry(ctx, registry)
+    # Click fills --lang from NAVSOME_LANG; a bad value must be blamed on the one the user set.
+    source = ctx.get_parameter_source("lang")
+    from_variable = source is not None and source.name == "ENVIRONMENT"
+    if lang is None or (from_variable and not lang.strip()):  # an empty variable is unset
+        ctx.meta["navsome.words"] = Words(default_language())
+    else:
+        choose_language(ctx, lang, from_variable)
+
+
+def choose_registry(ctx: "Context", registry: str) -> None:
+    """The registry file this run reads (kept in the root context's obj)."""
     if registry == "":  # an empty variable is unset, but an empty option is a mistake
         raise typer.BadParameter(
             "an empty path names no file; give a registry file, or leave --registry out.",
             param_hint="--registry",
         )
-    ctx.obj = registry
+    ctx.find_root().obj = registry
+
+
+def choose_language(ctx: "Context", lang: str, from_variable: bool = False) -> None:
+    """The language this run speaks (see answer.words_in_use), from --lang or NAVSOME_LANG."""
     from navsome.i18n import language_named
 
-    # Click fills --lang from NAVSOME_LANG; a bad value must be blamed on the one the user set.
-    source = ctx.get_parameter_source("lang")
-    from_variable = source is not None and source.name == "ENVIRONMENT"
-    if lang is None or (from_variable and not lang.strip()):  # an empty variable is unset
-        chosen: str | None = default_language()
-    else:
-        chosen = language_named(lang)
+    chosen = language_named(lang)
     if chosen not in LANGUAGES:
         if from_variable:
             raise UsageError(
@@ -190,7 +310,7 @@ def global_options(
                 "set it to nb or en (a locale such as nb_NO.UTF-8 also works), or unset it."
             )
         raise typer.BadParameter(f"{lang!r} is not one of nb, en.", param_hint="--lang")
-    ctx.meta["navsome.words"] = Words(chosen)  # what commands speak in: see answer.words_in_use
+    ctx.find_root().meta["navsome.words"] = Words(chosen)
 
 
 def default_language() -> str:

@@ -1,0 +1,79 @@
+"""--registry and --lang where people type them, in every command's help; completion for the
+shell named, and of --lang's and --format's values."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+from conftest import CLEAN_ENV, fails, script_path
+
+from navsome.cli.app import COMMANDS
+
+
+def test_global_options_after_the_command_are_taken(navsome, registry_copy):
+    after = navsome("compare", "--metric", "followers", "--lang", "nb", "--top", "1")
+    assert after.exit_code == 0, after.stderr
+    assert after.stdout.startswith("Følgere, størst først")
+    registry_copy.write_text(
+        registry_copy.read_text().replace('name = "NAV Jobblyst"', 'name = "Jobblyst Copy"')
+    )
+    listed = navsome("list", "--registry", str(registry_copy))
+    assert "Jobblyst Copy" in listed.stdout
+    equals = navsome("list", f"--registry={registry_copy}", "--lang=nb")
+    assert "Jobblyst Copy" in equals.stdout and "Konto" in equals.stdout
+
+
+def test_given_on_both_sides_the_one_after_the_command_wins(navsome):
+    assert navsome("--lang", "en", "list", "--lang", "nb").stdout.startswith(" Konto")
+    assert navsome("--lang", "nb", "list", "--lang", "en").stdout.startswith(" Account")
+
+
+def test_a_bad_value_after_the_command_is_refused_as_before_it(navsome):
+    fails(navsome("list", "--lang", "de"), 2, "'de' is not one of nb, en.")
+    fails(navsome("list", "--registry", ""), 2, "an empty path names no file")
+    fails(
+        navsome("list", "--registry", "/nonexistent/x.toml"),
+        1,
+        "/nonexistent/x.toml: no such file",
+    )
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_every_commands_help_lists_the_global_options(navsome, command):
+    shown = navsome(command, "--help").stdout
+    assert "--registry PATH" in shown and "--lang nb|en" in shown
+
+
+@pytest.mark.parametrize(
+    ("shell", "marker"),
+    [
+        ("bash", "complete -o default -F"),
+        ("zsh", "#compdef navsome"),
+        ("fish", "complete --command"),
+    ],
+)
+def test_completion_is_shown_for_the_shell_named(navsome, shell, marker):
+    result = navsome("--show-completion", shell)
+    assert result.exit_code == 0 and marker in result.stdout
+
+
+def test_an_unknown_shell_is_refused(navsome):
+    fails(navsome("--show-completion", "tcsh"), 2, "'tcsh' is not a shell navsome completes")
+
+
+def test_completion_offers_the_values_of_lang_and_format():
+    def offered(words: str) -> list[str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("NAVSOME_")}
+        env.update({k: v for k, v in CLEAN_ENV.items() if v is not None})
+        env.update(_NAVSOME_COMPLETE="complete_bash", COMP_WORDS=words)
+        env["COMP_CWORD"] = str(len(words.split(" ")) - 1)
+        done = subprocess.run(
+            [str(script_path())], capture_output=True, text=True, env=env, timeout=60
+        )
+        return done.stdout.split()
+
+    assert offered("navsome list --lang ") == ["en", "nb"]
+    assert offered("navsome --lang ") == ["en", "nb"]
+    assert offered("navsome compare --format ") == ["table", "json", "csv", "markdown"]
