@@ -77,3 +77,14 @@ def test_completion_offers_the_values_of_lang_and_format():
     assert offered("navsome list --lang ") == ["en", "nb"]
     assert offered("navsome --lang ") == ["en", "nb"]
     assert offered("navsome compare --format ") == ["table", "json", "csv", "markdown"]
+
+
+def test_a_negative_figure_is_read_as_the_value_it_is(navsome, registry_copy):
+    # Click would take -500 for an unknown option -5; it is a figure, refused as negative.
+    args = ["--registry", str(registry_copy), "record", "jobblyst/facebook", "followers"]
+    result = navsome(*args, "-500", "--as-of", "2017-11", "--source", "nav-some-2017")
+    fails(result, 1, "-500 is negative; followers cannot be")
+    # A negative number given to an option is still that option's value.
+    fails(navsome("compare", "-m", "followers", "--top", "-1"), 2, "-1 is not in the range")
+    # An unknown option is still one.
+    fails(navsome(*args, "500", "-x"), 2, "No such option: -x")

@@ -2,6 +2,7 @@
 where an error of navsome's becomes a message on stderr and an exit code."""
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, MutableMapping
 from importlib import import_module
@@ -144,6 +145,41 @@ def _completion(action: str) -> "Callable[[Context, Any, Any], None]":
     return callback
 
 
+_NEGATIVE = re.compile(r"-[0-9][0-9 .,]*")
+
+
+def _negative_numbers_as_values(command: "Command", args: list[str]) -> list[str]:
+    """`args` with its options first and its arguments after `--` when one of the arguments
+    is a negative number, which Click would otherwise take for an unknown option (`-5`)."""
+    valued = {
+        name
+        for param in command.params
+        if param.param_type_name == "option"
+        and not getattr(param, "is_flag", False)
+        and not getattr(param, "count", False)
+        for name in param.opts
+    }
+    options: list[str] = []
+    values: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            values += args[index + 1 :]
+            break
+        if _NEGATIVE.fullmatch(arg) or not arg.startswith("-") or arg == "-":
+            values.append(arg)
+        else:
+            options.append(arg)
+            if arg in valued and index + 1 < len(args):  # its value, whatever it looks like
+                index += 1
+                options.append(args[index])
+        index += 1
+    if not any(_NEGATIVE.fullmatch(value) for value in values):
+        return args
+    return [*options, "--", *values]
+
+
 def _shell_named(args: list[str]) -> list[str]:
     """A completion option given with no shell gets an empty one (this shell), so that it
     takes a value only where one follows: `--show-completion zsh`, not `--show-completion list`."""
@@ -175,7 +211,11 @@ def _drawn_for(stream: Any) -> "Literal['rich'] | None":
 
 
 class NavsomeCommand(TyperCommand):
-    """A command whose help is plain text when piped."""
+    """A command whose help is plain text when piped, and which reads a negative number
+    (`record … -500`) as the value it is rather than as an option."""
+
+    def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _negative_numbers_as_values(self, args))
 
     def format_help(self, ctx: "Context", formatter: "HelpFormatter") -> None:
         self.rich_markup_mode = _drawn_for(sys.stdout)
