@@ -1,6 +1,7 @@
 """The `navsome` app: its global options, the commands it loads on demand, and the one place
 where an error of navsome's becomes a message on stderr and an exit code."""
 
+import inspect
 import os
 import re
 import sys
@@ -214,12 +215,48 @@ class NavsomeCommand(TyperCommand):
     """A command whose help is plain text when piped, and which reads a negative number
     (`record … -500`) as the value it is rather than as an option."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A docstring's lines break where the source does; its paragraphs are reflowed to the
+        # width of the terminal instead (Click rewraps, but Rich keeps each line break).
+        if self.help:
+            self.help = re.sub(r"(?<=\S)\n(?=\S)", " ", inspect.cleandoc(self.help))
+
     def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
         return super().parse_args(ctx, _negative_numbers_as_values(self, args))
 
+    def collect_usage_pieces(self, ctx: "Context") -> list[str]:
+        # Typer writes a required argument as {VALUE}, which reads as a set to choose from;
+        # the usual CHANNEL METRIC VALUE says what to type.
+        return [re.sub(r"^\{(.+)\}$", r"\1", piece) for piece in super().collect_usage_pieces(ctx)]
+
     def format_help(self, ctx: "Context", formatter: "HelpFormatter") -> None:
         self.rich_markup_mode = _drawn_for(sys.stdout)
+        _list_names(self, ctx)
         super().format_help(ctx, formatter)
+
+
+MOST_NAMES_LISTED = 12  # more would bury the option's help: completion lists them all
+
+
+def _list_names(command: "Command", ctx: "Context") -> None:
+    """--metric's and --platform's help name the registry's slugs, where there are few."""
+    wanted = {"metric": "metrics", "platform": "platforms"}
+    params = [p for p in command.params if p.name in wanted and p.param_type_name == "option"]
+    if not params:
+        return
+    from navsome.cli.options import cache_folder, registry_size_limit
+    from navsome.registry.read import load_registry
+
+    try:
+        registry = load_registry(ctx.find_root().obj, registry_size_limit(), cache_folder())
+    except NavsomeError:
+        return  # help without the names, rather than no help
+    for param in params:
+        names = list(getattr(registry, wanted[str(param.name)]))
+        help_text = getattr(param, "help", None) or ""
+        if 0 < len(names) <= MOST_NAMES_LISTED and " One of: " not in help_text:
+            param.help = f"{help_text} One of: {', '.join(names)}."  # type: ignore[attr-defined]
 
 
 class NavsomeGroup(TyperGroup):

@@ -83,19 +83,23 @@ MetricOption = Annotated[
     typer.Option(
         "--metric",
         "-m",
-        help="Only this metric (a metric slug).",
+        metavar="METRIC",
+        help="Only this metric: its slug or label, in English or Norwegian.",
         autocompletion=complete_metric,
     ),
 ]
 AccountArgument = Annotated[
     str,
     typer.Argument(
-        help="Slug, alias, name or handle (or a unique prefix).", autocompletion=complete_account
+        metavar="ACCOUNT",
+        help="Slug, alias, name or handle (or a unique prefix).",
+        autocompletion=complete_account,
     ),
 ]
 AccountsArgument = Annotated[
     list[str] | None,
     typer.Argument(
+        metavar="[ACCOUNT]...",
         help="Only these accounts (default: all).",
         show_default=False,
         autocompletion=complete_account,
@@ -106,6 +110,7 @@ PlatformOption = Annotated[
     typer.Option(
         "--platform",
         "-p",
+        metavar="PLATFORM",
         help="Only channels on this platform.",
         autocompletion=complete_platform,
     ),

@@ -42,17 +42,26 @@ def command(
     channel: Annotated[
         str,
         typer.Argument(
-            help="ACCOUNT/PLATFORM, e.g. jobblyst/facebook.", autocompletion=complete_channel
+            metavar="CHANNEL",
+            help="ACCOUNT/PLATFORM, e.g. jobblyst/facebook.",
+            autocompletion=complete_channel,
         ),
     ],
     metric: Annotated[
-        str, typer.Argument(help="A metric slug, e.g. followers.", autocompletion=complete_metric)
+        str,
+        typer.Argument(
+            metavar="METRIC", help="A metric slug, e.g. followers.", autocompletion=complete_metric
+        ),
     ],
-    value: Annotated[str, typer.Argument(help="The figure: 21000, 21 000 or 3.5.")],
+    value: Annotated[
+        str, typer.Argument(metavar="VALUE", help="The figure: 21000, 21 000 or 3.5.")
+    ],
     as_of: Annotated[
         str, typer.Option("--as-of", metavar="DATE", help="When it holds (2018, 2018-06, …).")
     ],
-    source: Annotated[str, typer.Option("--source", help="A source slug from the registry.")],
+    source: Annotated[
+        str, typer.Option("--source", metavar="SOURCE", help="A source slug from the registry.")
+    ],
     qualifier: Annotated[
         Qualifier, typer.Option("--qualifier", "-q", help="How exact the source is.")
     ] = Qualifier.exact,
@@ -60,10 +69,11 @@ def command(
         str | None, typer.Option("--high", metavar="N", help="Upper end of a range.")
     ] = None,
     stated: Annotated[
-        str | None, typer.Option("--stated", help="The source's own words for the figure.")
+        str | None,
+        typer.Option("--stated", metavar="TEXT", help="The source's own words for the figure."),
     ] = None,
     note: Annotated[
-        str | None, typer.Option("--note", help="Anything a reader should know.")
+        str | None, typer.Option("--note", metavar="TEXT", help="Anything a reader should know.")
     ] = None,
     replace: Annotated[
         bool, typer.Option("--replace", help="Replace another figure for the same date.")

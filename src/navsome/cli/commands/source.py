@@ -24,15 +24,22 @@ def command(
         str,
         typer.Argument(metavar="SLUG", help="The source's name in the registry, e.g. nav-2018."),
     ],
-    title: Annotated[str, typer.Option("--title", help="The source's title, as it has it.")],
-    publisher: Annotated[str, typer.Option("--publisher", help="Who published it.")],
-    year: Annotated[int, typer.Option("--year", help="The year it was published.")],
+    title: Annotated[
+        str, typer.Option("--title", metavar="TEXT", help="The source's title, as it has it.")
+    ],
+    publisher: Annotated[
+        str, typer.Option("--publisher", metavar="TEXT", help="Who published it.")
+    ],
+    year: Annotated[int, typer.Option("--year", metavar="YEAR", help="The year it was published.")],
     url: Annotated[
-        str | None, typer.Option("--url", help="Where the source can be read on the web.")
+        str | None,
+        typer.Option("--url", metavar="URL", help="Where the source can be read on the web."),
     ] = None,
     document: Annotated[
         str | None,
-        typer.Option("--document", help="A file of the source kept beside the registry."),
+        typer.Option(
+            "--document", metavar="FILE", help="A file of the source kept beside the registry."
+        ),
     ] = None,
     lock_timeout: LockTimeoutOption = None,
 ) -> None:
