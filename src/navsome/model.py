@@ -55,7 +55,8 @@ class Channel(NamedTuple):
     started: str | None = None
     status: str = "active"
     notes: str | None = None
-    measurements: tuple[Measurement, ...] = ()
+    notes_nb: str | None = None
+    measurements: tuple[Measurement, ...] = ()  # last: the cache relies on it
 
     @property
     def id(self) -> str:
@@ -71,7 +72,11 @@ class Account(NamedTuple):
     run_by: str | None = None
     audience: str | None = None
     description: str | None = None
-    channels: tuple[Channel, ...] = ()
+    # The same in Norwegian, where the registry gives it (see `in_language`).
+    run_by_nb: str | None = None
+    audience_nb: str | None = None
+    description_nb: str | None = None
+    channels: tuple[Channel, ...] = ()  # last: the cache (registry/cache.py) relies on it
 
     @property
     def platforms(self) -> tuple[str, ...]:
@@ -85,6 +90,7 @@ class Metric(NamedTuple):
     unit: str
     kind: str
     description: str | None = None
+    description_nb: str | None = None
 
 
 class Platform(NamedTuple):
@@ -112,6 +118,18 @@ class Event(NamedTuple):
     source: str
     platform: str | None = None
     stated: str | None = None
+    title_nb: str | None = None
+
+
+def in_language(item: NamedTuple, field: str, language: str) -> str | None:
+    """A text field of `item` in `language`: its `_nb` twin for Norwegian where the registry
+    gives one, else the field as written (English)."""
+    if language == "nb":
+        norwegian = getattr(item, f"{field}_nb", None)
+        if norwegian:
+            return str(norwegian)
+    value = getattr(item, field)
+    return None if value is None else str(value)
 
 
 class Registry(NamedTuple):

@@ -127,6 +127,7 @@ METRIC_FIELDS: Spec = {
     "unit": (True, text),
     "kind": (True, one_of(METRIC_KINDS)),
     "description": (False, text),
+    "description_nb": (False, text),
 }
 ACCOUNT_FIELDS: Spec = {
     "name": (True, text),
@@ -134,6 +135,9 @@ ACCOUNT_FIELDS: Spec = {
     "run_by": (False, text),
     "audience": (False, text),
     "description": (False, text),
+    "run_by_nb": (False, text),
+    "audience_nb": (False, text),
+    "description_nb": (False, text),
     "channels": (False, tables),
 }
 CHANNEL_FIELDS: Spec = {
@@ -142,6 +146,7 @@ CHANNEL_FIELDS: Spec = {
     "started": (False, date),
     "status": (False, one_of(STATUSES)),
     "notes": (False, text),
+    "notes_nb": (False, text),
     "measurements": (False, tables),
 }
 MEASUREMENT_FIELDS: Spec = {
@@ -160,6 +165,7 @@ EVENT_FIELDS: Spec = {
     "account": (True, text),
     "platform": (False, text),
     "title": (True, text),
+    "title_nb": (False, text),
     "stated": (False, text),
     "source": (True, text),
 }

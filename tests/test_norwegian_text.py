@@ -1,0 +1,47 @@
+"""The registry's own text in Norwegian: optional `_nb` twins of descriptions, notes, event
+titles, run_by and audience, shown under --lang nb and falling back to the English."""
+
+from __future__ import annotations
+
+from navsome.model import in_language
+from navsome.registry.read import load_registry
+
+TWINS = {
+    'run_by = "Advisers at NAV Kontaktsenter i Hordaland"\n': (
+        'run_by_nb = "Veiledere ved NAV Kontaktsenter i Hordaland"\n'
+    ),
+    'title = "Snapchat account started"\n': 'title_nb = "Snapchat-kontoen startet"\n',
+    'notes = "The page\'s own chat on nav.no."\n': 'notes_nb = "Sidens egen chat på nav.no."\n',
+}
+
+
+def with_twins(path) -> str:
+    text = path.read_text(encoding="utf-8")
+    for english, norwegian in TWINS.items():
+        assert english in text, english
+        text = text.replace(english, english + norwegian)
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_norwegian_twins_are_read_and_chosen_by_language(registry_copy):
+    registry = load_registry(with_twins(registry_copy))
+    account = registry.accounts["foreldrepenger"]
+    assert in_language(account, "run_by", "nb") == "Veiledere ved NAV Kontaktsenter i Hordaland"
+    assert in_language(account, "run_by", "en") == "Advisers at NAV Kontaktsenter i Hordaland"
+    # No twin: the English, in either language.
+    assert in_language(account, "audience", "nb") == account.audience
+    chat = account.channels[1]
+    assert in_language(chat, "notes", "nb") == "Sidens egen chat på nav.no."
+    started = next(e for e in registry.events if e.title == "Snapchat account started")
+    assert in_language(started, "title", "nb") == "Snapchat-kontoen startet"
+
+
+def test_a_twin_is_checked_as_its_english_is(navsome, registry_copy):
+    text = registry_copy.read_text(encoding="utf-8").replace(
+        'audience = "Anyone interested in pensions"\n',
+        'audience = "Anyone interested in pensions"\naudience_nb = 3\n',
+    )
+    registry_copy.write_text(text, encoding="utf-8")
+    result = navsome("validate", str(registry_copy))
+    assert result.exit_code == 1 and "audience_nb" in result.stdout + result.stderr
