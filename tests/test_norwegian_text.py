@@ -45,3 +45,11 @@ def test_a_twin_is_checked_as_its_english_is(navsome, registry_copy):
     registry_copy.write_text(text, encoding="utf-8")
     result = navsome("validate", str(registry_copy))
     assert result.exit_code == 1 and "audience_nb" in result.stdout + result.stderr
+
+
+def test_the_report_speaks_the_registrys_norwegian(navsome, registry_copy):
+    path = with_twins(registry_copy)
+    norwegian = navsome("--lang", "nb", "--registry", path, "report", "--year", "2017").stdout
+    assert "Veiledere ved NAV Kontaktsenter i Hordaland" in norwegian
+    english = navsome("--lang", "en", "--registry", path, "report", "--year", "2017").stdout
+    assert "Advisers at NAV Kontaktsenter i Hordaland" in english

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from navsome.model import Channel, Measurement, Registry
+from navsome.model import Channel, Measurement, Registry, in_language
 from navsome.output.blocks import Block, Column, Fields, Grid, Picture
 from navsome.output.numbers import format_figure, format_growth, format_number
 from navsome.output.views import (
@@ -196,8 +196,8 @@ def _account(registry: Registry, part: AccountPart, words: Words) -> list[Block]
     )
     for field, value in (
         ("Channels", channels),
-        ("Run by", account.run_by),
-        ("Audience", account.audience),
+        ("Run by", in_language(account, "run_by", words.language)),
+        ("Audience", in_language(account, "audience", words.language)),
     ):
         if value:
             about.items.append((words(field), value))
