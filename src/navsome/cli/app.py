@@ -211,6 +211,12 @@ def _drawn_for(stream: Any) -> "Literal['rich'] | None":
     return "rich" if is_terminal(stream) else None
 
 
+# Click's exception for a usage error, whichever Click Typer carries.
+_CLICK_ERROR: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+)
+
+
 class NavsomeCommand(TyperCommand):
     """A command whose help is plain text when piped, and which reads a negative number
     (`record … -500`) as the value it is rather than as an option."""
@@ -290,9 +296,22 @@ class NavsomeGroup(TyperGroup):
     def get_command(self, ctx: "Context", cmd_name: str) -> "Command | None":
         return self.commands.get(cmd_name)
 
+    def make_context(self, info_name: str | None, args: list[str], *rest: Any, **extra: Any) -> Any:
+        try:
+            return super().make_context(info_name, args, *rest, **extra)
+        except _CLICK_ERROR as error:  # the group's own options, before a language is chosen
+            from navsome.cli.usage_errors import language_of, speak
+
+            raise speak(error, language_of(getattr(error, "ctx", None), args)) from None
+
     def invoke(self, ctx: "Context") -> Any:
+        remaining = [*getattr(ctx, "protected_args", ()), *ctx.args]  # the command's, and on
         try:
             return super().invoke(ctx)
+        except _CLICK_ERROR as error:  # a command's options and arguments
+            from navsome.cli.usage_errors import language_of, speak
+
+            raise speak(error, language_of(ctx, remaining)) from None
         except NavsomeError as error:
             from navsome.cli.messages import describe
             from navsome.output.escape import visible

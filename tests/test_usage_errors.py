@@ -1,0 +1,50 @@
+"""Click's usage errors in the run's language: Norwegian by pattern under nb, as Click words
+them otherwise; plain lines when stderr is not a terminal."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import fails
+
+
+@pytest.mark.parametrize(
+    ("args", "english", "norwegian"),
+    [
+        (["list", "--frobnicate"], "No such option: --frobnicate", "Ukjent valg: --frobnicate"),
+        (
+            ["lst"],
+            "No such command 'lst'. Did you mean 'list'?",
+            "Ukjent kommando «lst». Mente du «list»?",
+        ),
+        (["record"], "Missing argument 'CHANNEL'.", "Mangler argumentet CHANNEL."),
+        (
+            ["compare", "--metric"],
+            "Option '--metric' requires an argument.",
+            "Valget --metric må ha en verdi.",
+        ),
+        (["list", "extra"], "Got unexpected extra argument", "Uventet ekstra argument: extra"),
+        (
+            ["list", "--format", "bad"],
+            "'bad' is not one of 'table', 'json', 'csv', 'markdown'.",
+            "«bad» er ikke en av 'table', 'json', 'csv', 'markdown'.",
+        ),
+        (["compare", "--top", "-3"], "-3 is not in the range x>=0.", "-3 er mindre enn 0."),
+    ],
+)
+def test_usage_errors_are_said_in_the_runs_language(navsome, args, english, norwegian):
+    fails(navsome("--lang", "en", *args), 2, english, "Error: ")
+    said = navsome("--lang", "nb", *args)
+    fails(said, 2, norwegian, "Feil: ")
+    assert "Error" not in said.stderr and "Try '" not in said.stderr
+
+
+def test_the_language_typed_after_the_command_speaks_its_errors(navsome):
+    said = navsome("list", "--frobnicate", "--lang", "nb")
+    fails(said, 2, "Bruk: navsome list [OPTIONS]", "Se 'navsome list -h' for hjelp.")
+    fails(navsome("list", "--frobnicate", env={"NAVSOME_LANG": "nb"}), 2, "Ukjent valg")
+
+
+def test_usage_errors_on_a_pipe_are_plain_lines(navsome):
+    said = navsome("--lang", "nb", "list", "--frobnicate").stderr
+    assert "╭" not in said and "\x1b" not in said
+    assert max(len(line) for line in said.splitlines()) < 100
