@@ -44,4 +44,5 @@ def test_a_conflict_is_worded_in_the_chosen_language_of_numbers(navsome_run, reg
     args = ["record", "nav/linkedin", "followers", "28000", "--as-of", "2018"]
     result = navsome_run("--registry", str(registry_copy), "--lang", "nb", *args,
                          "--source", "nav-some-2017")  # fmt: skip
-    fails(result, 1, "followers 27 000 as of 2018; pass --replace to replace it with 28 000")
+    # In Norwegian: the words and the numbers.
+    fails(result, 1, "followers 27 000 per 2018; bruk --replace for å erstatte det med 28 000")

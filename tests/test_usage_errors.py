@@ -48,3 +48,24 @@ def test_usage_errors_on_a_pipe_are_plain_lines(navsome):
     said = navsome("--lang", "nb", "list", "--frobnicate").stderr
     assert "╭" not in said and "\x1b" not in said
     assert max(len(line) for line in said.splitlines()) < 100
+
+
+def test_conflicts_and_missing_files_are_said_in_norwegian(navsome, registry_copy):
+    args = ["--registry", str(registry_copy), "record", "jobblyst/facebook", "followers", "20000"]
+    said = navsome("--lang", "nb", *args, "--as-of", "2017-12", "--source", "nav-some-2017")
+    fails(said, 1, "har allerede followers 19 500 per 2017-12; bruk --replace")
+    fails(navsome("--lang", "nb", "list", "--registry", "/nope.toml"), 1, "filen finnes ikke")
+
+
+def test_an_error_raised_as_a_template_is_worded_in_the_runs_language():
+    from navsome.cli.messages import describe
+    from navsome.errors import UsageError
+    from navsome.i18n import ENGLISH, NB, Words
+
+    template = "{file}: no such file; check the path given by --registry or NAVSOME_REGISTRY"
+    assert template in NB
+    values = {"file": "x.toml"}
+    error = UsageError(template, **values)
+    assert str(error) == template.format(**values)
+    assert describe(error, ENGLISH) == template.format(**values)
+    assert describe(error, Words("nb")) == NB[template].format(**values)

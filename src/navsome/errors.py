@@ -18,9 +18,16 @@ EXIT_INTERNAL = 70  # a bug in navsome (EX_SOFTWARE)
 
 
 class NavsomeError(Exception):
-    """An error with a message meant for the user."""
+    """An error with a message meant for the user. Given as an English template and its
+    values (`UsageError("--year {year}: give a year of four digits.", year=17)`), the command
+    line words it in the user's language; str() is the English."""
 
     exit_code = EXIT_BAD_DATA
+
+    def __init__(self, message: str = "", /, **values: object) -> None:
+        self.template = message
+        self.template_values = values
+        super().__init__(message.format(**values) if values else message)
 
 
 class UsageError(NavsomeError):

@@ -194,6 +194,29 @@ NB = {
         "Allerede registrert: {channel} {metric} {value} per {as_of} i {file}."
     ),
     "Wrote {file}.": "Skrev {file}.",
+    "{channel} already has {metric} {old} as of {as_of}; pass --replace to replace it "
+    "with {new}.": (
+        "{channel} har allerede {metric} {old} per {as_of}; bruk --replace for å erstatte det "
+        "med {new}."
+    ),
+    "{path} is the registry installed with navsome and is not edited in place. Copy it "
+    "somewhere, then record into the copy with --registry PATH or NAVSOME_REGISTRY=PATH.": (
+        "{path} er registeret som ble installert med navsome, og det endres ikke der det ligger. "
+        "Kopier det et annet sted, og registrer i kopien med --registry STI eller "
+        "NAVSOME_REGISTRY=STI."
+    ),
+    "{file}: no such file; check the path given by --registry or NAVSOME_REGISTRY": (
+        "{file}: filen finnes ikke; sjekk stien som er gitt med --registry eller NAVSOME_REGISTRY"
+    ),
+    "{problem}; set NAVSOME_MAX_REGISTRY_MB to read it anyway": (
+        "{problem}; sett NAVSOME_MAX_REGISTRY_MB for å lese den likevel"
+    ),
+    "{summary}; run 'navsome validate' to see all.": (
+        "{summary}; kjør 'navsome validate' for å se alle."
+    ),
+    "{account} has no channel on {platform!r}; its channels: {channels}.": (
+        "{account} har ingen kanal på {platform!r}; kanalene: {channels}."
+    ),
     "The figure was recorded in {file} all the same.": "Tallet ble likevel registrert i {file}.",
     "navsome: note: {new} {metric} is {how} the figure before it, {old} as of {as_of}; if it "
     "is a typo, record the right figure with --replace.": (

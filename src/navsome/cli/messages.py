@@ -14,6 +14,7 @@ from navsome.errors import (
     RegistryProblems,
     RegistryTooLarge,
     UnknownName,
+    UsageError,
 )
 
 if TYPE_CHECKING:
@@ -45,22 +46,35 @@ def describe(error: NavsomeError, words: Words) -> str:
         from navsome.output.numbers import format_figure
 
         old, new = format_figure(error.existing, words=words), format_figure(error.new, words=words)
-        return (
-            f"{error.channel} already has {error.new.metric} {old} "
-            f"as of {error.new.as_of}; pass --replace to replace it with {new}."
+        return words(
+            "{channel} already has {metric} {old} as of {as_of}; pass --replace to replace it "
+            "with {new}.",
+            channel=error.channel,
+            metric=error.new.metric,
+            old=old,
+            as_of=error.new.as_of,
+            new=new,
         )
     if isinstance(error, InstalledRegistry):
-        return (
-            f"{error.path} is the registry installed with navsome and is not edited in place. "
-            "Copy it somewhere, then record into the copy with --registry PATH or "
-            "NAVSOME_REGISTRY=PATH."
+        return words(
+            "{path} is the registry installed with navsome and is not edited in place. Copy it "
+            "somewhere, then record into the copy with --registry PATH or NAVSOME_REGISTRY=PATH.",
+            path=error.path,
         )
     if isinstance(error, RegistryNotFound):
-        return f"{error.file}: no such file; check the path given by --registry or NAVSOME_REGISTRY"
+        return words(
+            "{file}: no such file; check the path given by --registry or NAVSOME_REGISTRY",
+            file=error.file,
+        )
     if isinstance(error, RegistryTooLarge):
-        return f"{error}; set NAVSOME_MAX_REGISTRY_MB to read it anyway"
+        return words("{problem}; set NAVSOME_MAX_REGISTRY_MB to read it anyway", problem=str(error))
     if isinstance(error, RegistryProblems) and len(error.problems) > 5:
-        return error.summary().removesuffix(".") + "; run 'navsome validate' to see all."
+        return words(
+            "{summary}; run 'navsome validate' to see all.",
+            summary=error.summary().removesuffix("."),
+        )
+    if type(error) in (NavsomeError, UsageError) and error.template:
+        return words(error.template, **error.template_values)  # a template with its values
     return str(error)
 
 
@@ -90,7 +104,10 @@ def _unknown(error: UnknownName, words: Words) -> str:
         )
     if error.kind == "channel":
         account, _, platform = error.name.rpartition("/")
-        return (
-            f"{account} has no channel on {platform!r}; its channels: {', '.join(error.choices)}."
+        return words(
+            "{account} has no channel on {platform!r}; its channels: {channels}.",
+            account=account,
+            platform=platform,
+            channels=", ".join(error.choices),
         )
     return str(error)
