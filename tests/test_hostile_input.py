@@ -462,8 +462,8 @@ def test_a_path_that_becomes_a_device_between_stat_and_open_is_refused(monkeypat
 
 # --- The size limit holds to the byte, for a file and for a pipe ---------------------------
 
-LIMIT_MB = "0.015625"  # a power of two: exactly 16,384 bytes, no rounding
-LIMIT = 16_384
+LIMIT_MB = "0.03125"  # a power of two: exactly 32,768 bytes, no rounding
+LIMIT = 32_768
 
 
 def registry_of_size(size: int) -> bytes:
@@ -481,7 +481,7 @@ def test_the_size_limit_holds_to_the_byte_for_a_file(navsome, tmp_path, size, re
     if read:
         assert result.exit_code == 0, result.stderr
     else:
-        fails(result, 1, f"{path}: is larger than 16,384 bytes", "NAVSOME_MAX_REGISTRY_MB")
+        fails(result, 1, f"{path}: is larger than 32,768 bytes", "NAVSOME_MAX_REGISTRY_MB")
 
 
 @needs_dev
@@ -500,7 +500,7 @@ def test_the_size_limit_holds_to_the_byte_for_a_pipe(navsome, size, read):
     if read:
         assert result.exit_code == 0, result.stderr
     else:
-        fails(result, 1, f"{pipe}: is larger than 16,384 bytes")
+        fails(result, 1, f"{pipe}: is larger than 32,768 bytes")
 
 
 def _waits_for_data(path: str) -> bool:

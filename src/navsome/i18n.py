@@ -194,6 +194,52 @@ NB = {
         "Allerede registrert: {channel} {metric} {value} per {as_of} i {file}."
     ),
     "Wrote {file}.": "Skrev {file}.",
+    "--qualifier range needs --high N, the range's upper end.": (
+        "--qualifier range krever --high N, intervallets øvre grense."
+    ),
+    "--high N goes with --qualifier range only.": "--high N hører bare sammen med --qualifier range.",
+    "{what} '{text}' holds bytes that are not UTF-8 (shown as \\udcXX); type it in a "
+    "UTF-8 terminal or fix the encoding, then record again.": (
+        "{what} '{text}' har byte som ikke er UTF-8 (vist som \\udcXX); skriv det i en "
+        "UTF-8-terminal eller rett opp tegnkodingen, og registrer på nytt."
+    ),
+    "{what} {text!r} is not a number of seconds from 0 to 86400; give e.g. 30, or 0 "
+    "to give up at once when another record holds the file.": (
+        "{what} {text!r} er ikke et antall sekunder fra 0 til 86400; skriv for eksempel 30, "
+        "eller 0 for å gi opp med en gang når en annen registrering holder filen."
+    ),
+    "{variable}={setting!r} is not a size; set it to a number of megabytes above 0, "
+    "such as 64, or unset it for the default of {default}.": (
+        "{variable}={setting!r} er ikke en størrelse; sett den til et antall megabyte over 0, "
+        "for eksempel 64, eller fjern den for standardverdien {default}."
+    ),
+    "{variable}={setting!r} is not understood; set it to 1 to read the registry "
+    "without the cache, or to 0 (or unset it).": (
+        "{variable}={setting!r} forstås ikke; sett den til 1 for å lese registeret uten "
+        "hurtigbufferen, eller til 0 (eller fjern den)."
+    ),
+    "--export {file}: a report has several charts; export it as .html (charts inline) "
+    "or .md (charts as SVG files beside it).": (
+        "--export {file}: en rapport har flere diagrammer; eksporter den som .html (diagrammene "
+        "i siden) eller .md (diagrammene som SVG-filer ved siden av)."
+    ),
+    "--year and --since/--until each give the period; give --year alone, or --since and --until.": (
+        "--year og --since/--until angir hver for seg perioden; bruk --year alene, eller "
+        "--since og --until."
+    ),
+    "--year {year}: give a year of four digits, such as 2017.": (
+        "--year {year}: skriv et årstall med fire sifre, for eksempel 2017."
+    ),
+    "--until {end} is before --since {start}; give an --until on or after --since.": (
+        "--until {end} er før --since {start}; oppgi en --until som er samme dato som --since "
+        "eller senere."
+    ),
+    "{file}: cannot read it ({why}); give a CSV or JSON file.": (
+        "{file}: kan ikke lese den ({why}); oppgi en CSV- eller JSON-fil."
+    ),
+    "source {action!r}: the one action is add, e.g. navsome source add SLUG.": (
+        "source {action!r}: den eneste handlingen er add, for eksempel navsome source add SLUG."
+    ),
     "{channel} already has {metric} {old} as of {as_of}; pass --replace to replace it "
     "with {new}.": (
         "{channel} har allerede {metric} {old} per {as_of}; bruk --replace for å erstatte det "
@@ -312,4 +358,42 @@ NB = {
         "{name}: {count} tall, fra {first} ({first_date}) til {last} ({last_date}); lavest "
         "{low} ({low_date}), høyest {high} ({high_date})."
     ),
+    # Output rules (issue 14): export refusals, notes on empty answers
+    "--export needs a file name, e.g. --export {example}.": (
+        "--export trenger et filnavn, for eksempel --export {example}."
+    ),
+    "a picture (SVG)": "et bilde (SVG)",
+    "a page (HTML)": "en nettside (HTML)",
+    "--export {file} writes {kind}; drop {option}, or name the file {name}.": (
+        "--export {file} skriver {kind}; fjern {option}, eller gi filen navnet {name}."
+    ),
+    "--top {n} keeps the largest figures of a ranking, and accounts side by side are not "
+    "ranked; add --metric M to rank their channels, or leave out --top.": (
+        "--top {n} beholder de største tallene i en rangering, og kontoer side om side rangeres "
+        "ikke; legg til --metric M for å rangere kanalene deres, eller utelat --top."
+    ),
+    "No figure of these accounts on or before {date}.": (
+        "Ingen tall for disse kontoene til og med {date}."
+    ),
+    "No figure of these accounts with these filters.": (
+        "Ingen tall for disse kontoene med disse filtrene."
+    ),
+    "No figure of {metric} on or before {date}.": "Ingen tall for {metric} til og med {date}.",
+    "No channel has two comparable figures of {metric}, one on or before {date} and one after "
+    "it.": (
+        "Ingen kanal har to sammenlignbare tall for {metric}, ett til og med {date} og ett etter."
+    ),
+    "No account had a channel on {platform} on or before {date}.": (
+        "Ingen konto hadde en kanal på {platform} til og med {date}."
+    ),
+    "The registry has no accounts.": "Registeret har ingen kontoer.",
+    "{name} has no figure on or before {date}.": "{name} har ingen tall til og med {date}.",
+    "{name} has no figures.": "{name} har ingen tall.",
+    "The registry defines no metrics.": "Registeret definerer ingen metrikker.",
+    "The registry lists no sources.": "Registeret har ingen kilder.",
+    "No event on or before {date}.": "Ingen hendelser til og med {date}.",
+    "The registry has no events of these accounts.": (
+        "Registeret har ingen hendelser for disse kontoene."
+    ),
+    "The registry has no events.": "Registeret har ingen hendelser.",
 }

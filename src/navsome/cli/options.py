@@ -128,8 +128,10 @@ def typed_text(text: _Text, what: str) -> _Text:
     from navsome.output.escape import visible
 
     raise UsageError(
-        f"{what} '{visible(text, one_line=True)}' holds bytes that are not UTF-8 (shown as "
-        "\\udcXX); type it in a UTF-8 terminal or fix the encoding, then record again."
+        "{what} '{text}' holds bytes that are not UTF-8 (shown as \\udcXX); type it in a "
+        "UTF-8 terminal or fix the encoding, then record again.",
+        what=what,
+        text=visible(text, one_line=True),
     )
 
 
@@ -189,8 +191,10 @@ def seconds(text: str, what: str) -> float:
         value = float("nan")
     if not 0 <= value <= 86_400:  # also false for nan
         raise UsageError(
-            f"{what} {text!r} is not a number of seconds from 0 to 86400; "
-            "give e.g. 30, or 0 to give up at once when another record holds the file."
+            "{what} {text!r} is not a number of seconds from 0 to 86400; give e.g. 30, or 0 "
+            "to give up at once when another record holds the file.",
+            what=what,
+            text=text,
         )
     return value
 
@@ -232,8 +236,11 @@ def registry_size_limit() -> int:
         megabytes = float("nan")
     if not 0 < megabytes < float("inf"):  # false for nan too
         raise UsageError(
-            f"{SIZE_LIMIT_VARIABLE}={setting!r} is not a size; set it to a number of megabytes "
-            f"above 0, such as 64, or unset it for the default of {DEFAULT_MAX_BYTES // 2**20}."
+            "{variable}={setting!r} is not a size; set it to a number of megabytes above 0, "
+            "such as 64, or unset it for the default of {default}.",
+            variable=SIZE_LIMIT_VARIABLE,
+            setting=setting,
+            default=DEFAULT_MAX_BYTES // 2**20,
         )
     return int(megabytes * 2**20)
 
@@ -249,8 +256,10 @@ def cache_folder() -> Path | None:
     state = switched_on(NO_CACHE_VARIABLE)
     if state is None:
         raise UsageError(
-            f"{NO_CACHE_VARIABLE}={os.environ[NO_CACHE_VARIABLE]!r} is not understood; set it "
-            "to 1 to read the registry without the cache, or to 0 (or unset it)."
+            "{variable}={setting!r} is not understood; set it to 1 to read the registry "
+            "without the cache, or to 0 (or unset it).",
+            variable=NO_CACHE_VARIABLE,
+            setting=os.environ[NO_CACHE_VARIABLE],
         )
     return None if state else user_cache_folder()
 

@@ -63,7 +63,9 @@ def command(
             text = Path(file).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
             why = getattr(error, "strerror", None) or "not UTF-8 text"
-            raise UsageError(f"{file}: cannot read it ({why}); give a CSV or JSON file.") from None
+            raise UsageError(
+                "{file}: cannot read it ({why}); give a CSV or JSON file.", file=file, why=why
+            ) from None
         name = file
     rows, problems = read_rows(text, name)
     path = Path(registry_path(ctx.find_root().obj))

@@ -68,8 +68,9 @@ def command(
     fmt = output_format(format_, as_json)
     if export is not None and export.lower().endswith(".svg"):
         raise UsageError(
-            f"--export {export}: a report has several charts; export it as .html (charts "
-            "inline) or .md (charts as SVG files beside it)."
+            "--export {file}: a report has several charts; export it as .html (charts inline) "
+            "or .md (charts as SVG files beside it).",
+            file=export,
         )
     words = words_in_use(ctx)
     period = _period(year, since, until)
@@ -108,12 +109,14 @@ def _period(year: int | None, since: str | None, until: str | None) -> Period:
                 "--since and --until."
             )
         if not 1000 <= year <= 9999:  # 17 is more likely 2017 cut short than the year 17
-            raise UsageError(f"--year {year}: give a year of four digits, such as 2017.")
+            raise UsageError("--year {year}: give a year of four digits, such as 2017.", year=year)
         return Period(f"{year:04d}", f"{year:04d}")
     start = date_option(since, "--since")
     end = date_option(until, "--until")
     if start and end and period_end(end) < period_start(start):
         raise UsageError(
-            f"--until {end} is before --since {start}; give an --until on or after --since."
+            "--until {end} is before --since {start}; give an --until on or after --since.",
+            end=end,
+            start=start,
         )
     return Period(start, end)

@@ -56,7 +56,10 @@ def command(
     from navsome.registry.sources import add_source
 
     if action != "add":
-        raise UsageError(f"source {action!r}: the one action is add, e.g. navsome source add SLUG.")
+        raise UsageError(
+            "source {action!r}: the one action is add, e.g. navsome source add SLUG.",
+            action=action,
+        )
     words = words_in_use(ctx)
     path = Path(registry_path(ctx.find_root().obj))
     add_source(
