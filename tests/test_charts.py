@@ -377,7 +377,7 @@ def test_the_marks_that_occur_are_explained_in_the_run_s_language():
     assert not by_class(line(exact), "marks-legend")
     root = line(Series("A", [Point("2016", 1), Point("2017", 2, "about")]), words=NORWEGIAN)
     (key,) = by_class(root, "marks-legend")
-    assert [t.text for t in key.iter(f"{SVG}text")] == ["eksakt", "om lag"]
+    assert [t.text for t in key.iter(f"{SVG}text")] == ["nøyaktig", "omtrent"]
     given = line(Series("A", [Point("2017", 2, "over")]), marks_legend=["> : more than"])
     assert not by_class(given, "marks-legend") and "> : more than" in texts(given)
 
@@ -466,6 +466,6 @@ def test_a_taller_ranking_is_a_taller_chart():
 def test_the_bar_chart_explains_its_marks_as_the_terminal_does():
     assert not [t for t in texts(bars(Bar("a", 1))) if ":" in t]
     root = bars(Bar("a", 2, "about"), Bar("b", 1, "range", 1, 2), words=NORWEGIAN)
-    assert "≈ og ▓: om lag" in texts(root)
+    assert "≈ og ▓: omtrent" in texts(root)
     assert "a–b og ░: et spenn, rangert etter midtpunktet" in texts(root)
     assert not [t for t in texts(root) if t.startswith(">")]

@@ -48,13 +48,13 @@ NB = {
     "Name": "Navn",
     "Platforms": "Plattformer",
     "Headline figure": "Nøkkeltall",
-    "As of": "Per",
+    "As of": "Per dato",
     "Platform": "Plattform",
     "Handle": "Profil",
     "Started": "Startet",
     "Status": "Status",
     "Notes": "Merknader",
-    "Metric": "Måltall",
+    "Metric": "Måling",
     "Figure": "Tall",
     "Qualifier": "Presisjon",
     "Stated in source": "Ordlyd i kilden",
@@ -106,19 +106,19 @@ NB = {
         "Kilde for alle tall: {source} (se Kilder)."
     ),
     "≈ a change involving an approximate figure, taken between midpoints.": (
-        "≈ endring der et av tallene er omtrentlig, regnet mellom midtpunktene."
+        "≈ endring der minst ett av tallene er omtrentlig, regnet mellom midtpunktene."
     ),
     "{figure} {label} on {platform}": "{figure} {label} på {platform}",
     "no figure at {date}": "ingen tall per {date}",
     "no figure after {date}": "ingen tall etter {date}",
     # Chart legend
-    "≈ and ▓: about": "≈ og ▓: om lag",
+    "≈ and ▓: about": "≈ og ▓: omtrent",
     "> and ▶: more than (a lower bound)": "> og ▶: mer enn (en nedre grense)",
-    "a–b and ░: a range, ranked by its midpoint": "a–b og ░: et spenn, rangert etter midtpunktet",
+    "a–b and ░: a range, ranked by its midpoint": "a–b og ░: et intervall, rangert etter midtpunktet",
     # Words from the model
-    "exact": "eksakt",
-    "about": "om lag",
-    "over": "over",
+    "exact": "nøyaktig",
+    "about": "omtrent",
+    "over": "mer enn",
     "range": "mellom",
     "level": "nivå",
     "period": "periode",
