@@ -467,5 +467,5 @@ def test_the_bar_chart_explains_its_marks_as_the_terminal_does():
     assert not [t for t in texts(bars(Bar("a", 1))) if ":" in t]
     root = bars(Bar("a", 2, "about"), Bar("b", 1, "range", 1, 2), words=NORWEGIAN)
     assert "≈ og ▓: omtrent" in texts(root)
-    assert "a–b og ░: et spenn, rangert etter midtpunktet" in texts(root)
+    assert "a–b og ░: et intervall, rangert etter midtpunktet" in texts(root)
     assert not [t for t in texts(root) if t.startswith(">")]
