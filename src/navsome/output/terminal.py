@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -13,11 +13,15 @@ from rich.text import Text
 from navsome.output.blocks import BAR_WIDTH, BarCell, Block, Fields, Grid, Picture, bar
 from navsome.output.escape import visible
 
+if TYPE_CHECKING:
+    from navsome.output.fit import Fitted
+
 
 def print_blocks(blocks: list[Block], stream: IO[str]) -> None:
-    """Draw the blocks on a terminal: coloured (unless NO_COLOR), wrapped to its width."""
+    """Draw the blocks on a terminal: coloured (unless NO_COLOR), fitted to its width (see
+    fit.py: a narrow screen gives up columns before it cuts a figure short)."""
     console = Console(file=stream, force_terminal=True, highlight=False, emoji=False, markup=False)
-    console.print(Group(*_spaced(_renderables(blocks))))
+    console.print(Group(*_spaced(_renderables(blocks, console.width))))
 
 
 def picture(blocks: list[Block], kind: str) -> str:
@@ -42,9 +46,9 @@ def picture(blocks: list[Block], kind: str) -> str:
     return console.export_html(inline_styles=True)
 
 
-def _renderables(blocks: list[Block]) -> list[RenderableType]:
+def _renderables(blocks: list[Block], width: int | None = None) -> list[RenderableType]:
     """A terminal draws no SVG: a picture's grid shows the same figures."""
-    return [_renderable(block) for block in blocks if not isinstance(block, Picture)]
+    return [_renderable(block, width) for block in blocks if not isinstance(block, Picture)]
 
 
 def _spaced(renderables: list[RenderableType]) -> list[RenderableType]:
@@ -56,7 +60,7 @@ def _spaced(renderables: list[RenderableType]) -> list[RenderableType]:
     return spaced
 
 
-def _renderable(block: Grid | Fields) -> Table:
+def _renderable(block: Grid | Fields, width: int | None = None) -> RenderableType:
     if isinstance(block, Fields):
         table = Table.grid(padding=(0, 2))
         table.title = Text(visible(block.title), style="bold")
@@ -66,28 +70,55 @@ def _renderable(block: Grid | Fields) -> Table:
         for label, value in block.items:
             table.add_row(Text(label), Text(visible(value)))
         return table
+    if width is None:  # a picture: every column, as wide as it needs
+        from navsome.output.fit import Fitted
+
+        pages = [Fitted(list(range(len(block.columns))), {}, {}, narrow=False)]
+    else:
+        from navsome.output.fit import fit
+
+        pages = fit(block, width)
+    tables = [
+        _table(block, page, first=number == 0, last=number == len(pages) - 1)
+        for number, page in enumerate(pages)
+    ]
+    return tables[0] if len(tables) == 1 else Group(*_spaced(list(tables)))
+
+
+def _table(block: Grid, page: Fitted, first: bool, last: bool) -> Table:
     table = Table(
-        title=Text(visible(block.title), style="bold") if block.title else None,
+        title=Text(visible(block.title), style="bold") if block.title and first else None,
         title_justify="left",
-        caption=Text(visible(block.caption), style="dim") if block.caption else None,
+        caption=Text(visible(block.caption), style="dim") if block.caption and last else None,
         caption_justify="left",
         box=box.SIMPLE_HEAD,
         show_edge=False,
         header_style="bold",
+        # On a narrow screen, one space between columns and none at the edges.
+        padding=(0, 1, 0, 0) if page.narrow else (0, 1),
+        pad_edge=not page.narrow,
     )
-    for column in block.columns:
+    for index in page.shown:
+        column = block.columns[index]
+        if page.narrow:  # every column wraps between words, and is never narrower than one
+            whole, least, most = False, page.least.get(index), page.widths.get(index)
+        else:  # a name or a figure keeps its width; prose wraps
+            whole = not (column.wrap or column.bar)
+            least, most = (page.widths.get(index) if whole else None), None
         table.add_column(
-            Text(visible(column.header)),
+            Text(visible(column.header), overflow="fold"),  # a heading may break; a figure not
             justify=column.justify,  # type: ignore[arg-type]
             style=column.style,
-            # Rich narrows wrappable columns first: prose and bars give way before names do.
-            no_wrap=not (column.wrap or column.bar),
+            no_wrap=whole,
+            min_width=least,
+            max_width=most,
         )
     for row in block.rows:
+        cells = [row[index] for index in page.shown]
         table.add_row(
             *(
                 Bar(cell) if isinstance(cell, BarCell) else Text(visible(str(cell)))
-                for cell, col in zip(row, block.columns, strict=True)
+                for cell in cells
             )
         )
     return table
