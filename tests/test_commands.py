@@ -187,8 +187,8 @@ def test_compare_filters_by_accounts_platform_and_top(navsome):
         "compare", "-m", "followers", "--platform", "facebook", "--top", "2", "--json"
     ).json()
     assert [r["channel"] for r in rows] == ["foreldrepenger/facebook", "jobblyst/facebook"]
-    out = navsome("compare", "-m", "followers", "--top", "3").stdout
-    assert "Showing 3 of 10" in out
+    cut = navsome("compare", "-m", "followers", "--top", "3")
+    assert "Showing 3 of 10" in cut.stderr and "Showing" not in cut.stdout
 
 
 def test_compare_sets_accounts_side_by_side_without_a_metric(navsome):
@@ -249,21 +249,21 @@ def test_a_long_ranking_on_a_terminal_shows_what_fits_the_screen(navsome, tmp_pa
     big = tmp_path / "big.toml"
     big.write_text(generate(40, 4, 1), encoding="utf-8")  # 160 followers figures, 7 screens
     terminal = {"TTY_COMPATIBLE": "1", "LINES": "30", "COLUMNS": "120", "NO_COLOR": "1"}
-    out = navsome("--registry", str(big), "compare", "-m", "followers", env=terminal).stdout
-    assert "Showing 22 of 160; --all shows every one." in out
-    assert len(out.splitlines()) < 40
+    fitted = navsome("--registry", str(big), "compare", "-m", "followers", env=terminal)
+    assert fitted.stderr == "Showing 22 of 160; --all shows every one.\n"
+    assert len(fitted.stdout.splitlines()) < 40
     everything = navsome(
         "--registry", str(big), "compare", "-m", "followers", "--all", env=terminal
     )
-    assert "Showing" not in everything.stdout and len(everything.stdout.splitlines()) > 160
+    assert everything.stderr == "" and len(everything.stdout.splitlines()) > 160
     assert (
         navsome(
             "--registry", str(big), "compare", "-m", "followers", "--top", "0", env=terminal
         ).stdout
         == everything.stdout
     )
-    piped = navsome("--registry", str(big), "compare", "-m", "followers").stdout
-    assert "Showing" not in piped and len(piped.splitlines()) > 160
+    piped = navsome("--registry", str(big), "compare", "-m", "followers")
+    assert piped.stderr == "" and len(piped.stdout.splitlines()) > 160
     assert (
         len(navsome("--registry", str(big), "compare", "-m", "followers", "--json").json()) == 160
     )

@@ -12,6 +12,23 @@ from navsome.query import Figure, Step, figures_of, headline
 
 Row = dict[str, Any]
 
+# The columns of each kind of row, in order: the header of a CSV that has no rows to name them.
+MEASUREMENT_KEYS = (
+    "account",
+    "channel",
+    "platform",
+    "metric",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "as_of",
+    "unit",
+    "stated",
+    "note",
+    "source",
+)
+
 
 def measurement_row(registry: Registry, figure: Figure) -> Row:
     metric = registry.metrics.get(figure.measurement.metric)
@@ -46,6 +63,10 @@ def _figure_row(figure: Figure, unit: str | None) -> Row:
     }
 
 
+_FIGURE_KEYS = ("channel", "metric", "value", "low", "high", "qualifier", "as_of", "source")
+ACCOUNT_KEYS = ("account", "name", "aliases", "platforms", *_FIGURE_KEYS)
+
+
 def account_row(registry: Registry, account: Account) -> Row:
     """One account with its headline figure spread over the measurement columns."""
     figure = headline(account)
@@ -58,9 +79,6 @@ def account_row(registry: Registry, account: Account) -> Row:
     figure_row = measurement_row(registry, figure) if figure else dict.fromkeys(_FIGURE_KEYS)
     row.update((key, figure_row[key]) for key in _FIGURE_KEYS)
     return row
-
-
-_FIGURE_KEYS = ("channel", "metric", "value", "low", "high", "qualifier", "as_of", "source")
 
 
 def account_figures(registry: Registry, account: Account, history: bool = True) -> list[Row]:
@@ -103,6 +121,10 @@ def sources_of(registry: Registry, account: Account) -> list[str]:
     return list(dict.fromkeys(cited))
 
 
+SOURCE_KEYS = ("source", "title", "publisher", "year", "document", "url")
+CITED_SOURCE_KEYS = (*SOURCE_KEYS, "figures", "events")
+
+
 def source_row(registry: Registry, slug: str) -> Row:
     source = registry.sources[slug]
     return {
@@ -113,6 +135,9 @@ def source_row(registry: Registry, slug: str) -> Row:
         "document": source.document,
         "url": source.url,
     }
+
+
+EVENT_KEYS = ("date", "kind", "account", "channel", "platform", "title", "stated", "source")
 
 
 def event_row(event: Event) -> Row:
@@ -127,6 +152,9 @@ def event_row(event: Event) -> Row:
         "stated": event.stated,
         "source": event.source,
     }
+
+
+METRIC_KEYS = ("metric", "label_en", "label_nb", "unit", "kind", "channels", "description")
 
 
 def metric_row(registry: Registry, slug: str, channels: int) -> Row:
@@ -198,3 +226,4 @@ STEP_KEYS = (
     "change_approximate",
     "different_periods",
 )
+STEP_ROW_KEYS = (*MEASUREMENT_KEYS, *STEP_KEYS)

@@ -4,7 +4,7 @@ terminal), or a file with --export; and notes for the person, on stderr."""
 import errno
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from enum import Enum
 from pathlib import Path
@@ -49,24 +49,27 @@ def write_answer(
     done: str | None = None,
     *,
     words: "Words",
+    columns: Sequence[str] = (),
 ) -> None:
     """The answer to stdout, or with `export` to that file: `rows()` (or `data()`) as JSON or
-    CSV, `blocks()` for people. Each is made only if the chosen format needs it. `done` says
-    what the command has already changed, for the message if stdout cannot be written; `words`
-    says "Wrote FILE." after an export."""
+    CSV, `blocks()` for people. Each is made only if the chosen format needs it; a CSV with no
+    rows is the header `columns`. `done` says what the command has already changed, for the
+    message if stdout cannot be written; `words` says "Wrote FILE." after an export."""
     as_json = data or rows
-    if export:
+    if export is not None:  # an empty name is refused, never taken to mean the screen
         from navsome.output.escape import visible
+        from navsome.output.export import check_named
         from navsome.output.export import export as export_to
 
-        export_to(Path(export), as_json, rows, blocks, words=words)
+        check_named(export)
+        export_to(Path(export), as_json, rows, blocks, words=words, columns=columns)
         say(words("Wrote {file}.", file=visible(export, one_line=True)))  # the name is typed text
         return
     # Only a table drawn by Rich is for a terminal; JSON, CSV and Markdown are data wherever
     # they go, so they are UTF-8 even on a terminal whose locale says otherwise.
     terminal = format_ is OutputFormat.table and is_terminal(sys.stdout)
     with stdout(for_terminal=terminal, done=done) as out:
-        _write(format_, rows, blocks, as_json, out, terminal)
+        _write(format_, rows, blocks, as_json, out, terminal, columns)
 
 
 @contextmanager
@@ -148,6 +151,7 @@ def _write(
     as_json: Callable[[], Any],
     out: TextOut,
     terminal: bool,
+    columns: Sequence[str],
 ) -> None:
     if format_ is OutputFormat.json:
         from navsome.output.json_csv import write_json
@@ -159,7 +163,7 @@ def _write(
         from navsome.output.json_csv import write_csv
 
         text = io.StringIO()  # one write to stdout rather than one a row
-        write_csv(rows(), text)
+        write_csv(rows(), text, columns=columns)
         out.write(text.getvalue())
     elif format_ is OutputFormat.markdown:
         from navsome.output.blocks import to_markdown

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,15 +16,25 @@ if TYPE_CHECKING:
     from navsome.i18n import Words
     from navsome.output.blocks import Block
 
-EXTENSIONS = (".svg", ".html", ".md", ".csv", ".json")
+# Each extension an export may have, and the --format whose answer it holds: a picture or a
+# page is the table as a terminal draws it.
+FORMAT_OF = {".svg": "table", ".html": "table", ".md": "markdown", ".csv": "csv", ".json": "json"}
+EXTENSIONS = tuple(FORMAT_OF)
+
+
+def check_named(name: str) -> None:
+    """Refuse an empty name: it names no file, and must never mean "the screen"."""
+    if not name:
+        raise UsageError(
+            "--export needs a file name, e.g. --export {example}.", example="followers.csv"
+        )
 
 
 def check_target(name: str, registry: Path) -> None:
     """Refuse, before any work, an export that could not be written or would destroy
     something: no name, an unknown extension, a missing folder, the registry in use, or
     anything that is not a regular file (a device, a pipe, a folder)."""
-    if not name:
-        raise UsageError("--export needs a file name, e.g. --export followers.csv.")
+    check_named(name)
     path = Path(name)
     kind = path.suffix.lower()
     if kind not in EXTENSIONS:
@@ -64,13 +74,14 @@ def export(
     blocks: Callable[[], list[Block]],
     *,
     words: Words,
+    columns: Sequence[str] = (),
 ) -> None:
     """Write the answer to `path` (checked first with `check_target`) or the file its symbolic
-    link names: the data as .csv or .json; for people as .md, or as a page (.html) with its
-    charts inline; as .svg the answer's chart, or the table as a terminal draws it when the
-    answer has no chart. Exported Markdown links to its charts, written as SVG files beside it
-    first; each file is replaced whole."""
-    for target, text in _files(path, data, rows, blocks, words).items():
+    link names: the data as .csv (its header `columns` when there are no rows) or .json; for
+    people as .md, or as a page (.html) with its charts inline; as .svg the answer's chart, or
+    the table as a terminal draws it when the answer has no chart. Exported Markdown links to
+    its charts, written as SVG files beside it first; each file is replaced whole."""
+    for target, text in _files(path, data, rows, blocks, words, columns).items():
         if target != path:
             _check_beside(target)
         try:
@@ -102,6 +113,7 @@ def _files(
     rows: Callable[[], list[dict[str, Any]]],
     blocks: Callable[[], list[Block]],
     words: Words,
+    columns: Sequence[str],
 ) -> dict[Path, str]:
     """{file: text} for an export, `path` last."""
     kind = path.suffix.lower()
@@ -130,15 +142,21 @@ def _files(
         from navsome.output.terminal import picture
 
         return {path: picture(shown, kind)}
-    return {path: _data(path, data, rows)}
+    return {path: _data(path, data, rows, columns)}
 
 
-def _data(path: Path, data: Callable[[], Any], rows: Callable[[], list[dict[str, Any]]]) -> str:
+def _data(
+    path: Path,
+    data: Callable[[], Any],
+    rows: Callable[[], list[dict[str, Any]]],
+    columns: Sequence[str],
+) -> str:
     out = io.StringIO()
     if path.suffix.lower() == ".csv":
         from navsome.output.json_csv import write_csv
 
-        write_csv(rows(), out, spreadsheet=True)  # an exported CSV is opened in spreadsheets
+        # An exported CSV is opened in spreadsheets.
+        write_csv(rows(), out, spreadsheet=True, columns=columns)
     else:
         from navsome.output.json_csv import write_json
 

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 from navsome.output.escape import escape_hidden, visible
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from navsome.output.console import TextSink
 
 LIST_SEPARATOR = ";"  # a list in one CSV cell: "nav;navno"
@@ -39,15 +41,23 @@ def _json_escape(char: str) -> str:
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
-def write_csv(rows: list[dict[str, Any]], stream: TextSink, spreadsheet: bool = False) -> None:
-    """`rows` as CSV, one record a line. With `spreadsheet` (a file meant to be opened in
-    Excel or LibreOffice), a text cell that would start a formula is prefixed with `'`."""
+def write_csv(
+    rows: list[dict[str, Any]],
+    stream: TextSink,
+    spreadsheet: bool = False,
+    columns: Sequence[str] = (),
+) -> None:
+    """`rows` as CSV, one record a line, after a header of their keys: `columns` when there are
+    no rows, so an empty answer is still a header a program can read. With `spreadsheet` (a
+    file meant to be opened in Excel or LibreOffice), a text cell that would start a formula is
+    prefixed with `'`."""
     import csv
 
-    if not rows:
+    header = rows[0].keys() if rows else columns
+    if not header:
         return
     writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(rows[0].keys())
+    writer.writerow(header)
     cell = _spreadsheet_cell if spreadsheet else _csv_cell
     writer.writerows([cell(value) for value in row.values()] for row in rows)
 

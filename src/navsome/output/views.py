@@ -153,8 +153,16 @@ def _figures_grid(registry: Registry, account: Account, history: bool, words: Wo
 
 
 def ranking_view(
-    registry: Registry, metric_slug: str, figures: list[Figure], total: int, *, words: Words
+    registry: Registry,
+    metric_slug: str,
+    figures: list[Figure],
+    total: int | None = None,
+    *,
+    words: Words,
 ) -> list[Block]:
+    """The figures ranked, with a legend of the marks they use. `total` is not shown: that the
+    ranking was cut short is a hint for the person, said on stderr by `compare`, never part
+    of the answer or its export; it is accepted for callers that still pass it."""
     metric = registry.metrics[metric_slug]
     # The chart's scale reaches the top of the widest range, so every span fits.
     top = max((f.measurement.upper or f.measurement.representative for f in figures), default=0)
@@ -181,16 +189,7 @@ def ranking_view(
                 _bar_cell(m, top),
             ]
         )
-    notes = _legend({f.measurement.qualifier for f in figures}, words)
-    if total > len(figures):
-        notes.append(
-            words(
-                "Showing {shown} of {total}; --all shows every one.",
-                shown=len(figures),
-                total=total,
-            )
-        )
-    grid.caption = "\n".join(notes) or None
+    grid.caption = "\n".join(_legend({f.measurement.qualifier for f in figures}, words)) or None
     return [_ranking_picture(registry, metric_slug, figures, words), grid]
 
 
@@ -488,10 +487,10 @@ def since_view(
     ranked: list[Step],
     missing: list[Figure],
     unchanged: list[Step],
-    total: int,
     *,
     words: Words,
 ) -> list[Block]:
+    """Channels ranked by their change since `since`, and those not ranked with why."""
     metric = registry.metrics[metric_slug]
     grid = Grid(
         words(
@@ -523,16 +522,8 @@ def since_view(
                 format_growth(step.growth_percent, step.approximate, words=words),
             ]
         )
-    notes = []
     if any(step.approximate for step in ranked):
-        notes.append(words("≈ a change involving an approximate figure, taken between midpoints."))
-    if total > len(ranked):
-        notes.append(
-            words(
-                "Showing {shown} of {total}; --all shows every one.", shown=len(ranked), total=total
-            )
-        )
-    grid.caption = "\n".join(notes) or None
+        grid.caption = words("≈ a change involving an approximate figure, taken between midpoints.")
     blocks: list[Block] = [grid]
     apart = [(f, words("no figure at {date}", date=since)) for f in missing]
     apart += [

@@ -7,6 +7,7 @@ import typer
 from navsome.cli.answer import (
     accounts_named,
     emit,
+    last_day,
     output_format,
     registry_in_use,
     rows_to_show,
@@ -24,7 +25,7 @@ from navsome.cli.options import (
     date_option,
 )
 from navsome.errors import UsageError
-from navsome.output.console import say
+from navsome.i18n import Words
 
 
 def command(
@@ -70,10 +71,13 @@ def command(
     import navsome.query as query
     import navsome.rows as rows
 
-    fmt = output_format(format_, as_json)
+    fmt = output_format(format_, as_json, ctx)
     words = words_in_use(ctx)
     registry = registry_in_use(ctx, as_of)
     chosen = accounts_named(ctx, registry, accounts or [])
+    # The same accounts with every figure, to tell "none by --as-of" from "none at all".
+    full = ctx.meta["navsome.full_registry"]
+    whole = [full.accounts[account.slug] for account in chosen]
     platform = query.check_platform(registry, platform)
     since = date_option(since, "--since")
     if since is not None and as_of is not None:
@@ -84,12 +88,17 @@ def command(
                 f"--since {since} is after --as-of {as_of}; give a --since date on or before "
                 "the --as-of date."
             )
-    top = rows_to_show(top, show_all, fmt, ctx)
     if metric is None:
         if len(chosen) < 2 or since is not None:
             raise UsageError(
                 "compare needs --metric M to rank channels (and to use --since), or two or more "
                 "accounts to set side by side. Example: navsome compare --metric followers"
+            )
+        if top:  # --top 0 and --all mean every row, which side by side always shows
+            raise UsageError(
+                "--top {n} keeps the largest figures of a ranking, and accounts side by side are "
+                "not ranked; add --metric M to rank their channels, or leave out --top.",
+                n=top,
             )
         cells = query.side_by_side(registry, chosen, platform)
         figures = [
@@ -98,21 +107,53 @@ def command(
             for figure in query.figures_of(account, history=False)
             if platform is None or figure.channel.platform == platform
         ]
+        notes = []
+        if not cells:
+            if as_of is not None and query.side_by_side(full, whole, platform):  # none yet
+                notes.append(
+                    words("No figure of these accounts on or before {date}.", date=last_day(as_of))
+                )
+            else:
+                notes.append(words("No figure of these accounts with these filters."))
         emit(
             ctx,
             fmt,
             lambda: [rows.measurement_row(registry, figure) for figure in figures],
             lambda: views().side_by_side_view(registry, chosen, cells, words=words),
+            columns=rows.MEASUREMENT_KEYS,
+            notes=notes,
         )
         return
+    top = rows_to_show(top, show_all, fmt, ctx)
     query.check_metric(registry, metric)
     ranked = query.rank(registry, metric, chosen or None, platform)
+    notes = []
+
+    def named() -> str:  # the metric as the notes below name it ("followers", "følgere")
+        return str(views().label(registry.metrics[metric], words).lower())
+
     if not ranked:
-        say(words("No channel reports {metric} with these filters.", metric=metric))
+        if as_of is not None and query.rank(full, metric, whole or None, platform):  # none yet
+            why = words(
+                "No figure of {metric} on or before {date}.", metric=named(), date=last_day(as_of)
+            )
+        else:
+            why = words("No channel reports {metric} with these filters.", metric=named())
+        notes.append(why)
     if since is not None:
-        then = query.registry_at(ctx.meta["navsome.full_registry"], since)
-        rising, missing, unchanged = query.change_since(registry, then, ranked)
+        rising, missing, unchanged = query.change_since(
+            registry, query.registry_at(full, since), ranked
+        )
         shown_steps = rising[:top] if top else rising
+        if ranked and not rising:
+            notes.append(
+                words(
+                    "No channel has two comparable figures of {metric}, one on or before {date} "
+                    "and one after it.",
+                    metric=named(),
+                    date=last_day(since),
+                )
+            )
         emit(
             ctx,
             fmt,
@@ -122,14 +163,16 @@ def command(
                 + [rows.step_row(registry, step) for step in unchanged]
             ),
             lambda: views().since_view(
-                registry, metric, since, shown_steps, missing, unchanged, len(rising), words=words
+                registry, metric, since, shown_steps, missing, unchanged, words=words
             ),
+            columns=rows.STEP_ROW_KEYS,
+            notes=notes + _cut_short(len(shown_steps), len(rising), words),
         )
         return
     ranked, left_out = query.like_with_like(registry, metric, ranked)
     if left_out:  # a month's comments are not ranked against a year's
         apart = ", ".join(f"{f.channel.id} ({f.measurement.as_of})" for f in left_out)
-        say(
+        notes.append(
             words(
                 "navsome: note: {metric} counted over periods as long as {as_of} are ranked; "
                 "left out, as counted over periods of other lengths: {apart}.",
@@ -143,5 +186,15 @@ def command(
         ctx,
         fmt,
         lambda: [rows.measurement_row(registry, figure) for figure in shown],
-        lambda: views().ranking_view(registry, metric, shown, len(ranked), words=words),
+        lambda: views().ranking_view(registry, metric, shown, words=words),
+        columns=rows.MEASUREMENT_KEYS,
+        notes=notes + _cut_short(len(shown), len(ranked), words),
     )
+
+
+def _cut_short(shown: int, total: int, words: Words) -> list[str]:
+    """The hint that a ranking shows only some of its rows: said on stderr, not in the answer,
+    so an export or a pipe holds the rows and nothing else."""
+    if shown >= total:
+        return []
+    return [words("Showing {shown} of {total}; --all shows every one.", shown=shown, total=total)]

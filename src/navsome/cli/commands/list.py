@@ -2,9 +2,15 @@
 
 import typer
 
-from navsome.cli.answer import emit, output_format, registry_in_use, views, words_in_use
+from navsome.cli.answer import (
+    emit,
+    last_day,
+    output_format,
+    registry_in_use,
+    views,
+    words_in_use,
+)
 from navsome.cli.options import AsOfOption, ExportOption, FormatOption, JsonFlag, PlatformOption
-from navsome.output.console import say
 
 
 def command(
@@ -22,15 +28,30 @@ def command(
     import navsome.query as query
     import navsome.rows as rows
 
-    fmt = output_format(format_, as_json)
+    fmt = output_format(format_, as_json, ctx)
     words = words_in_use(ctx)
     registry = registry_in_use(ctx, as_of)
-    accounts = query.accounts_on(registry, query.check_platform(registry, platform))
-    if not accounts:
-        say(words("No account has a channel on {platform}.", platform=platform))
+    platform = query.check_platform(registry, platform)
+    accounts = query.accounts_on(registry, platform)
+    notes = []
+    if not accounts and platform is None:
+        notes.append(words("The registry has no accounts."))
+    elif not accounts:
+        where = views().platform_name(registry, platform, words)
+        if as_of is not None and query.accounts_on(ctx.meta["navsome.full_registry"], platform):
+            why = words(
+                "No account had a channel on {platform} on or before {date}.",
+                platform=where,
+                date=last_day(as_of),
+            )
+        else:
+            why = words("No account has a channel on {platform}.", platform=where)
+        notes.append(why)
     emit(
         ctx,
         fmt,
         lambda: [rows.account_row(registry, account) for account in accounts],
         lambda: views().accounts_view(registry, accounts, words=words),
+        columns=rows.ACCOUNT_KEYS,
+        notes=notes,
     )

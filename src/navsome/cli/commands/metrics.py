@@ -20,7 +20,7 @@ def command(
     import navsome.query as query
     import navsome.rows as rows
 
-    fmt = output_format(format_, as_json)
+    fmt = output_format(format_, as_json, ctx)
     words = words_in_use(ctx)
     registry = registry_in_use(ctx, as_of)
     usage = query.metric_usage(registry)
@@ -29,4 +29,6 @@ def command(
         fmt,
         lambda: [rows.metric_row(registry, slug, count) for slug, count in usage.items()],
         lambda: views().metrics_view(registry, usage, words=words),
+        columns=rows.METRIC_KEYS,
+        notes=[] if usage else [words("The registry defines no metrics.")],
     )

@@ -19,7 +19,7 @@ def command(
     import navsome.query as query
     import navsome.rows as rows
 
-    fmt = output_format(format_, as_json)
+    fmt = output_format(format_, as_json, ctx)
     words = words_in_use(ctx)
     registry = registry_in_use(ctx)
     usage = query.source_usage(registry)
@@ -28,4 +28,6 @@ def command(
         fmt,
         lambda: [rows.cited_source_row(registry, s, *usage[s]) for s in registry.sources],
         lambda: views().sources_view(registry, usage, words=words),
+        columns=rows.CITED_SOURCE_KEYS,
+        notes=[] if registry.sources else [words("The registry lists no sources.")],
     )
