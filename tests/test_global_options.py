@@ -4,6 +4,7 @@ shell named, and of --lang's and --format's values."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 
 import pytest
@@ -88,3 +89,38 @@ def test_a_negative_figure_is_read_as_the_value_it_is(navsome, registry_copy):
     fails(navsome("compare", "-m", "followers", "--top", "-1"), 2, "-1 is not in the range")
     # An unknown option is still one.
     fails(navsome(*args, "500", "-x"), 2, "No such option: -x")
+
+
+# --- Help that says what to type, reflowed to the terminal ------------------------------------
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_help_placeholders_say_what_to_type(navsome, command):
+    shown = navsome(command, "--help").stdout
+    usage = shown.splitlines()[0]
+    assert "{" not in usage and "<str>" not in shown and "<int>" not in shown, usage
+    assert re.fullmatch(r"Usage: navsome \S+ \[OPTIONS\]( add)?( [A-Z\[\]. ]+)?", usage), usage
+
+
+def test_usage_names_arguments_plainly(navsome):
+    assert navsome("record", "--help").stdout.startswith(
+        "Usage: navsome record [OPTIONS] CHANNEL METRIC VALUE"
+    )
+    assert navsome("compare", "--help").stdout.startswith(
+        "Usage: navsome compare [OPTIONS] [ACCOUNT]..."
+    )
+
+
+def test_metric_and_platform_help_lists_the_registrys_slugs(navsome):
+    shown = " ".join(navsome("compare", "--help", env={"COLUMNS": "200"}).stdout.split())
+    assert "One of: followers, comments, reach," in shown
+    assert "One of: facebook, twitter, linkedin, snapchat, youtube, instagram, blog, chat." in shown
+
+
+def test_help_paragraphs_reflow_to_a_wide_terminal(navsome):
+    drawn = navsome(
+        "compare", "--help", env={"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": "200"}
+    ).stdout
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", drawn)
+    # One line on a wide screen, not broken where the docstring's source line ends.
+    assert "ranked by their midpoint or stated bound." in plain

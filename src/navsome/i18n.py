@@ -389,7 +389,7 @@ NB = {
     "The registry has no accounts.": "Registeret har ingen kontoer.",
     "{name} has no figure on or before {date}.": "{name} har ingen tall til og med {date}.",
     "{name} has no figures.": "{name} har ingen tall.",
-    "The registry defines no metrics.": "Registeret definerer ingen metrikker.",
+    "The registry defines no metrics.": "Registeret definerer ingen målinger.",
     "The registry lists no sources.": "Registeret har ingen kilder.",
     "No event on or before {date}.": "Ingen hendelser til og med {date}.",
     "The registry has no events of these accounts.": (
