@@ -255,3 +255,25 @@ def test_wide_history_is_a_date_a_row_and_a_channel_a_column(navsome):
         "jobblyst/facebook/followers" in several[0] or "jobblyst/facebook/followers" in several[-1]
     )
     assert all(next(iter(row)) == "as_of" for row in several)
+
+
+@pytest.mark.parametrize(
+    ("args", "header"),
+    [
+        (["history", "jobblyst", "--as-of", "1990"], "account,channel,platform,metric,value"),
+        (["history", "--wide", "--as-of", "1990"], "as_of"),
+        (["report", "--year", "1990"], "account,channel,platform,metric,value"),
+    ],
+)
+def test_an_empty_history_or_report_still_prints_its_csv_header(navsome, args, header):
+    result = navsome(*args, "--format", "csv")
+    assert result.exit_code == 0 and result.stdout.startswith(header)
+    assert result.stderr  # and says why it is empty
+
+
+def test_history_and_report_refuse_an_export_that_disagrees_before_any_work(navsome, tmp_path):
+    for command in (["history", "jobblyst"], ["report", "--year", "2017"]):
+        target = tmp_path / "out.json"
+        result = navsome(*command, "--format", "csv", "--export", str(target))
+        assert result.exit_code == 2 and "writes JSON; drop --format csv" in result.stderr
+        assert not target.exists()

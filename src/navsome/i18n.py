@@ -114,7 +114,9 @@ NB = {
     # Chart legend
     "≈ and ▓: about": "≈ og ▓: omtrent",
     "> and ▶: more than (a lower bound)": "> og ▶: mer enn (en nedre grense)",
-    "a–b and ░: a range, ranked by its midpoint": "a–b og ░: et intervall, rangert etter midtpunktet",
+    "a–b and ░: a range, ranked by its midpoint": (
+        "a–b og ░: et intervall, rangert etter midtpunktet"
+    ),
     # Words from the model
     "exact": "nøyaktig",
     "about": "omtrent",
@@ -197,7 +199,9 @@ NB = {
     "--qualifier range needs --high N, the range's upper end.": (
         "--qualifier range krever --high N, intervallets øvre grense."
     ),
-    "--high N goes with --qualifier range only.": "--high N hører bare sammen med --qualifier range.",
+    "--high N goes with --qualifier range only.": (
+        "--high N hører bare sammen med --qualifier range."
+    ),
     "{what} '{text}' holds bytes that are not UTF-8 (shown as \\udcXX); type it in a "
     "UTF-8 terminal or fix the encoding, then record again.": (
         "{what} '{text}' har byte som ikke er UTF-8 (vist som \\udcXX); skriv det i en "
@@ -396,4 +400,16 @@ NB = {
         "Registeret har ingen hendelser for disse kontoene."
     ),
     "The registry has no events.": "Registeret har ingen hendelser.",
+    "give the channel as ACCOUNT/PLATFORM, e.g. jobblyst/facebook, not {text!r}.": (
+        "skriv kanalen som konto/plattform, for eksempel jobblyst/facebook, ikke {text!r}."
+    ),
+    "{name!r} could be any of several metrics: {names}; give more of the name.": (
+        "{name!r} kan være flere målinger: {names}; skriv mer av navnet."
+    ),
+    "{name!r} could be any of several platforms: {names}; give more of the name.": (
+        "{name!r} kan være flere plattformer: {names}; skriv mer av navnet."
+    ),
+    "{name!r} could be any of several channels: {names}; give more of the name.": (
+        "{name!r} kan være flere kanaler: {names}; skriv mer av navnet."
+    ),
 }

@@ -52,7 +52,7 @@ def command(
     import navsome.query as query
     import navsome.rows as rows
 
-    fmt = output_format(format_, as_json)
+    fmt = output_format(format_, as_json, ctx)
     words = words_in_use(ctx)
     registry = registry_in_use(ctx, as_of)
     chosen = accounts_named(ctx, registry, list(dict.fromkeys(accounts or []))) or list(
@@ -70,7 +70,13 @@ def command(
         say(words("{name} has no figures with these filters.", name=named))
     if wide:
         table = rows.wide_rows(steps)
-        emit(ctx, fmt, lambda: table, lambda: views().wide_view(table, words=words))
+        emit(
+            ctx,
+            fmt,
+            lambda: table,
+            lambda: views().wide_view(table, words=words),  # laid out only when shown
+            columns=["as_of"],
+        )
         return
     emit(
         ctx,
@@ -85,4 +91,5 @@ def command(
                 for block in views().history_view(registry, account, found, words=words)
             ),
         ],
+        columns=rows.STEP_ROW_KEYS,
     )

@@ -64,8 +64,9 @@ def command(
     """
     from navsome.report import build_report
     from navsome.report_data import report_data, report_rows
+    from navsome.rows import MEASUREMENT_KEYS
 
-    fmt = output_format(format_, as_json)
+    fmt = output_format(format_, as_json, ctx)
     if export is not None and export.lower().endswith(".svg"):
         raise UsageError(
             "--export {file}: a report has several charts; export it as .html (charts inline) "
@@ -88,6 +89,7 @@ def command(
         lambda: report_rows(report),
         lambda: _laid_out(report, words),
         data=lambda: report_data(report),
+        columns=MEASUREMENT_KEYS,
     )
 
 
