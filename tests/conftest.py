@@ -246,3 +246,24 @@ def main_in_process(monkeypatch, capsys):
         return exited.value.code, out, err
 
     return invoke
+
+
+def on_terminal(command: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Run `command` with a pseudo-terminal as its stdout and stderr: (exit code, what it drew)."""
+    import pty
+    import subprocess
+
+    main, child = pty.openpty()
+    process = subprocess.Popen(command, stdout=child, stderr=child, env=env)
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main, 65536)
+        except OSError:  # the child has closed its end
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(main)
+    return process.wait(timeout=60), b"".join(chunks).decode()

@@ -4,12 +4,10 @@ figure, a rank or the column that tells its rows apart. Piped output is never wr
 from __future__ import annotations
 
 import os
-import pty
 import re
-import subprocess
 
 import pytest
-from conftest import CLEAN_ENV, script_path
+from conftest import CLEAN_ENV, on_terminal, script_path
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 COMMANDS = [
@@ -66,28 +64,12 @@ def test_piped_output_is_never_wrapped_whatever_columns_says(navsome, width):
 
 
 def test_a_pseudo_terminal_of_40_columns_gets_every_figure_whole():
-    main, child = pty.openpty()
     env = {**{k: v for k, v in os.environ.items() if not k.startswith("NAVSOME_")}}
     env.update({k: v for k, v in CLEAN_ENV.items() if v is not None})
     env.update(COLUMNS="40", LINES="50", TERM="xterm")
-    process = subprocess.Popen(
-        [str(script_path()), "compare", "-m", "followers", "--all"],
-        stdout=child,
-        stderr=child,
-        env=env,
-    )
-    os.close(child)
-    chunks = []
-    while True:
-        try:
-            data = os.read(main, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    assert process.wait(timeout=60) == 0
-    plain = ANSI.sub("", b"".join(chunks).decode()).replace("\r", "")
+    code, drawn = on_terminal([str(script_path()), "compare", "-m", "followers", "--all"], env)
+    assert code == 0
+    plain = ANSI.sub("", drawn).replace("\r", "")
     assert "…" not in plain and max(len(line.rstrip()) for line in plain.splitlines()) <= 40
     for figure in ("37,300", "27,000", ">3,000", "600–800", "1,000"):
         assert figure in plain, plain

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pty
 import re
 import shutil
 import subprocess
@@ -11,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, ambient, script_path
+from conftest import REPO, ambient, on_terminal, script_path
 from generate_registry import generate
 
 # The script as a user's shell starts it, less what the developer's shell would change.
@@ -134,26 +133,9 @@ def test_a_reader_closing_the_pipe_early_ends_quietly(tmp_path):
 
 
 def test_a_real_terminal_gets_colour_and_the_terminal_width():
-    main, child = pty.openpty()
     env = {**ENV, "COLUMNS": "60", "LINES": "40", "TERM": "xterm"}
-    process = subprocess.Popen(
-        [str(script_path()), "compare", "-m", "followers"],
-        stdout=child,
-        stderr=child,
-        env=env,
-    )
-    os.close(child)
-    chunks = []
-    while True:
-        try:
-            data = os.read(main, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    assert process.wait(timeout=60) == 0
-    out = b"".join(chunks).decode()
+    code, out = on_terminal([str(script_path()), "compare", "-m", "followers"], env)
+    assert code == 0
     assert "\x1b[" in out
     plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
     assert max(len(line) for line in plain.splitlines()) <= 60
