@@ -113,7 +113,9 @@ def test_a_level_is_compared_across_any_dates(navsome, registry_copy):
     rows = navsome(
         "--registry", str(registry_copy), "history", "jobblyst", "-m", "followers", "--json"
     ).json()
-    assert rows[-1]["change"] == 1500 and rows[-1]["different_periods"] is False
+    [june] = [row for row in rows if row["as_of"] == "2018-06"]
+    assert june["channel"] == "jobblyst/facebook"
+    assert june["change"] == 1500 and june["different_periods"] is False
 
 
 def test_the_tenfold_note_compares_a_count_only_with_one_over_as_long(navsome, registry_copy):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from navsome.dates import date_key, date_problem, period_days, period_end, period_start, same_length
-from navsome.errors import AmbiguousName, InvalidDate, UnknownName
+from navsome.errors import AmbiguousName, InvalidDate, UnknownName, UsageError
 from navsome.model import Account, Channel, Measurement, Number, Registry
 
 
@@ -18,18 +18,47 @@ class Figure(NamedTuple):
 
 
 def find_account(registry: Registry, name: str) -> Account:
-    """The account a user means by slug, alias, display name or handle, or by a unique prefix."""
-    wanted = name.strip().casefold()
-    names = _account_names(registry)
-    exact = {slug for key, slug in names if key == wanted}
-    if len(exact) == 1:
-        return registry.accounts[exact.pop()]
-    matches = exact or {slug for key, slug in names if wanted and key.startswith(wanted)}
-    if len(matches) == 1:
-        return registry.accounts[matches.pop()]
-    if matches:
-        raise AmbiguousName("account", name, sorted(matches))
-    raise UnknownName("account", name, _suggest(name, names))
+    """The account a user means by slug, alias, display name or handle, or by a unique prefix
+    of one; in any case and Unicode form (see `_normal`)."""
+    found = registry.accounts.get(name)  # the slug as stored: most lookups, no table to build
+    if found is not None:
+        return found
+    return registry.accounts[_resolve("account", name, _account_names(registry))]
+
+
+def find_channel(registry: Registry, text: str) -> Channel:
+    """The channel `text` names as ACCOUNT/PLATFORM, each part as `find_account` and
+    `check_platform` read it (the platform's prefix among the account's own channels):
+    jobblyst/facebook, Jobblyst/Facebook, "NAV Jobblyst/f". UsageError without a slash,
+    UnknownName("channel") listing the account's channels when it has none on the platform."""
+    account_name, _, platform_name = text.strip().rpartition("/")
+    if not account_name.strip() or not platform_name.strip():
+        raise UsageError(
+            "give the channel as ACCOUNT/PLATFORM, e.g. jobblyst/facebook, not {text!r}.",
+            text=text,
+        )
+    account = find_account(registry, account_name)
+    channels = {channel.platform: channel for channel in account.channels}
+    if platform_name in channels:
+        return channels[platform_name]
+    ids = [channel.id for channel in account.channels]
+    # A name that is a platform's exactly means that platform, even where it begins the name
+    # of another the account has; anything else is read among the account's own platforms.
+    wanted = _normal(platform_name)
+    every = _table(_platform_names(registry, registry.platforms))
+    exact = _exact(wanted, every)
+    if len(exact) == 1 and exact[0] not in channels:
+        raise UnknownName("channel", f"{account.slug}/{exact[0]}", choices=ids)
+    own = _table(_platform_names(registry, channels))
+    try:
+        return channels[_resolve("platform", platform_name, own)]
+    except AmbiguousName as error:
+        matches = [f"{account.slug}/{slug}" for slug in error.matches]
+        raise AmbiguousName("channel", text.strip(), matches) from None
+    except UnknownName as error:
+        close = [f"{account.slug}/{slug}" for slug in error.suggestions]
+        shown = f"{account.slug}/{platform_name.strip()}"
+        raise UnknownName("channel", shown, close, ids) from None
 
 
 def check_date(text: str, intervals: bool = False) -> str:
@@ -64,19 +93,25 @@ def registry_at(registry: Registry, date: str | None) -> Registry:
 
 
 def check_platform(registry: Registry, platform: str | None) -> str | None:
-    """`platform` when the registry has it (None passes), else UnknownName."""
+    """The slug of the platform `platform` names (None passes): by slug, English or Norwegian
+    name, or a unique prefix of one, in any case. UnknownName or AmbiguousName otherwise."""
     if platform is None or platform in registry.platforms:
         return platform
-    pairs = [(slug, slug) for slug in registry.platforms]
-    raise UnknownName("platform", platform, _suggest(platform, pairs), list(registry.platforms))
+    names = _table(_platform_names(registry, registry.platforms))
+    return _resolve("platform", platform, names, list(registry.platforms))
 
 
 def check_metric(registry: Registry, metric: str) -> str:
-    """`metric` when the registry defines it, else UnknownName."""
+    """The slug of the metric `metric` names: by slug, English or Norwegian label, or a unique
+    prefix of one, in any case. UnknownName or AmbiguousName otherwise."""
     if metric in registry.metrics:
         return metric
-    pairs = [(slug, slug) for slug in registry.metrics]
-    raise UnknownName("metric", metric, _suggest(metric, pairs), list(registry.metrics))
+    names = [
+        (name, slug)
+        for slug, found in registry.metrics.items()
+        for name in (slug, found.label_en, found.label_nb)
+    ]
+    return _resolve("metric", metric, _table(names), list(registry.metrics))
 
 
 def latest_figures(channel: Channel) -> dict[str, Measurement]:
@@ -230,8 +265,11 @@ def _difference(first: Number | None, second: Number | None) -> Number | None:
 def history(
     registry: Registry, account: Account, metric: str | None = None, platform: str | None = None
 ) -> list[Step]:
-    """Every figure of the account in date order, each with its series' previous figure."""
+    """Every figure of the account, each with its series' previous figure: channel by channel
+    in the account's order, each channel's metrics in the registry's order, each metric's
+    figures in date order (a period placed at its end, so a year follows its December)."""
     steps = []
+    metric_order = {slug: index for index, slug in enumerate(registry.metrics)}
     for channel in account.channels:
         if platform is not None and channel.platform != platform:
             continue
@@ -239,23 +277,16 @@ def history(
         for m in channel.measurements:
             if metric is None or m.metric == metric:
                 series.setdefault(m.metric, []).append(m)
-        for measurements in series.values():
-            measurements.sort(key=lambda m: date_key(m.as_of))
+        for slug in sorted(series, key=metric_order.__getitem__):
+            measurements = sorted(series[slug], key=lambda m: date_key(m.as_of))
             previous = None
-            periods = _counted_over_periods(registry, measurements[0].metric)
+            periods = _counted_over_periods(registry, slug)
             for m in measurements:
                 apart = (
                     periods and previous is not None and not same_length(m.as_of, previous.as_of)
                 )
                 steps.append(Step(Figure(channel, m), previous, apart))
                 previous = m
-    metric_order = {slug: index for index, slug in enumerate(registry.metrics)}
-    steps.sort(
-        key=lambda s: (
-            date_key(s.figure.measurement.as_of),
-            metric_order[s.figure.measurement.metric],
-        )
-    )
     return steps
 
 
@@ -313,19 +344,76 @@ def source_usage(registry: Registry) -> dict[str, tuple[int, int]]:
 
 
 def _account_names(registry: Registry) -> list[tuple[str, str]]:
-    """(casefolded name, slug) for every way of naming every account."""
-    names = []
+    """(normalised name, slug) for every way of naming every account. A slug is its own
+    normal form: the schema allows only a-z, 0-9, _ and -."""
+    names = [(slug, slug) for slug in registry.accounts]
     for slug, account in registry.accounts.items():
-        names += [(slug, slug), (account.name.casefold(), slug)]
-        names += [(alias.casefold(), slug) for alias in account.aliases]
-        names += [(c.handle.casefold(), slug) for c in account.channels if c.handle]
+        others = [account.name, *account.aliases]
+        others += [channel.handle for channel in account.channels if channel.handle]
+        # _normal inlined for ASCII names: a registry of thousands of accounts has tens of
+        # thousands of names, and a call each would double the time of a lookup.
+        names += [(n.strip().casefold() if n.isascii() else _normal(n), slug) for n in others]
     return names
 
 
-def _suggest(name: str, names: list[tuple[str, str]]) -> list[str]:
-    """Up to three slugs whose names are close to `name`."""
+def _platform_names(registry: Registry, slugs: Iterable[str]) -> list[tuple[str, str]]:
+    """(name, slug) for the slug, English and Norwegian name of each platform of `slugs`."""
+    names = []
+    for slug in slugs:
+        platform = registry.platforms[slug]
+        names += [(slug, slug), (platform.name, slug)]
+        if platform.name_nb:
+            names.append((platform.name_nb, slug))
+    return names
+
+
+def _normal(name: str) -> str:
+    """`name` as it is compared: stripped, composed (NFC: an é typed as e and an accent, as
+    macOS writes it, is the é of the registry) and case-folded."""
+    name = name.strip()
+    if name.isascii():  # most names: unicodedata (a compiled module) is loaded only when needed
+        return name.casefold()
+    from unicodedata import normalize
+
+    # Case folding can decompose (ǰ), so the folded name is composed once more.
+    return normalize("NFC", normalize("NFC", name).casefold())
+
+
+def _table(names: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(normalised name, slug) pairs, built once a lookup and compared many times."""
+    return [(_normal(name), slug) for name, slug in names]
+
+
+def _exact(wanted: str, table: list[tuple[str, str]]) -> list[str]:
+    """The slugs named exactly `wanted`, in table order; a slug that is `wanted` itself before
+    any other whose alias or label it is."""
+    found = list(dict.fromkeys(slug for key, slug in table if key == wanted))
+    return [slug for slug in found if _normal(slug) == wanted] or found
+
+
+def _resolve(
+    kind: str, name: str, table: list[tuple[str, str]], choices: Sequence[str] = ()
+) -> str:
+    """The one slug `name` means in `table` (normalised names): named exactly, else by a
+    prefix of names of one slug only. AmbiguousName lists the slugs a prefix fits; UnknownName
+    the closest names (and `choices`, all there are, where they are few enough to list)."""
+    wanted = _normal(name)
+    found = _exact(wanted, table)
+    if not found and wanted:
+        found = list(dict.fromkeys(slug for key, slug in table if key.startswith(wanted)))
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise AmbiguousName(kind, name, found)
+    raise UnknownName(kind, name, _suggest(wanted, table), choices)
+
+
+def _suggest(wanted: str, table: list[tuple[str, str]]) -> list[str]:
+    """Up to three slugs whose names are close to `wanted` (normalised, as `table`'s are)."""
     from difflib import get_close_matches  # only needed on the error path
 
-    slug_of = dict(names)
-    close = get_close_matches(name.casefold(), list(slug_of), n=5, cutoff=0.5)
-    return list(dict.fromkeys(slug_of[key] for key in close))[:3]
+    slugs: dict[str, list[str]] = {}
+    for key, slug in table:
+        slugs.setdefault(key, []).append(slug)
+    close = get_close_matches(wanted, list(slugs), n=5, cutoff=0.5)
+    return list(dict.fromkeys(slug for key in close for slug in slugs[key]))[:3]
