@@ -164,3 +164,12 @@ def test_slips_of_type_and_empty_paths_are_refused_not_guessed():
 
 def test_the_model_shows_real_types_in_help():
     assert navsome.Measurement.__annotations__["metric"] is str  # not ForwardRef('str')
+
+
+def test_the_librarys_filters_read_names_as_the_command_line_does():
+    import navsome
+
+    registry = navsome.load()
+    by_label = registry.figures(metric="Følgere", platform="Twitter")
+    assert by_label == registry.figures(metric="followers", platform="twitter")
+    assert {row["platform"] for row in by_label} == {"twitter"}

@@ -9,19 +9,6 @@ import unicodedata
 import pytest
 from conftest import fails
 
-# The commands below pass on the name as typed instead of the slug check_metric returns, and
-# record reads ACCOUNT/PLATFORM itself instead of through query.find_channel; each test marked
-# so passes once they do (strict: then remove the mark).
-TAKES_THE_SLUG = pytest.mark.xfail(
-    strict=True,
-    reason="compare.py, history.py, record.py and Registry.figures still use the name typed",
-)
-
-# Likewise until cli/messages.py words an AmbiguousName by its kind, not always as accounts.
-NAMES_ITS_KIND = pytest.mark.xfail(
-    strict=True, reason="cli/messages.py calls every ambiguous name an account"
-)
-
 
 def json_of(navsome, *args: str):
     result = navsome(*args, "--json")
@@ -32,7 +19,6 @@ def json_of(navsome, *args: str):
 # --- metrics ------------------------------------------------------------------------------------
 
 
-@TAKES_THE_SLUG
 @pytest.mark.parametrize(
     ("name", "slug"),
     [
@@ -57,7 +43,6 @@ def test_a_metric_by_its_label_or_a_prefix_answers_as_its_slug(navsome, name, sl
     )
 
 
-@TAKES_THE_SLUG
 def test_a_metric_in_norwegian_under_lang_nb(navsome):
     result = navsome("--lang", "nb", "compare", "-m", "følgere")
     assert result.exit_code == 0, result.stderr
@@ -144,7 +129,6 @@ def test_a_prefix_of_several_names_is_refused_naming_each(navsome, args, phrases
     fails(navsome(*args), 2, *phrases)
 
 
-@NAMES_ITS_KIND
 @pytest.mark.parametrize(
     ("args", "phrase"),
     [
@@ -181,7 +165,6 @@ def record(navsome, registry, channel: str, metric: str, value: str, as_of: str)
     )  # fmt: skip
 
 
-@TAKES_THE_SLUG
 @pytest.mark.parametrize(
     "channel", ["Jobblyst/Facebook", "NAV Jobblyst/facebook", "jobblyst/f", " JOBBLYST/FACEBOOK "]
 )
@@ -196,7 +179,6 @@ def test_record_finds_a_channel_and_a_metric_as_people_type_them(navsome, regist
     ]
 
 
-@TAKES_THE_SLUG
 def test_a_channel_the_account_does_not_have_is_named_by_its_slug(navsome, registry_copy):
     fails(
         record(navsome, registry_copy, "Jobblyst/Twitter", "followers", "1", "2018"),
@@ -205,7 +187,6 @@ def test_a_channel_the_account_does_not_have_is_named_by_its_slug(navsome, regis
     )
 
 
-@TAKES_THE_SLUG
 def test_a_channel_without_its_platform_is_refused_in_the_users_language(navsome, registry_copy):
     result = navsome("--registry", str(registry_copy), "--lang", "nb", "record", "jobblyst",
                      "followers", "1", "--as-of", "2018", "--source", "nav-some-2017")  # fmt: skip
@@ -302,3 +283,21 @@ def test_history_of_every_account_and_wide_still_answer(navsome, later):
         "jobblyst/snapchat/story_views",
     ]
     assert wide[2]["jobblyst/facebook/comments"] == 10000
+
+
+def test_import_reads_names_as_record_does(navsome, registry_copy, tmp_path):
+    rows = tmp_path / "month.csv"
+    rows.write_text(
+        "channel,metric,value,as_of,source\n"
+        "Jobblyst/Facebook,Følgere,21000,2018-06,nav-some-2017\n"
+        "NAV Jobblyst/snap,followers,2100,2018-06,nav-some-2017\n",
+        encoding="utf-8",
+    )
+    result = navsome("--registry", str(registry_copy), "import", str(rows))
+    assert result.exit_code == 0, result.stderr
+    history = navsome("--registry", str(registry_copy), "history", "jobblyst", "--json").json()
+    added = {(r["channel"], r["metric"], r["value"]) for r in history if r["as_of"] == "2018-06"}
+    assert added == {
+        ("jobblyst/facebook", "followers", 21000),
+        ("jobblyst/snapchat", "followers", 2100),
+    }

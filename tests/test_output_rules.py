@@ -451,7 +451,7 @@ EMPTY_NOTES = [
     (
         ["--registry", "{empty}", "metrics"],
         "The registry defines no metrics.",
-        "Registeret definerer ingen metrikker.",
+        "Registeret definerer ingen målinger.",
     ),
     (
         ["--registry", "{empty}", "sources"],

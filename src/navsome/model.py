@@ -167,14 +167,15 @@ class Registry(NamedTuple):
         """Every figure as a flat dict, the rows `--format json` gives: account, channel,
         platform, metric, value (a range's midpoint), low, high, qualifier, as_of, unit, stated
         and source. Channel by channel, each metric's figures in date order; `latest` keeps
-        only the most recent of each. Filters take slugs (an account also by any name
-        `account()` takes); an unknown one raises UnknownName."""
+        only the most recent of each. Filters take any name the command line takes (a slug,
+        a label in English or Norwegian, a unique prefix; an account as `account()` does); an
+        unknown one raises UnknownName, one that could be several AmbiguousName."""
         from navsome.query import check_metric, check_platform, figures_of, find_account
         from navsome.rows import measurement_row
 
         if metric is not None:
-            check_metric(self, metric)
-        check_platform(self, platform)
+            metric = check_metric(self, metric)
+        platform = check_platform(self, platform)
         accounts = [find_account(self, account)] if account is not None else self.accounts.values()
         return [
             measurement_row(self, figure)

@@ -37,11 +37,18 @@ def describe(error: NavsomeError, words: Words) -> str:
             instead=words(instead, **error.error.values),
         )
     if isinstance(error, AmbiguousName):
-        return words(
-            "{name!r} could be any of several accounts: {names}; give more of the name.",
-            name=error.name,
-            names=", ".join(error.matches),
-        )
+        templates = {
+            "account": "{name!r} could be any of several accounts: {names}; give more of the name.",
+            "metric": "{name!r} could be any of several metrics: {names}; give more of the name.",
+            "platform": (
+                "{name!r} could be any of several platforms: {names}; give more of the name."
+            ),
+            "channel": (
+                "{name!r} could be any of several channels: {names}; give more of the name."
+            ),
+        }
+        template = templates.get(error.kind, templates["account"])
+        return words(template, name=error.name, names=", ".join(error.matches))
     if isinstance(error, Conflict):
         from navsome.output.numbers import format_figure
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from navsome.dates import date_key
-from navsome.errors import NavsomeError
-from navsome.model import Account, Measurement, Registry
+from navsome.errors import NavsomeError, UnknownName
+from navsome.model import Channel, Measurement, Registry
 from navsome.registry.read import DEFAULT_MAX_BYTES
 from navsome.registry.record import (
     as_stored,
@@ -105,6 +105,35 @@ def import_rows(
     )
 
 
+def _channel_named(registry: Registry, text: str) -> Channel | str:
+    """The channel ACCOUNT/PLATFORM names, read as everywhere (query.find_channel), or the
+    problem to report for its row."""
+    from navsome.query import find_channel
+
+    try:
+        return find_channel(registry, text)
+    except UnknownName as error:
+        if error.kind == "account":
+            return f"account: no account {error.name!r}"
+        account, _, platform = error.name.rpartition("/")
+        have = ", ".join(c.rpartition("/")[2] for c in error.choices) or "none"
+        return f"platform: {account} has no channel on {platform!r} (it has: {have})"
+    except NavsomeError as error:  # no slash, or a name that could be several
+        return f"channel: {error}"
+
+
+def _metric_named(registry: Registry, text: str) -> str:
+    """The slug of the metric `text` names, or the problem to report for its row."""
+    from navsome.query import check_metric
+
+    try:
+        return check_metric(registry, text)
+    except UnknownName:
+        return f"unknown metric {text!r} (known: {', '.join(registry.metrics)})"
+    except NavsomeError as error:
+        return str(error)
+
+
 def _plan(
     registry: Registry,
     rows: Sequence[Row],
@@ -114,46 +143,29 @@ def _plan(
 ) -> list[Planned]:
     """What each row does, or ImportRefused listing every row that cannot be imported (those
     of `read_problems` among them, in the order of the file)."""
-    from navsome.errors import UnknownName
-    from navsome.query import find_account
     from navsome.registry.schema import check_figure
 
     problems: list[str] = list(read_problems)
     plan: list[Planned] = []
     seen: dict[tuple[str, str, str], str] = {}
     batch: dict[str, list[Measurement]] = {}  # each channel's figures from earlier rows
-    named: dict[str, Account | str] = {}  # each name looked up once: the account, or why not
+    named: dict[str, Channel | str] = {}  # each channel named once: the channel, or why not
+    metrics: dict[str, str] = {}  # each metric named once: its slug, or why not
     for row in rows:
-        account_name, _, platform = row.channel.rpartition("/")
-        if account_name not in named:
-            try:
-                named[account_name] = registry.accounts.get(account_name) or find_account(
-                    registry, account_name
-                )
-            except UnknownName as error:
-                named[account_name] = f"no account {error.name!r}"
-            except NavsomeError as error:
-                named[account_name] = str(error)
-        account = named[account_name]
-        if isinstance(account, str):
-            problems.append(f"{row.where}: account: {account}")
+        if row.channel not in named:
+            named[row.channel] = _channel_named(registry, row.channel)
+        channel = named[row.channel]
+        if isinstance(channel, str):
+            problems.append(f"{row.where}: {channel}")
             continue
-        platforms = account.platforms
-        if platform not in platforms:
-            have = ", ".join(platforms) or "none"
-            problems.append(
-                f"{row.where}: platform: {account.slug} has no channel on {platform!r} "
-                f"(it has: {have})"
-            )
+        typed = row.figure.metric
+        if typed not in metrics:
+            metrics[typed] = _metric_named(registry, typed)
+        if metrics[typed] not in registry.metrics:
+            problems.append(f"{row.where}: metric: {metrics[typed]}")
             continue
-        channel = account.channels[platforms.index(platform)]
-        metric = registry.metrics.get(row.figure.metric)
-        if metric is None:
-            known = ", ".join(registry.metrics)
-            problems.append(
-                f"{row.where}: metric: unknown metric {row.figure.metric!r} (known: {known})"
-            )
-            continue
+        metric = registry.metrics[metrics[typed]]
+        row = row._replace(figure=row.figure._replace(metric=metric.slug))
         figure = as_stored(row.figure, metric.unit)
         found = check_figure(registry, figure, channel.started)
         if found:

@@ -17,11 +17,9 @@ from navsome.errors import (
     NavsomeError,
     Problem,
     RegistryProblems,
-    UnknownName,
-    UsageError,
 )
 from navsome.model import Channel, Measurement, Number, Registry
-from navsome.query import check_metric, find_account
+from navsome.query import check_metric, find_channel
 from navsome.registry.read import DEFAULT_MAX_BYTES, check_registry, parse_toml
 from navsome.registry.rewrite import DEFAULT_LOCK_TIMEOUT, rewrite
 
@@ -108,17 +106,11 @@ def _with_figure(
 ) -> tuple[Recorded, tuple[str, Registry] | None]:
     """What recording does to the registry in `text`: the outcome, and the new text and
     registry (None when nothing changes)."""
-    account_name, _, platform = channel_name.rpartition("/")
-    if not account_name or not platform:
-        raise UsageError(
-            f"give the channel as ACCOUNT/PLATFORM, e.g. jobblyst/facebook, not {channel_name!r}."
-        )
-    account = find_account(registry, account_name)
+    found = find_channel(registry, channel_name)
+    account = registry.accounts[found.account]
     platforms = [channel.platform for channel in account.channels]
-    if platform not in platforms:
-        choices = [f"{account.slug}/{p}" for p in platforms]
-        raise UnknownName("channel", f"{account.slug}/{platform}", choices=choices)
-    check_metric(registry, figure.metric)
+    platform = found.platform
+    figure = figure._replace(metric=check_metric(registry, figure.metric))
     unit = registry.metrics[figure.metric].unit
     figure = as_stored(figure, unit)
     index = platforms.index(platform)

@@ -125,7 +125,7 @@ def command(
         )
         return
     top = rows_to_show(top, show_all, fmt, ctx)
-    query.check_metric(registry, metric)
+    metric = query.check_metric(registry, metric)
     ranked = query.rank(registry, metric, chosen or None, platform)
     notes = []
 

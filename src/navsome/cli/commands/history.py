@@ -59,7 +59,7 @@ def command(
         registry.accounts.values()
     )
     if metric is not None:
-        query.check_metric(registry, metric)
+        metric = query.check_metric(registry, metric)
     platform = query.check_platform(registry, platform)
     histories = [
         (account, query.history(registry, account, metric, platform)) for account in chosen
