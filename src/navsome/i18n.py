@@ -196,6 +196,12 @@ NB = {
         "Allerede registrert: {channel} {metric} {value} per {as_of} i {file}."
     ),
     "Wrote {file}.": "Skrev {file}.",
+    "{option} was given more than once ({values}); give it once.": (
+        "{option} ble gitt mer enn én gang ({values}); gi det én gang."
+    ),
+    "None of these accounts has figures with these filters.": (
+        "Ingen av disse kontoene har tall med disse filtrene."
+    ),
     "--qualifier range needs --high N, the range's upper end.": (
         "--qualifier range krever --high N, intervallets øvre grense."
     ),

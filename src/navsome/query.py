@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import NamedTuple
 
 from navsome.dates import date_key, date_problem, period_days, period_end, period_start, same_length
@@ -143,9 +143,20 @@ def figures_of(account: Account, history: bool = True) -> list[Figure]:
     return figures
 
 
-def accounts_on(registry: Registry, platform: str | None) -> list[Account]:
+Among = str | Collection[str] | None  # one slug, several, or None for every one
+
+
+def among(slug: str, wanted: Among) -> bool:
+    """Whether `slug` is one of those `wanted` (every one when None)."""
+    if wanted is None:
+        return True
+    return slug == wanted if isinstance(wanted, str) else slug in wanted
+
+
+def accounts_on(registry: Registry, platform: Among) -> list[Account]:
+    """The accounts with a channel on `platform` (on any of several)."""
     accounts = registry.accounts.values()
-    return [a for a in accounts if platform is None or platform in a.platforms]
+    return [a for a in accounts if any(among(p, platform) for p in a.platforms)]
 
 
 def headline(account: Account) -> Figure | None:
@@ -164,13 +175,13 @@ def rank(
     registry: Registry,
     metric: str,
     accounts: Iterable[Account] | None = None,
-    platform: str | None = None,
+    platform: Among = None,
 ) -> list[Figure]:
     """Every channel reporting `metric`, largest first; approximate figures by their midpoint."""
     figures = []
     for account in registry.accounts.values() if accounts is None else accounts:
         for channel in account.channels:
-            if platform is not None and channel.platform != platform:
+            if not among(channel.platform, platform):
                 continue
             measurement = latest_figures(channel).get(metric)
             if measurement is not None:
@@ -198,13 +209,13 @@ def like_with_like(
 
 
 def side_by_side(
-    registry: Registry, accounts: list[Account], platform: str | None = None
+    registry: Registry, accounts: list[Account], platform: Among = None
 ) -> list[tuple[str, str, dict[str, Measurement]]]:
     """Rows of (metric, platform, {account slug: measurement}) over every metric any reports."""
     cells: dict[tuple[str, str], dict[str, Measurement]] = {}
     for account in accounts:
         for channel in account.channels:
-            if platform is not None and channel.platform != platform:
+            if not among(channel.platform, platform):
                 continue
             for metric, measurement in latest_figures(channel).items():
                 cells.setdefault((metric, channel.platform), {})[account.slug] = measurement
@@ -263,7 +274,7 @@ def _difference(first: Number | None, second: Number | None) -> Number | None:
 
 
 def history(
-    registry: Registry, account: Account, metric: str | None = None, platform: str | None = None
+    registry: Registry, account: Account, metric: Among = None, platform: Among = None
 ) -> list[Step]:
     """Every figure of the account, each with its series' previous figure: channel by channel
     in the account's order, each channel's metrics in the registry's order, each metric's
@@ -271,11 +282,11 @@ def history(
     steps = []
     metric_order = {slug: index for index, slug in enumerate(registry.metrics)}
     for channel in account.channels:
-        if platform is not None and channel.platform != platform:
+        if not among(channel.platform, platform):
             continue
         series: dict[str, list[Measurement]] = {}
         for m in channel.measurements:
-            if metric is None or m.metric == metric:
+            if among(m.metric, metric):
                 series.setdefault(m.metric, []).append(m)
         for slug in sorted(series, key=metric_order.__getitem__):
             measurements = sorted(series[slug], key=lambda m: date_key(m.as_of))

@@ -39,11 +39,13 @@ def words_in_use(ctx: typer.Context) -> Words:
 
 def accounts_named(ctx: typer.Context, registry: Registry, names: list[str]) -> list[Account]:
     """The accounts named, looked up in the whole registry (a handle may belong to a channel
-    that had not started on the --as-of date) and returned as `registry` has them."""
+    that had not started on the --as-of date) and returned as `registry` has them, each once
+    however many ways it was named."""
     from navsome.query import find_account
 
     full = ctx.meta.get("navsome.full_registry", registry)
-    return [registry.accounts[find_account(full, name).slug] for name in names]
+    slugs = dict.fromkeys(find_account(full, name).slug for name in names)
+    return [registry.accounts[slug] for slug in slugs]
 
 
 def output_format(

@@ -149,6 +149,40 @@ def _completion(action: str) -> "Callable[[Context, Any, Any], None]":
 _NEGATIVE = re.compile(r"-[0-9][0-9 .,]*")
 
 
+def _refuse_repeated(command: "Command", args: list[str]) -> None:
+    """An option that takes one value, given twice with different ones (`--top 3 --top 5`),
+    is refused: Click would keep the last and drop the other without a word. Options that
+    take several (-m, -p) are left to their command."""
+    single = {}
+    for param in command.params:
+        if param.param_type_name != "option" or getattr(param, "multiple", False):
+            continue
+        if getattr(param, "is_flag", False) or getattr(param, "count", False):
+            continue
+        for name in param.opts:
+            single[name] = param.opts[-1] if param.opts[-1].startswith("--") else param.opts[0]
+    given: dict[str, list[str]] = {}
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            break
+        name, equals, value = arg.partition("=")
+        if name in single:
+            if not equals:
+                index += 1
+                value = args[index] if index < len(args) else ""
+            given.setdefault(single[name], []).append(value)
+        index += 1
+    for option, values in given.items():
+        if len(set(values)) > 1:
+            raise UsageError(
+                "{option} was given more than once ({values}); give it once.",
+                option=option,
+                values=", ".join(values),
+            )
+
+
 def _negative_numbers_as_values(command: "Command", args: list[str]) -> list[str]:
     """`args` with its options first and its arguments after `--` when one of the arguments
     is a negative number, which Click would otherwise take for an unknown option (`-5`)."""
@@ -229,6 +263,7 @@ class NavsomeCommand(TyperCommand):
             self.help = re.sub(r"(?<=\S)\n(?=\S)", " ", inspect.cleandoc(self.help))
 
     def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
+        _refuse_repeated(self, args)
         return super().parse_args(ctx, _negative_numbers_as_values(self, args))
 
     def collect_usage_pieces(self, ctx: "Context") -> list[str]:

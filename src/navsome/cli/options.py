@@ -16,7 +16,7 @@ from navsome.output.console import OutputFormat
 
 if TYPE_CHECKING:
     from navsome.i18n import Words
-    from navsome.model import Measurement
+    from navsome.model import Measurement, Registry
 
 
 def _completions(ctx: typer.Context, incomplete: str, names: Callable[[Any], Any]) -> list[str]:
@@ -79,13 +79,15 @@ AsOfOption = Annotated[
     ),
 ]
 MetricOption = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--metric",
         "-m",
         metavar="METRIC",
-        help="Only this metric: its slug or label, in English or Norwegian.",
+        help="Only this metric: its slug or label, in English or Norwegian. Give it again for "
+        "several.",
         autocompletion=complete_metric,
+        show_default=False,
     ),
 ]
 AccountArgument = Annotated[
@@ -106,15 +108,31 @@ AccountsArgument = Annotated[
     ),
 ]
 PlatformOption = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--platform",
         "-p",
         metavar="PLATFORM",
-        help="Only channels on this platform.",
+        help="Only channels on this platform. Give it again for several.",
         autocompletion=complete_platform,
+        show_default=False,
     ),
 ]
+
+
+def named_metrics(registry: Registry, names: list[str] | None) -> list[str]:
+    """The metrics named (each by any name the rule for names takes) as slugs, each once."""
+    from navsome.query import check_metric
+
+    return list(dict.fromkeys(check_metric(registry, name) for name in names or []))
+
+
+def named_platforms(registry: Registry, names: list[str] | None) -> list[str] | None:
+    """The platforms named, as slugs, each once; None when none is named (every platform)."""
+    from navsome.query import check_platform
+
+    found = [check_platform(registry, name) for name in names or []]
+    return list(dict.fromkeys(slug for slug in found if slug is not None)) or None
 
 
 _Text = TypeVar("_Text", bound="str | None")

@@ -1,6 +1,10 @@
-"""`navsome compare`: channels ranked by one metric, or accounts side by side."""
+"""`navsome compare`: channels ranked by a metric (one ranking a metric named), or accounts side
+by side."""
 
-from typing import Annotated
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
@@ -23,9 +27,15 @@ from navsome.cli.options import (
     MetricOption,
     PlatformOption,
     date_option,
+    named_metrics,
+    named_platforms,
 )
 from navsome.errors import UsageError
 from navsome.i18n import Words
+
+if TYPE_CHECKING:
+    from navsome.model import Account, Registry
+    from navsome.output.blocks import Block
 
 
 def command(
@@ -78,7 +88,8 @@ def command(
     # The same accounts with every figure, to tell "none by --as-of" from "none at all".
     full = ctx.meta["navsome.full_registry"]
     whole = [full.accounts[account.slug] for account in chosen]
-    platform = query.check_platform(registry, platform)
+    platforms = named_platforms(registry, platform)
+    metrics = named_metrics(registry, metric)
     since = date_option(since, "--since")
     if since is not None and as_of is not None:
         from navsome.dates import period_end, period_start
@@ -88,7 +99,7 @@ def command(
                 f"--since {since} is after --as-of {as_of}; give a --since date on or before "
                 "the --as-of date."
             )
-    if metric is None:
+    if not metrics:
         if len(chosen) < 2 or since is not None:
             raise UsageError(
                 "compare needs --metric M to rank channels (and to use --since), or two or more "
@@ -100,16 +111,16 @@ def command(
                 "not ranked; add --metric M to rank their channels, or leave out --top.",
                 n=top,
             )
-        cells = query.side_by_side(registry, chosen, platform)
+        cells = query.side_by_side(registry, chosen, platforms)
         figures = [
             figure
             for account in chosen
             for figure in query.figures_of(account, history=False)
-            if platform is None or figure.channel.platform == platform
+            if query.among(figure.channel.platform, platforms)
         ]
         notes = []
         if not cells:
-            if as_of is not None and query.side_by_side(full, whole, platform):  # none yet
+            if as_of is not None and query.side_by_side(full, whole, platforms):  # none yet
                 notes.append(
                     words("No figure of these accounts on or before {date}.", date=last_day(as_of))
                 )
@@ -125,15 +136,53 @@ def command(
         )
         return
     top = rows_to_show(top, show_all, fmt, ctx)
-    metric = query.check_metric(registry, metric)
-    ranked = query.rank(registry, metric, chosen or None, platform)
+    answers = [
+        _ranking(ctx, registry, full, slug, chosen, whole, platforms, since, as_of, top, words)
+        for slug in metrics
+    ]
+    emit(
+        ctx,
+        fmt,
+        lambda: [row for answer in answers for row in answer.rows()],
+        lambda: [block for answer in answers for block in answer.blocks()],
+        columns=rows.STEP_ROW_KEYS if since is not None else rows.MEASUREMENT_KEYS,
+        notes=[note for answer in answers for note in answer.notes],
+    )
+
+
+class _Answer(NamedTuple):
+    """One metric's ranking: its rows, its blocks, and the notes to say on stderr."""
+
+    rows: Callable[[], list[dict[str, Any]]]
+    blocks: Callable[[], list[Block]]
+    notes: list[str]
+
+
+def _ranking(
+    ctx: typer.Context,
+    registry: Registry,
+    full: Registry,
+    metric: str,
+    chosen: list[Account],
+    whole: list[Account],
+    platforms: list[str] | None,
+    since: str | None,
+    as_of: str | None,
+    top: int,
+    words: Words,
+) -> _Answer:
+    """Channels ranked by `metric`, or by its change since `since`."""
+    import navsome.query as query
+    import navsome.rows as rows
+
+    ranked = query.rank(registry, metric, chosen or None, platforms)
     notes = []
 
     def named() -> str:  # the metric as the notes below name it ("followers", "følgere")
         return str(views().label(registry.metrics[metric], words).lower())
 
     if not ranked:
-        if as_of is not None and query.rank(full, metric, whole or None, platform):  # none yet
+        if as_of is not None and query.rank(full, metric, whole or None, platforms):  # none yet
             why = words(
                 "No figure of {metric} on or before {date}.", metric=named(), date=last_day(as_of)
             )
@@ -154,9 +203,7 @@ def command(
                     date=last_day(since),
                 )
             )
-        emit(
-            ctx,
-            fmt,
+        return _Answer(
             lambda: (
                 [rows.step_row(registry, step) for step in shown_steps]
                 + [rows.unmatched_row(registry, figure) for figure in missing]
@@ -165,10 +212,8 @@ def command(
             lambda: views().since_view(
                 registry, metric, since, shown_steps, missing, unchanged, words=words
             ),
-            columns=rows.STEP_ROW_KEYS,
-            notes=notes + _cut_short(len(shown_steps), len(rising), words),
+            notes + _cut_short(len(shown_steps), len(rising), words),
         )
-        return
     ranked, left_out = query.like_with_like(registry, metric, ranked)
     if left_out:  # a month's comments are not ranked against a year's
         apart = ", ".join(f"{f.channel.id} ({f.measurement.as_of})" for f in left_out)
@@ -182,13 +227,10 @@ def command(
             )
         )
     shown = ranked[:top] if top else ranked
-    emit(
-        ctx,
-        fmt,
+    return _Answer(
         lambda: [rows.measurement_row(registry, figure) for figure in shown],
         lambda: views().ranking_view(registry, metric, shown, words=words),
-        columns=rows.MEASUREMENT_KEYS,
-        notes=notes + _cut_short(len(shown), len(ranked), words),
+        notes + _cut_short(len(shown), len(ranked), words),
     )
 
 

@@ -20,6 +20,8 @@ from navsome.cli.options import (
     JsonFlag,
     MetricOption,
     PlatformOption,
+    named_metrics,
+    named_platforms,
 )
 from navsome.output.console import say
 
@@ -58,16 +60,16 @@ def command(
     chosen = accounts_named(ctx, registry, list(dict.fromkeys(accounts or []))) or list(
         registry.accounts.values()
     )
-    if metric is not None:
-        metric = query.check_metric(registry, metric)
-    platform = query.check_platform(registry, platform)
+    metrics = named_metrics(registry, metric) or None
+    platforms = named_platforms(registry, platform)
     histories = [
-        (account, query.history(registry, account, metric, platform)) for account in chosen
+        (account, query.history(registry, account, metrics, platforms)) for account in chosen
     ]
     steps = [step for _, found in histories for step in found]
-    if not steps:
-        named = chosen[0].name if len(chosen) == 1 else words("No account")
-        say(words("{name} has no figures with these filters.", name=named))
+    if not steps and len(chosen) == 1:
+        say(words("{name} has no figures with these filters.", name=chosen[0].name))
+    elif not steps:
+        say(words("None of these accounts has figures with these filters."))
     if wide:
         table = rows.wide_rows(steps)
         emit(

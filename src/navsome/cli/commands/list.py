@@ -10,7 +10,14 @@ from navsome.cli.answer import (
     views,
     words_in_use,
 )
-from navsome.cli.options import AsOfOption, ExportOption, FormatOption, JsonFlag, PlatformOption
+from navsome.cli.options import (
+    AsOfOption,
+    ExportOption,
+    FormatOption,
+    JsonFlag,
+    PlatformOption,
+    named_platforms,
+)
 
 
 def command(
@@ -31,14 +38,15 @@ def command(
     fmt = output_format(format_, as_json, ctx)
     words = words_in_use(ctx)
     registry = registry_in_use(ctx, as_of)
-    platform = query.check_platform(registry, platform)
-    accounts = query.accounts_on(registry, platform)
+    platforms = named_platforms(registry, platform)
+    accounts = query.accounts_on(registry, platforms)
     notes = []
-    if not accounts and platform is None:
+    if not accounts and platforms is None:
         notes.append(words("The registry has no accounts."))
-    elif not accounts:
-        where = views().platform_name(registry, platform, words)
-        if as_of is not None and query.accounts_on(ctx.meta["navsome.full_registry"], platform):
+    elif not accounts and platforms is not None:
+        names = [views().platform_name(registry, slug, words) for slug in platforms]
+        where = words(" or ").join(names)
+        if as_of is not None and query.accounts_on(ctx.meta["navsome.full_registry"], platforms):
             why = words(
                 "No account had a channel on {platform} on or before {date}.",
                 platform=where,
