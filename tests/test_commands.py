@@ -10,7 +10,7 @@ import pytest
 
 ESCAPE = re.compile(r"\x1b\[")
 MEASUREMENT_KEYS = ["account", "channel", "platform", "metric", "value", "low", "high"]
-MEASUREMENT_KEYS += ["qualifier", "as_of", "unit", "stated", "note", "source"]
+MEASUREMENT_KEYS += ["qualifier", "as_of", "unit", "stated", "note", "note_nb", "source"]
 COMMANDS = [
     ["list"],
     ["list", "--platform", "twitter"],

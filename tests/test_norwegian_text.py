@@ -3,6 +3,8 @@ titles, run_by and audience, shown under --lang nb and falling back to the Engli
 
 from __future__ import annotations
 
+import re
+
 from navsome.model import in_language
 from navsome.registry.read import load_registry
 
@@ -57,3 +59,24 @@ def test_the_report_speaks_the_registrys_norwegian(navsome, registry_copy):
     assert "Veiledere ved NAV Kontaktsenter i Hordaland" in norwegian
     english = navsome("--lang", "en", "--registry", path, "report", "--year", "2017").stdout
     assert "Advisers at NAV Kontaktsenter i Hordaland" in english
+
+
+def test_show_speaks_the_registrys_norwegian_and_says_when_a_start_is_unknown(navsome):
+    shown = navsome("--lang", "nb", "show", "foreldrepenger").stdout
+    assert "Veiledere ved NAV Kontaktsenter i Hordaland" in shown
+    assert "Brukerundersøkelse våren 2017." in shown and "User survey" not in shown
+    assert "Vant pris som årets beste Facebook-side" in shown
+    english = navsome("show", "foreldrepenger").stdout
+    assert "User survey in spring 2017." in english and "Brukerundersøkelse" not in english
+    # Under --as-of a channel with no start date may not have existed: say so.
+    assert re.search(
+        r"Facebook\s+start unknown", navsome("show", "foreldrepenger", "--as-of", "2015").stdout
+    )
+    assert "start unknown" not in english
+    listed = navsome("list", "--as-of", "2015").stdout
+    assert "Facebook (start unknown)" in listed and "Facebook, Blog (start unknown)" in listed
+
+
+def test_a_note_in_norwegian_survives_export_and_import(navsome, registry_copy, tmp_path):
+    rows = navsome("show", "foreldrepenger", "--format", "csv").stdout
+    assert "note_nb" in rows.splitlines()[0] and "Brukerundersøkelse våren 2017." in rows

@@ -21,7 +21,7 @@ from navsome.output.console import OutputFormat, write_answer
 CUT_SHORT = "Showing 5 of 10; --all shows every one.\n"
 LEGEND = "> and ▶: more than (a lower bound)"
 MEASUREMENT_HEADER = (
-    "account,channel,platform,metric,value,low,high,qualifier,as_of,unit,stated,note,source"
+    "account,channel,platform,metric,value,low,high,qualifier,as_of,unit,stated,note,note_nb,source"
 )
 PROBLEM_HEADER = "file,line,column,path,message"
 

@@ -67,7 +67,7 @@ def test_a_replaced_figure_rewrites_only_the_lines_that_change(slug, index, chan
     # What the figure's table holds afterwards is exactly the new figure's fields, in the same
     # place: its old wording and note go, as they described the old figure.
     for number, old in enumerate(channel.measurements):
-        new = old._replace(value=old.value + 1, stated=None, note=None)
+        new = old._replace(value=old.value + 1, stated=None, note=None, note_nb=None)
         edit = replace_figure(TEXT, slug, index, number, figure_fields(new))
         assert edit is not None
         expected = tomllib.loads(TEXT)
@@ -79,7 +79,7 @@ def test_a_replaced_figure_rewrites_only_the_lines_that_change(slug, index, chan
             line.startswith("value = ") for line in changed
         )
         gone = len(old_lines) - len(new_lines)
-        assert gone == (old.stated is not None) + (old.note is not None)
+        assert gone == sum(text is not None for text in (old.stated, old.note, old.note_nb))
 
 
 def test_a_new_figure_goes_before_the_comments_that_introduce_what_follows():

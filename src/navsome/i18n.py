@@ -196,6 +196,7 @@ NB = {
         "Allerede registrert: {channel} {metric} {value} per {as_of} i {file}."
     ),
     "Wrote {file}.": "Skrev {file}.",
+    "start unknown": "ukjent start",
     "{option} was given more than once ({values}); give it once.": (
         "{option} ble gitt mer enn én gang ({values}); gi det én gang."
     ),

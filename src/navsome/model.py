@@ -25,6 +25,7 @@ class Measurement(NamedTuple):
     high: Number | None = None
     stated: str | None = None
     note: str | None = None
+    note_nb: str | None = None  # the note in Norwegian, where the registry gives it
 
     @property
     def representative(self) -> Number:
@@ -165,11 +166,12 @@ class Registry(NamedTuple):
         latest: bool = False,
     ) -> list[dict[str, Any]]:
         """Every figure as a flat dict, the rows `--format json` gives: account, channel,
-        platform, metric, value (a range's midpoint), low, high, qualifier, as_of, unit, stated
-        and source. Channel by channel, each metric's figures in date order; `latest` keeps
-        only the most recent of each. Filters take any name the command line takes (a slug,
-        a label in English or Norwegian, a unique prefix; an account as `account()` does); an
-        unknown one raises UnknownName, one that could be several AmbiguousName."""
+        platform, metric, value (a range's midpoint), low, high, qualifier, as_of, unit, stated,
+        note, note_nb and source. Channel by channel, each metric's figures in date order;
+        `latest` keeps only the most recent of each. Filters take any name the command line
+        takes (a slug, a label in English or Norwegian, a unique prefix; an account as
+        `account()` does); an unknown one raises UnknownName, one that could be several
+        AmbiguousName."""
         from navsome.query import check_metric, check_platform, figures_of, find_account
         from navsome.rows import measurement_row
 

@@ -26,6 +26,7 @@ MEASUREMENT_KEYS = (
     "unit",
     "stated",
     "note",
+    "note_nb",
     "source",
 )
 
@@ -59,6 +60,7 @@ def _figure_row(figure: Figure, unit: str | None) -> Row:
         "unit": unit,
         "stated": measurement.stated,
         "note": measurement.note,
+        "note_nb": measurement.note_nb,
         "source": measurement.source,
     }
 

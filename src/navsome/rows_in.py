@@ -28,6 +28,7 @@ COLUMNS = (
     "source",
     "stated",
     "note",
+    "note_nb",
 )
 # Columns navsome writes that are worked out from the others: read past, never trusted.
 DERIVED = (
@@ -37,8 +38,11 @@ DERIVED = (
     "previous_as_of",
     "previous_value",
     "change",
+    "change_low",
+    "change_high",
     "growth_percent",
     "change_approximate",
+    "different_periods",
 )
 
 
@@ -217,5 +221,6 @@ def _row(where: str, record: dict[str, Any], problems: list[str]) -> Row | None:
         high=high,
         stated=text("stated"),
         note=text("note"),
+        note_nb=text("note_nb"),
     )
     return Row(where, channel, figure)

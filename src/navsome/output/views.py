@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from navsome.model import Account, Channel, Event, Measurement, Metric, Registry
+from navsome.model import Account, Channel, Event, Measurement, Metric, Registry, in_language
 from navsome.output.blocks import BarCell, Block, Cell, Column, Fields, Grid, Picture
 from navsome.output.numbers import (
     format_change,
@@ -27,7 +27,11 @@ LEGEND = {
 }
 
 
-def accounts_view(registry: Registry, accounts: list[Account], *, words: Words) -> list[Block]:
+def accounts_view(
+    registry: Registry, accounts: list[Account], as_of: str | None = None, *, words: Words
+) -> list[Block]:
+    """Every account with its platforms and headline figure. Under `as_of`, a platform whose
+    channel has no start date is marked: it may not have existed then."""
     grid = Grid(
         None,
         [
@@ -39,7 +43,11 @@ def accounts_view(registry: Registry, accounts: list[Account], *, words: Words) 
         ],
     )
     for account in accounts:
-        platforms = ", ".join(platform_name(registry, p, words) for p in account.platforms)
+        platforms = ", ".join(
+            platform_name(registry, c.platform, words)
+            + (f" ({words('start unknown')})" if as_of is not None and c.started is None else "")
+            for c in account.channels
+        )
         grid.rows.append(
             [account.slug, account.name, platforms, *_headline(registry, account, words)]
         )
@@ -64,14 +72,23 @@ def _headline(registry: Registry, account: Account, words: Words) -> tuple[str, 
 
 
 def account_view(
-    registry: Registry, account: Account, history: bool = True, *, words: Words
+    registry: Registry,
+    account: Account,
+    history: bool = True,
+    as_of: str | None = None,
+    *,
+    words: Words,
 ) -> list[Block]:
+    """An account's fields, channels, figures and events, its own text in the words' language
+    where the registry has it. Under `as_of`, a channel with no start date says so: it may not
+    have existed then."""
+    language = words.language
     about = Fields(f"{account.name} ({account.slug})")
     for field, value in (
         ("Aliases", ", ".join(account.aliases)),
-        ("Run by", account.run_by),
-        ("Audience", account.audience),
-        ("About", account.description),
+        ("Run by", in_language(account, "run_by", language)),
+        ("Audience", in_language(account, "audience", language)),
+        ("About", in_language(account, "description", language)),
     ):
         if value:
             about.items.append((words(field), value))
@@ -88,9 +105,9 @@ def account_view(
             [
                 platform_name(registry, c.platform, words),
                 c.handle or "",
-                c.started or "",
+                c.started or (words("start unknown") if as_of is not None else ""),
                 words(c.status),
-                c.notes or "",
+                in_language(c, "notes", language) or "",
             ]
             for c in account.channels
         ],
@@ -146,7 +163,7 @@ def _figures_grid(registry: Registry, account: Account, history: bool, words: Wo
             format_figure(m, metric.unit, words=words),
             words(m.qualifier),
             m.as_of,
-            "\n".join(part for part in (m.stated, m.note) if part),
+            "\n".join(part for part in (m.stated, in_language(m, "note", words.language)) if part),
         ]
         grid.rows.append([*row, m.source] if len(cited) > 1 else row)
     return grid
@@ -303,7 +320,7 @@ def metrics_view(registry: Registry, usage: dict[str, int], *, words: Words) -> 
                 words(metric.unit),
                 words(metric.kind),
                 format_number(usage[slug], words=words),
-                metric.description or "",
+                in_language(metric, "description", words.language) or "",
             ]
         )
     return [grid]
@@ -355,7 +372,8 @@ def timeline_view(
         date = f"{event.date} ({event.stated})" if event.stated else event.date
         row = [date] + ([event.account] if with_account else [])
         platform = platform_name(registry, event.platform, words) if event.platform else ""
-        grid.rows.append([*row, platform, words(event.kind), event.title])
+        title = in_language(event, "title", words.language) or event.title
+        grid.rows.append([*row, platform, words(event.kind), title])
     return [grid]
 
 

@@ -216,7 +216,8 @@ def same_figure(old: Measurement, new: Measurement) -> bool:
     given (leaving them out keeps the ones there)."""
     key = ("value", "qualifier", "high", "source")
     same = all(getattr(old, k) == getattr(new, k) for k in key)
-    return same and all(getattr(new, k) in (None, getattr(old, k)) for k in ("stated", "note"))
+    words = ("stated", "note", "note_nb")
+    return same and all(getattr(new, k) in (None, getattr(old, k)) for k in words)
 
 
 def _tomlkit_edit(
@@ -361,7 +362,7 @@ def figure_fields(figure: Measurement) -> dict[str, str | Number]:
         fields["high"] = figure.high
     fields["as_of"] = figure.as_of
     fields["source"] = figure.source
-    for key in ("stated", "note"):
+    for key in ("stated", "note", "note_nb"):
         if getattr(figure, key):
             fields[key] = getattr(figure, key)
     return fields

@@ -158,6 +158,7 @@ MEASUREMENT_FIELDS: Spec = {
     "source": (True, text),
     "stated": (False, text),
     "note": (False, text),
+    "note_nb": (False, text),
 }
 EVENT_FIELDS: Spec = {
     "date": (True, date),
@@ -410,7 +411,7 @@ def _valid_measurement(
         return None
     if metric.unit != "percent" and (_fraction(low) or _fraction(high)):
         return None
-    for key in ("stated", "note"):
+    for key in ("stated", "note", "note_nb"):
         if key in value and text(value[key]):
             return None
     # The few metrics, dates, sources and qualifiers that thousands of figures repeat become
@@ -424,6 +425,7 @@ def _valid_measurement(
         high,
         value.get("stated"),
         value.get("note"),
+        value.get("note_nb"),
     )
 
 

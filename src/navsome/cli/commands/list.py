@@ -59,7 +59,7 @@ def command(
         ctx,
         fmt,
         lambda: [rows.account_row(registry, account) for account in accounts],
-        lambda: views().accounts_view(registry, accounts, words=words),
+        lambda: views().accounts_view(registry, accounts, as_of, words=words),
         columns=rows.ACCOUNT_KEYS,
         notes=notes,
     )

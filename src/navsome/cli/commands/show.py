@@ -54,7 +54,7 @@ def command(
         ctx,
         fmt,
         lambda: rows.account_figures(registry, found, history=history),
-        lambda: views().account_view(registry, found, history=history, words=words),
+        lambda: views().account_view(registry, found, history, as_of, words=words),
         data=lambda: rows.account_detail(registry, found, history=history),
         columns=rows.MEASUREMENT_KEYS,
         notes=notes,
