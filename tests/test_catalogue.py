@@ -45,3 +45,34 @@ def test_the_catalogue_finds_the_templates_it_is_checked_against():
     found = templates()
     assert len(found) > 100
     assert "{metric}, largest first" in found and "Wrote {file}." in found
+
+
+def refusals() -> list[tuple[str, ast.expr]]:
+    """Each NavsomeError or UsageError the command line and the output layer raise, with the
+    message it is given: (where, first argument)."""
+    found = []
+    for folder in ("cli", "output"):
+        for path in sorted((SOURCE / folder).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.Call) or not node.args:
+                    continue
+                name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+                if name in ("NavsomeError", "UsageError"):
+                    found.append((f"{path.relative_to(SOURCE)}:{node.lineno}", node.args[0]))
+    return found
+
+
+def test_every_refusal_is_a_template_the_catalogue_words():
+    found = refusals()
+    assert len(found) > 20  # the scan sees them
+    built = [where for where, first in found if isinstance(first, ast.JoinedStr)]
+    # cli/app.py refuses a NAVSOME_LANG it cannot read in English on purpose: no language is
+    # chosen yet.
+    built = [w for w in built if not w.startswith("cli/app.py")]
+    assert not built, f"an f-string cannot be put into Norwegian: {built}"
+    missing = [
+        (where, first.value)
+        for where, first in found
+        if isinstance(first, ast.Constant) and first.value not in NB
+    ]
+    assert not missing, missing

@@ -196,6 +196,54 @@ NB = {
         "Allerede registrert: {channel} {metric} {value} per {as_of} i {file}."
     ),
     "Wrote {file}.": "Skrev {file}.",
+    "--export {problem}": "--export {problem}",
+    "--export: {target}, written beside the export, is {kind}, not a regular file; move "
+    "it away or export under another name.": (
+        "--export: {target}, som skrives ved siden av eksporten, er {kind}, ikke en vanlig fil; "
+        "flytt den eller eksporter under et annet navn."
+    ),
+    "--export {path}: cannot tell the format from {kind!r}; name the file with one of "
+    "{extensions}.": (
+        "--export {path}: kan ikke se formatet av {kind!r}; gi filen en av endelsene {extensions}."
+    ),
+    "--export {path}: the folder {folder} does not exist.": (
+        "--export {path}: mappen {folder} finnes ikke."
+    ),
+    "--export {path}: cannot use it: {why}.": "--export {path}: kan ikke bruke den: {why}.",
+    "--export {path}: {target} is {kind}, not a regular file; name a new file or an "
+    "existing regular one.": (
+        "--export {path}: {target} er {kind}, ikke en vanlig fil; oppgi en ny fil eller en "
+        "vanlig fil som finnes."
+    ),
+    "--export {path} is the registry in use ({registry}); writing the answer there "
+    "would replace the registry. Name another file.": (
+        "--export {path} er registeret som er i bruk ({registry}); å skrive svaret dit ville "
+        "erstatte registeret. Oppgi en annen fil."
+    ),
+    "--export {target}: cannot write it: {why}.": "--export {target}: kan ikke skrive den: {why}.",
+    "--export {path}: this answer has {count} charts, one per metric; choose one with "
+    "--metric, or export .html (charts inline) or .md (charts beside it).": (
+        "--export {path}: dette svaret har {count} diagrammer, ett per måling; velg én med "
+        "--metric, eller eksporter .html (diagrammene i siden) eller .md (diagrammene ved siden "
+        "av)."
+    ),
+    "{option}: {problem}.": "{option}: {problem}.",
+    "--since {since} is after --as-of {as_of}; give a --since date on or before the "
+    "--as-of date.": (
+        "--since {since} er etter --as-of {as_of}; oppgi en --since-dato som er samme dag som "
+        "--as-of eller tidligere."
+    ),
+    "--json and --format {format} ask for different formats; give one.": (
+        "--json og --format {format} ber om ulike formater; oppgi ett."
+    ),
+    "compare needs --metric M to rank channels (and to use --since), or two or more "
+    "accounts to set side by side. Example: navsome compare --metric followers": (
+        "compare trenger --metric M for å rangere kanaler (og for å bruke --since), eller to "
+        "eller flere kontoer å sette side om side. Eksempel: navsome compare --metric followers"
+    ),
+    "validate was given an empty path; name a registry file, or none.": (
+        "validate fikk en tom sti; oppgi en registerfil, eller ingen."
+    ),
     "start unknown": "ukjent start",
     "{option} was given more than once ({values}); give it once.": (
         "{option} ble gitt mer enn én gang ({values}); gi det én gang."

@@ -56,7 +56,8 @@ def output_format(
     before any work."""
     if as_json and format_ not in (None, OutputFormat.json):
         raise UsageError(
-            f"--json and --format {format_.value} ask for different formats; give one."
+            "--json and --format {format} ask for different formats; give one.",
+            format=format_.value,
         )
     if ctx is not None:
         check_export(ctx)

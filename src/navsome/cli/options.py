@@ -307,4 +307,4 @@ def date_option(text: str | None, option: str, intervals: bool = False) -> str |
     try:
         return check_date(text, intervals)
     except InvalidDate as error:
-        raise UsageError(f"{option}: {error.problem}.") from None
+        raise UsageError("{option}: {problem}.", option=option, problem=error.problem) from None

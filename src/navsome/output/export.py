@@ -39,32 +39,44 @@ def check_target(name: str, registry: Path) -> None:
     kind = path.suffix.lower()
     if kind not in EXTENSIONS:
         raise UsageError(
-            f"--export {path}: cannot tell the format from {kind or 'no extension'!r}; "
-            f"name the file with one of {', '.join(EXTENSIONS)}."
+            "--export {path}: cannot tell the format from {kind!r}; name the file with one of "
+            "{extensions}.",
+            path=path,
+            kind=kind or "no extension",
+            extensions=", ".join(EXTENSIONS),
         )
     target = real_path(path)  # a symbolic link is followed, and stays a link
     if not target.parent.is_dir():
-        raise UsageError(f"--export {path}: the folder {target.parent} does not exist.")
+        raise UsageError(
+            "--export {path}: the folder {folder} does not exist.", path=path, folder=target.parent
+        )
     try:
         info = os.stat(path)  # the path itself, so a link to /proc/self/fd/1 shows a pipe
     except FileNotFoundError:
         return  # a new file
     except OSError as error:
-        raise UsageError(f"--export {path}: cannot use it: {error.strerror or error}.") from None
+        raise UsageError(
+            "--export {path}: cannot use it: {why}.", path=path, why=error.strerror or error
+        ) from None
     if not stat.S_ISREG(info.st_mode):
         raise UsageError(
-            f"--export {path}: {target} is {kind_of(info.st_mode)}, not a regular file; "
-            "name a new file or an existing regular one."
+            "--export {path}: {target} is {kind}, not a regular file; name a new file or an "
+            "existing regular one.",
+            path=path,
+            target=target,
+            kind=kind_of(info.st_mode),
         )
     if registry.exists() and os.path.samefile(path, registry):
         raise UsageError(
-            f"--export {path} is the registry in use ({registry}); writing the answer there "
-            "would replace the registry. Name another file."
+            "--export {path} is the registry in use ({registry}); writing the answer there "
+            "would replace the registry. Name another file.",
+            path=path,
+            registry=registry,
         )
     try:
         check_writable(target)  # read-only, hard-linked, or in a folder that cannot be written
     except NavsomeError as error:
-        raise NavsomeError(f"--export {error}") from None
+        raise NavsomeError("--export {problem}", problem=error) from None
 
 
 def export(
@@ -88,7 +100,9 @@ def export(
             replace_atomically(real_path(target), text.encode("utf-8"))
         except OSError as error:
             raise NavsomeError(
-                f"--export {target}: cannot write it: {error.strerror or error}."
+                "--export {target}: cannot write it: {why}.",
+                target=target,
+                why=error.strerror or error,
             ) from None
 
 
@@ -99,11 +113,15 @@ def _check_beside(target: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as error:
-        raise UsageError(f"--export: cannot use {target}: {error.strerror or error}.") from None
+        raise UsageError(
+            "--export {path}: cannot use it: {why}.", path=target, why=error.strerror or error
+        ) from None
     if not stat.S_ISREG(info.st_mode):
         raise UsageError(
-            f"--export: {target}, written beside the export, is {kind_of(info.st_mode)}, not a "
-            "regular file; move it away or export under another name."
+            "--export: {target}, written beside the export, is {kind}, not a regular file; move "
+            "it away or export under another name.",
+            target=target,
+            kind=kind_of(info.st_mode),
         )
 
 
@@ -124,8 +142,10 @@ def _files(
         pictures = [block for block in shown if isinstance(block, Picture)]
         if kind == ".svg" and len(pictures) > 1:
             raise UsageError(
-                f"--export {path}: this answer has {len(pictures)} charts, one per metric; choose "
-                "one with --metric, or export .html (charts inline) or .md (charts beside it)."
+                "--export {path}: this answer has {count} charts, one per metric; choose one with "
+                "--metric, or export .html (charts inline) or .md (charts beside it).",
+                path=path,
+                count=len(pictures),
             )
         if kind == ".svg" and pictures:
             return {path: pictures[0].draw()}

@@ -96,8 +96,10 @@ def command(
 
         if period_start(since) > period_end(as_of):  # a change from a date not yet reached
             raise UsageError(
-                f"--since {since} is after --as-of {as_of}; give a --since date on or before "
-                "the --as-of date."
+                "--since {since} is after --as-of {as_of}; give a --since date on or before the "
+                "--as-of date.",
+                since=since,
+                as_of=as_of,
             )
     if not metrics:
         if len(chosen) < 2 or since is not None:
