@@ -76,3 +76,51 @@ def test_every_refusal_is_a_template_the_catalogue_words():
         if isinstance(first, ast.Constant) and first.value not in NB
     ]
     assert not missing, missing
+
+
+NORWEGIAN_RUNS = [
+    ["list"],
+    ["list", "--as-of", "2015"],
+    ["show", "jobblyst"],
+    ["compare", "-m", "followers"],
+    ["compare", "-m", "followers", "--top", "3"],
+    ["compare", "jobblyst", "nav"],
+    ["compare", "-m", "followers", "--since", "2017"],
+    ["history", "jobblyst"],
+    ["history", "nav", "--as-of", "1990"],
+    ["report", "--year", "2017"],
+    ["metrics"],
+    ["timeline"],
+    ["sources"],
+    ["validate"],
+    ["compare", "-m", "folowers"],
+    ["show", "nobody"],
+    ["list", "--frobnicate"],
+    ["record", "nav/linkedin", "followers", "28000", "--as-of", "2018", "--source", "x"],
+]
+
+
+def english_phrases() -> list[str]:
+    """The English navsome words (every template in its source), as phrases of two words or
+    more between placeholders, where the Norwegian says something else."""
+    import re
+
+    phrases = set()
+    for english in [*templates(), *NB]:
+        norwegian = NB.get(english, "")
+        for part in re.split(r"\{[^}]*\}", english):
+            part = part.strip(" .,;:()'")
+            if " " in part and len(part) >= 10 and part not in norwegian:
+                phrases.add(part)
+    return sorted(phrases)
+
+
+def test_every_command_in_norwegian_says_nothing_from_the_english_catalogue(navsome, registry_copy):
+    phrases = english_phrases()
+    assert len(phrases) > 100  # the check has something to look for
+    for args in NORWEGIAN_RUNS:
+        result = navsome("--lang", "nb", "--registry", str(registry_copy), *args)
+        said = result.stdout + result.stderr
+        assert said.strip(), args
+        heard = [phrase for phrase in phrases if phrase in said]
+        assert not heard, (args, heard)
