@@ -84,7 +84,7 @@ def test_a_negative_figure_is_read_as_the_value_it_is(navsome, registry_copy):
     # Click would take -500 for an unknown option -5; it is a figure, refused as negative.
     args = ["--registry", str(registry_copy), "record", "jobblyst/facebook", "followers"]
     result = navsome(*args, "-500", "--as-of", "2017-11", "--source", "nav-some-2017")
-    fails(result, 1, "-500 is negative; followers cannot be")
+    fails(result, 1, "-500 is negative; a figure of followers is never below 0")
     # A negative number given to an option is still that option's value.
     fails(navsome("compare", "-m", "followers", "--top", "-1"), 2, "-1 is not in the range")
     # An unknown option is still one.

@@ -73,3 +73,13 @@ def test_a_pseudo_terminal_of_40_columns_gets_every_figure_whole():
     assert "…" not in plain and max(len(line.rstrip()) for line in plain.splitlines()) <= 40
     for figure in ("37,300", "27,000", ">3,000", "600–800", "1,000"):
         assert figure in plain, plain
+
+
+def test_a_narrow_table_keeps_what_tells_its_rows_apart_and_its_prose(navsome):
+    env = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": "40"}
+    drawn = ANSI.sub("", navsome("show", "jobblyst", env=env).stdout)
+    figures = drawn[drawn.index("Figures") :]
+    # Two Facebook rows differ only by their metric: it stays, wrapped if it must.
+    assert re.search(r"Platform\s+Metric\s+Figure", figures)
+    events = drawn[drawn.index("Events") :]
+    assert re.search(r"Date\s+Platform\s+Event", events)  # Kind goes before the event's words

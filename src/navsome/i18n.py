@@ -204,7 +204,8 @@ NB = {
     ),
     "--export {path}: cannot tell the format from {kind!r}; name the file with one of "
     "{extensions}.": (
-        "--export {path}: kan ikke se formatet av {kind!r}; gi filen en av endelsene {extensions}."
+        "--export {path}: kan ikke avgjøre formatet ut fra {kind!r}; gi filen en av endelsene "
+        "{extensions}."
     ),
     "--export {path}: the folder {folder} does not exist.": (
         "--export {path}: mappen {folder} finnes ikke."
@@ -246,7 +247,7 @@ NB = {
     ),
     "start unknown": "ukjent start",
     "{option} was given more than once ({values}); give it once.": (
-        "{option} ble gitt mer enn én gang ({values}); gi det én gang."
+        "{option} ble gitt mer enn én gang ({values}); oppgi det bare én gang."
     ),
     "None of these accounts has figures with these filters.": (
         "Ingen av disse kontoene har tall med disse filtrene."
@@ -294,7 +295,7 @@ NB = {
         "eller senere."
     ),
     "{file}: cannot read it ({why}); give a CSV or JSON file.": (
-        "{file}: kan ikke lese den ({why}); oppgi en CSV- eller JSON-fil."
+        "{file}: kan ikke lese filen ({why}); oppgi en CSV- eller JSON-fil."
     ),
     "source {action!r}: the one action is add, e.g. navsome source add SLUG.": (
         "source {action!r}: den eneste handlingen er add, for eksempel navsome source add SLUG."
@@ -345,7 +346,7 @@ NB = {
         "ukjent plattform {platform!r}.{hint} Plattformer: {names}."
     ),
     "unknown metric {metric!r}.{hint} Run 'navsome metrics' to see every metric.": (
-        "ukjent måltall {metric!r}.{hint} Kjør 'navsome metrics' for å se alle måltallene."
+        "ukjent måling {metric!r}.{hint} Kjør 'navsome metrics' for å se alle målingene."
     ),
     # The report
     "Chart": "Diagram",

@@ -1,7 +1,8 @@
 """Which columns of a grid a terminal of a given width shows, and how wide.
 
 A figure, a rank or a column that tells rows apart is never cut short: a narrow terminal first
-loses the bar chart, then wraps prose, then gives up the other text columns from the right,
+loses the bar chart, then wraps prose, then gives up the other text columns from the right
+(short ones before prose),
 then wraps what is left between words (never within one), and if the figures still do not fit,
 shows them in several tables, each with the columns that tell its rows apart.
 """
@@ -44,12 +45,14 @@ def fit(grid: Grid, width: int) -> list[Fitted]:
         return [Fitted(shown, widths, least, narrow=False)]
     shown = [i for i in shown if not columns[i].bar]
     for i in shown:
-        if columns[i].wrap and i not in keys:
+        if columns[i].wrap:  # prose wraps, a key's too: it is kept, not cut
             widths[i] = min(widths[i], max(NARROWEST_PROSE, least[i]))
-    for i in reversed(list(shown)):  # the other text columns, rightmost first
+    # The other text columns, rightmost first: short ones before prose, which says most.
+    droppable = [i for i in shown if i not in keys and columns[i].justify != "right"]
+    for i in [*reversed([i for i in droppable if not columns[i].wrap]), *reversed(droppable)]:
         if need(shown, widths) <= width:
             break
-        if i not in keys and columns[i].justify != "right":
+        if i in shown:
             shown.remove(i)
     if need(shown, least) <= width:
         return [Fitted(shown, _shrunk(shown, widths, least, width), least, narrow=True)]
@@ -110,9 +113,7 @@ def _keys(grid: Grid) -> set[int]:
     """The columns that tell rows apart: the text columns from the left, as many as it takes
     for no two rows to read alike."""
     candidates = [
-        i
-        for i, column in enumerate(grid.columns)
-        if not column.bar and column.justify != "right" and not column.wrap
+        i for i, column in enumerate(grid.columns) if not column.bar and column.justify != "right"
     ]
     keys: list[int] = []
     for index in candidates:

@@ -497,7 +497,8 @@ def _checked_measurement(
         if number_ is None or metric is None:
             continue
         if number_ < 0:
-            builder.problem(f"{path}.{key}", f"{number_} is negative; {metric_slug} cannot be")
+            below = f"{number_} is negative; a figure of {metric_slug} is never below 0"
+            builder.problem(f"{path}.{key}", below)
         elif metric.unit == "percent" and number_ > 100:
             builder.problem(
                 f"{path}.{key}", f"{number_} is over 100; {metric_slug} is a percentage"

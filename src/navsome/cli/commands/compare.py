@@ -56,6 +56,7 @@ def command(
         typer.Option(
             "--top",
             "-n",
+            metavar="N",
             min=0,
             help="Show only the N largest (0: all). Default on a terminal: what fits the screen.",
             show_default=False,
