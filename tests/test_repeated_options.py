@@ -38,7 +38,11 @@ def test_several_platforms_keep_the_channels_on_any_of_them(navsome):
 def test_an_account_named_twice_is_one_account(navsome):
     side = navsome("compare", "jobblyst", "NAV Jobblyst", "nav", "--json").json()
     assert {row["account"] for row in side} == {"jobblyst", "nav"}
-    fails(navsome("compare", "jobblyst", "jobblyst"), 2, "two or more accounts to set side by side")
+    fails(
+        navsome("compare", "jobblyst", "NAV Jobblyst"),
+        2,
+        "'jobblyst', 'NAV Jobblyst' all name jobblyst; name two or more accounts",
+    )
 
 
 @pytest.mark.parametrize(

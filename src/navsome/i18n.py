@@ -196,6 +196,10 @@ NB = {
         "Allerede registrert: {channel} {metric} {value} per {as_of} i {file}."
     ),
     "Wrote {file}.": "Skrev {file}.",
+    "{names} all name {account}; name two or more accounts to set side by side.": (
+        "{names} er alle navn på {account}; oppgi to eller flere kontoer for å sette dem side om "
+        "side."
+    ),
     "--export {problem}": "--export {problem}",
     "--export: {target}, written beside the export, is {kind}, not a regular file; move "
     "it away or export under another name.": (

@@ -103,6 +103,12 @@ def command(
                 as_of=as_of,
             )
     if not metrics:
+        if len(chosen) == 1 and len(accounts or []) > 1 and since is None:
+            raise UsageError(
+                "{names} all name {account}; name two or more accounts to set side by side.",
+                names=", ".join(repr(name) for name in accounts or []),
+                account=chosen[0].slug,
+            )
         if len(chosen) < 2 or since is not None:
             raise UsageError(
                 "compare needs --metric M to rank channels (and to use --since), or two or more "
