@@ -267,3 +267,17 @@ def on_terminal(command: list[str], env: dict[str, str]) -> tuple[int, str]:
         chunks.append(data)
     os.close(main)
     return process.wait(timeout=60), b"".join(chunks).decode()
+
+
+def tiered(cases: list, fast: int = 2) -> list:
+    """Parametrized `cases`, the first `fast` in the default run and the rest marked slow: each
+    case starts a process, and a few show the rule as well as all of them; `pytest -m slow`
+    (which .ci/run runs) tries the others."""
+    return [
+        case if index < fast else pytest.param(*_values(case), marks=pytest.mark.slow)
+        for index, case in enumerate(cases)
+    ]
+
+
+def _values(case: object) -> tuple:
+    return case if isinstance(case, tuple) else (case,)

@@ -170,10 +170,10 @@ def check(navsome, path, drawn: list[list[str]]) -> None:
 
 
 common = settings(
-    # CI replays a fixed set (see conftest): a score keeps a landing quick, and as most of them
+    # CI replays a fixed set (see conftest): a dozen keeps a landing quick, and as most of them
     # validate, more get to the commands' own work than 30 wild ones did; local runs draw
     # more, and new ones each time; a nightly NAVSOME_EXHAUSTIVE=1 run many more.
-    max_examples=400 if EXHAUSTIVE else 20 if os.environ.get("CI") else 80,
+    max_examples=400 if EXHAUSTIVE else 12 if os.environ.get("CI") else 80,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -349,7 +349,7 @@ def test_the_fast_measurement_check_agrees_one_or_two_steps_from_a_valid_one():
 
 
 # The same check on measurements with anything at all in a field or two.
-@settings(max_examples=4000 if EXHAUSTIVE else 150 if os.environ.get("CI") else 400, deadline=None)
+@settings(max_examples=4000 if EXHAUSTIVE else 80 if os.environ.get("CI") else 400, deadline=None)
 @given(
     drop=st.sets(st.sampled_from(sorted(MEASUREMENT))),
     changes=st.dictionaries(

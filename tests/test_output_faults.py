@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ambient, script_path
+from conftest import ambient, script_path, tiered
 from generate_registry import generate  # benchmarks/, on the path by conftest
 
 from navsome.output.json_csv import write_csv
@@ -160,10 +160,19 @@ needs_dev_full = pytest.mark.skipif(not Path("/dev/full").exists(), reason="need
 UNBUFFERED = [["list"], ["list", "--json"], ["--help"]]
 
 
+# Plain text, JSON and Click's help by default, buffered and not; the rest in the slow tier.
+FULL_CASES = tiered(
+    [(["list"], False), (["list", "--json"], False), (["--help"], False), (["list"], True)]
+    + [(args, False) for args in OUTPUTS[2:] if args != ["--help"]]
+    + [(args, True) for args in UNBUFFERED[1:]],
+    fast=4,
+)
+
+
 @needs_dev_full
 @pytest.mark.parametrize(
     ("args", "unbuffered"),
-    [(args, False) for args in OUTPUTS] + [(args, True) for args in UNBUFFERED],
+    FULL_CASES,
     ids=lambda value: (
         " ".join(value) if isinstance(value, list) else ["buffered", "unbuffered"][value]
     ),
@@ -183,7 +192,7 @@ def test_a_full_stdout_under_a_terminal_table_is_one_line_too():
     assert (result.returncode, result.stderr.decode()) == (1, FULL)
 
 
-@pytest.mark.parametrize("args", OUTPUTS, ids=" ".join)
+@pytest.mark.parametrize("args", tiered(OUTPUTS, fast=2), ids=lambda args: " ".join(args))
 def test_a_closed_stdout_is_one_line_and_exit_1(args):
     result = run(shell="{navsome} " + " ".join(args) + " >&-")
     assert (result.returncode, result.stderr.decode()) == (1, CLOSED)

@@ -235,9 +235,14 @@ def test_a_disagreeing_export_is_refused_in_norwegian(navsome, tmp_path):
 # 3. An empty export path is refused
 
 
-@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+# Both spellings of an empty name, in turn over the commands.
+EMPTY_NAMES = [
+    (args, [["--export", ""], ["--export="]][number % 2]) for number, args in enumerate(COMMANDS)
+]
+
+
 @pytest.mark.parametrize(
-    "export", [["--export", ""], ["--export="]], ids=["--export ''", "--export="]
+    ("args", "export"), EMPTY_NAMES, ids=[" ".join(a + e) for a, e in EMPTY_NAMES]
 )
 def test_an_empty_export_name_is_refused_and_nothing_is_printed(navsome, args, export):
     fails(navsome(*args, *export), 2, "--export needs a file name, e.g. --export followers.csv.")
@@ -466,10 +471,19 @@ EMPTY_NOTES = [
 ]
 
 
+# The note is said the same way whatever the format: each case in one format, every format
+# in turn, so that each is tried with several cases (not every case with every format).
+FORMATS = ["table", "csv", "json", "markdown"]
+EMPTY_IN_FORMATS = [
+    (*case, FORMATS[number % len(FORMATS)]) for number, case in enumerate(EMPTY_NOTES)
+]
+
+
 @pytest.mark.parametrize(
-    ("args", "english", "norwegian"), EMPTY_NOTES, ids=[" ".join(a) for a, _, _ in EMPTY_NOTES]
+    ("args", "english", "norwegian", "format_"),
+    EMPTY_IN_FORMATS,
+    ids=[f"{f}-{' '.join(a)}" for a, _, _, f in EMPTY_IN_FORMATS],
 )
-@pytest.mark.parametrize("format_", ["table", "csv", "json", "markdown"])
 def test_an_empty_answer_says_why_on_stderr(navsome, empty, args, english, norwegian, format_):
     args = filled(args, empty=empty)
     result = navsome(*args, "--format", format_)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, ambient, on_terminal, script_path
+from conftest import REPO, ambient, on_terminal, script_path, tiered
 from generate_registry import generate
 
 # The script as a user's shell starts it, less what the developer's shell would change.
@@ -78,7 +78,11 @@ ROWS = (
 )
 
 
-@pytest.mark.parametrize("command", SCRIPT_COMMANDS)
+# The main ones by default (history, and the writers); the rest in the slow tier.
+@pytest.mark.parametrize(
+    "command", tiered(["history", "record", "import", *sorted(set(SCRIPT_COMMANDS) -
+                       {"history", "record", "import"})], fast=3)
+)  # fmt: skip
 def test_each_command_answers_through_the_installed_script(command, registry_copy):
     args, phrases = SCRIPT_COMMANDS[command]
     before = registry_copy.read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ heavy import on a path that does not need it costs every user every time."""
 from __future__ import annotations
 
 import pytest
-from conftest import modules_loaded
+from conftest import modules_loaded, tiered
 
 # The `navsome` fixture (conftest) runs the CLI in this process.
 
@@ -13,25 +13,29 @@ def imported(args: list[str], **env: str) -> set[str]:
     return {name.split(".")[0] for name in modules_loaded(args, **env)}
 
 
-DATA_PATHS = [
-    ["compare", "--metric", "followers", "--format", "json"],
-    ["compare", "--metric", "followers", "--format", "csv"],
-    ["compare", "--metric", "followers"],  # piped: plain text
-    ["list", "--json"],
-    ["list"],
-    ["show", "jobblyst", "--json"],
-    ["show", "jobblyst"],
-    ["history", "nav", "--format", "csv"],
-    ["validate"],
-    # help and usage errors, piped: Click's plain text, as fast as a command
-    ["--help"],
-    ["record", "-h"],
-    ["list", "--format", "bad"],
-    ["frobnicate"],
-]
+# The first few run by default (JSON, plain text, help, a usage error); the rest in the slow tier.
+DATA_PATHS = tiered(
+    [
+        ["compare", "--metric", "followers", "--format", "json"],
+        ["compare", "--metric", "followers"],  # piped: plain text
+        # help and usage errors, piped: Click's plain text, as fast as a command
+        ["--help"],
+        ["list", "--format", "bad"],
+        ["compare", "--metric", "followers", "--format", "csv"],
+        ["list", "--json"],
+        ["list"],
+        ["show", "jobblyst", "--json"],
+        ["show", "jobblyst"],
+        ["history", "nav", "--format", "csv"],
+        ["validate"],
+        ["record", "-h"],
+        ["frobnicate"],
+    ],
+    fast=4,
+)
 
 
-@pytest.mark.parametrize("args", DATA_PATHS, ids=" ".join)
+@pytest.mark.parametrize("args", DATA_PATHS, ids=lambda args: " ".join(args))
 def test_data_and_piped_paths_import_no_rich_no_pydantic_no_tomlkit(args):
     modules = imported(args)
     assert "navsome" in modules
