@@ -69,3 +69,20 @@ def test_an_error_raised_as_a_template_is_worded_in_the_runs_language():
     assert str(error) == template.format(**values)
     assert describe(error, ENGLISH) == template.format(**values)
     assert describe(error, Words("nb")) == NB[template].format(**values)
+
+
+def test_import_and_record_say_their_outcome_in_norwegian(navsome, registry_copy, tmp_path):
+    good = tmp_path / "good.csv"
+    good.write_text(
+        "channel,metric,value,as_of,source\njobblyst/facebook,followers,21000,2018-06,nav-some-2017\n"
+    )
+    args = ["--lang", "nb", "--registry", str(registry_copy)]
+    dry = navsome(*args, "import", "--dry-run", str(good))
+    assert dry.stdout.startswith(f"Ville importert {good} til {registry_copy}: 1 lagt til")
+    assert "legg til  jobblyst/facebook followers 21 000 per 2018-06" in dry.stdout
+    bad = tmp_path / "bad.csv"
+    bad.write_text("channel,metric,value,as_of,source\nnav/linkedin,followers,abc,2018,x\n")
+    fails(navsome(*args, "import", str(bad)), 1, "ingenting ble importert; ")
+    refused = navsome(*args, "record", "jobblyst/facebook", "followers", "1", "--as-of", "2031",
+                      "--source", "nav-some-2017")  # fmt: skip
+    fails(refused, 1, "ikke registrert; med dette tallet ville registeret ikke være gyldig")

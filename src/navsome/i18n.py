@@ -196,6 +196,28 @@ NB = {
         "Allerede registrert: {channel} {metric} {value} per {as_of} i {file}."
     ),
     "Wrote {file}.": "Skrev {file}.",
+    "add": "legg til",
+    "replace": "erstatt",
+    "unchanged": "uendret",
+    "conflict": "i konflikt",
+    "{verb} {channel} {metric} {figure} as of {as_of}": (
+        "{verb} {channel} {metric} {figure} per {as_of}"
+    ),
+    "{added} added, {replaced} replaced, {unchanged} unchanged": (
+        "{added} lagt til, {replaced} erstattet, {unchanged} uendret"
+    ),
+    ", {count} conflicting (pass --replace)": ", {count} i konflikt (bruk --replace)",
+    "Would import {name} into {path}: {summary}; nothing was changed.": (
+        "Ville importert {name} til {path}: {summary}; ingenting ble endret."
+    ),
+    "Imported {name} into {path}: {summary}.": "Importerte {name} til {path}: {summary}.",
+    "{file}: not recorded; with this figure the registry would not validate (lines as "
+    "the file would be):": (
+        "{file}: ikke registrert; med dette tallet ville registeret ikke være gyldig (linjer "
+        "slik filen ville blitt):"
+    ),
+    "nothing was imported; {count} problem:": "ingenting ble importert; {count} problem:",
+    "nothing was imported; {count} problems:": "ingenting ble importert; {count} problemer:",
     "{names} all name {account}; name two or more accounts to set side by side.": (
         "{names} er alle navn på {account}; oppgi to eller flere kontoer for å sette dem side om "
         "side."

@@ -75,6 +75,24 @@ def describe(error: NavsomeError, words: Words) -> str:
         )
     if isinstance(error, RegistryTooLarge):
         return words("{problem}; set NAVSOME_MAX_REGISTRY_MB to read it anyway", problem=str(error))
+    from navsome.registry.batch import ImportRefused
+    from navsome.registry.record import RecordRefused
+
+    if isinstance(error, RecordRefused) and error.problems and error.file:
+        return words(
+            "{file}: not recorded; with this figure the registry would not validate (lines as "
+            "the file would be):",
+            file=error.file,
+        ) + "".join(f"\n  {problem}" for problem in error.problems)
+    if isinstance(error, ImportRefused):
+        template = (
+            "nothing was imported; {count} problem:"
+            if len(error.problems) == 1
+            else ("nothing was imported; {count} problems:")
+        )
+        return words(template, count=len(error.problems)) + "".join(
+            f"\n  {problem}" for problem in error.problems
+        )
     if isinstance(error, RegistryProblems) and len(error.problems) > 5:
         return words(
             "{summary}; run 'navsome validate' to see all.",

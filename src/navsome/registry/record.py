@@ -29,8 +29,9 @@ class RecordRefused(NavsomeError):
     its place in the new file), or the file is written in a way navsome cannot edit (no
     problems)."""
 
-    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
+    def __init__(self, message: str, problems: Sequence[Problem] = (), file: str = "") -> None:
         self.problems = tuple(problems)
+        self.file = file
         super().__init__(message)
 
 
@@ -194,6 +195,7 @@ def checked_registry(data: dict[str, Any], text: str, name: str) -> Registry:
             "(lines as the file would be):\n"
             + "\n".join(f"  {problem}" for problem in error.problems),
             error.problems,
+            name,
         ) from None
 
 

@@ -89,19 +89,37 @@ def command(
     for planned in plan:
         counts[planned.action] += 1
         shown = format_figure(planned.figure, planned.unit, words=words)
-        verb = _WOULD[planned.action]
+        verb = words(_WOULD[planned.action])
         lines.append(
-            f"  {verb:<9} {planned.channel} {planned.figure.metric} {shown} "
-            f"as of {planned.figure.as_of}"
+            "  "
+            + words(
+                "{verb} {channel} {metric} {figure} as of {as_of}",
+                verb=f"{verb:<9}",
+                channel=planned.channel,
+                metric=planned.figure.metric,
+                figure=shown,
+                as_of=planned.figure.as_of,
+            )
         )
-    summary = (
-        f"{counts['added']} added, {counts['replaced']} replaced, "
-        f"{counts['unchanged']} unchanged"
-        + (f", {counts['conflict']} conflicting (pass --replace)" if counts["conflict"] else "")
+    summary = words(
+        "{added} added, {replaced} replaced, {unchanged} unchanged",
+        added=counts["added"],
+        replaced=counts["replaced"],
+        unchanged=counts["unchanged"],
     )
+    if counts["conflict"]:
+        summary += words(", {count} conflicting (pass --replace)", count=counts["conflict"])
     with stdout() as out:
         if dry_run:
-            out.write(f"Would import {name} into {path}: {summary}; nothing was changed.\n")
-            out.write("\n".join(lines) + "\n")
+            said = words(
+                "Would import {name} into {path}: {summary}; nothing was changed.",
+                name=name,
+                path=path,
+                summary=summary,
+            )
+            out.write(said + "\n" + "\n".join(lines) + "\n")
         else:
-            out.write(f"Imported {name} into {path}: {summary}.\n")
+            said = words(
+                "Imported {name} into {path}: {summary}.", name=name, path=path, summary=summary
+            )
+            out.write(said + "\n")
