@@ -86,3 +86,31 @@ def test_import_and_record_say_their_outcome_in_norwegian(navsome, registry_copy
     refused = navsome(*args, "record", "jobblyst/facebook", "followers", "1", "--as-of", "2031",
                       "--source", "nav-some-2017")  # fmt: skip
     fails(refused, 1, "ikke registrert; med dette tallet ville registeret ikke være gyldig")
+
+
+@pytest.mark.parametrize(
+    ("args", "norwegian"),
+    [
+        (
+            ["compare", "-m", "followers", "--as-of", "2017-13"],
+            "--as-of: '2017-13' har ingen måned 13.",
+        ),
+        (["compare", "-m", "followers", "--as-of", "17"], "'17' er ikke en dato; skriv ÅÅÅÅ"),
+        (["report", "--since", "2019/2018"], "'2019/2018' slutter før det begynner"),
+    ],
+)
+def test_a_date_the_core_refuses_is_refused_in_norwegian(navsome, args, norwegian):
+    fails(navsome("--lang", "nb", *args), 2, norwegian)
+
+
+def test_problems_in_a_file_are_placed_by_linje_in_norwegian(navsome, registry_copy, tmp_path):
+    rows = tmp_path / "bad.csv"
+    rows.write_text(
+        "channel,metric,value,as_of,source\nnav/linkedin,followers,abc,2018-13,nav-some-2017\n"
+    )
+    said = navsome("--lang", "nb", "--registry", str(registry_copy), "import", str(rows))
+    fails(said, 1, "as_of: '2018-13' har ingen måned 13", "value: 'abc' er ikke et tall")
+    refused = navsome("--lang", "nb", "--registry", str(registry_copy), "record",
+                      "jobblyst/facebook", "followers", "1", "--as-of", "2031",
+                      "--source", "nav-some-2017")  # fmt: skip
+    fails(refused, 1, "linje ", "2031 er etter i dag")

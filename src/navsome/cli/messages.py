@@ -23,6 +23,15 @@ if TYPE_CHECKING:
 
 def describe(error: NavsomeError, words: Words) -> str:
     """The message for `error`, without the leading 'navsome: ', in the language of `words`."""
+    said = _described(error, words)
+    if words.norwegian:  # the core's date problems and line numbers, inside any message
+        from navsome.cli.usage_errors import problems_in_norwegian
+
+        said = problems_in_norwegian(said)
+    return said
+
+
+def _described(error: NavsomeError, words: Words) -> str:
     if isinstance(error, UnknownName):
         return _unknown(error, words)
     from navsome.cli.options import FigureRefused
