@@ -195,7 +195,7 @@ def like_with_like(
 ) -> tuple[list[Figure], list[Figure]]:
     """For a count over periods, the figures over periods as long as most of them (the longer
     on a tie), and those left out; every figure of a level, and none left out."""
-    if not _counted_over_periods(registry, metric) or not figures:
+    if not counted_over_periods(registry, metric) or not figures:
         return figures, []
     lengths = [period_days(f.measurement.as_of) for f in figures]
     votes: dict[int, int] = {}
@@ -291,7 +291,7 @@ def history(
         for slug in sorted(series, key=metric_order.__getitem__):
             measurements = sorted(series[slug], key=lambda m: date_key(m.as_of))
             previous = None
-            periods = _counted_over_periods(registry, slug)
+            periods = counted_over_periods(registry, slug)
             for m in measurements:
                 apart = (
                     periods and previous is not None and not same_length(m.as_of, previous.as_of)
@@ -301,7 +301,7 @@ def history(
     return steps
 
 
-def _counted_over_periods(registry: Registry, metric: str) -> bool:
+def counted_over_periods(registry: Registry, metric: str) -> bool:
     found = registry.metrics.get(metric)
     return found is not None and found.kind == "period"
 
@@ -320,7 +320,7 @@ def change_since(
     ranked, missing, unchanged = [], [], []
     for figure in figures:
         before = baseline.get(figure.channel.id, {}).get(figure.measurement.metric)
-        periods = _counted_over_periods(registry, figure.measurement.metric)
+        periods = counted_over_periods(registry, figure.measurement.metric)
         if before is None:
             missing.append(figure)
         elif before == figure.measurement:

@@ -17,7 +17,7 @@ from navsome.model import Account, Channel, Event, Measurement, Number, Registry
 from navsome.query import (
     Figure,
     Step,
-    _counted_over_periods,
+    counted_over_periods,
     latest_figures,
     like_with_like,
     rank,
@@ -219,7 +219,7 @@ def _account_part(
             before = previous_of.get((channel.platform, metric, measurement.as_of))
             apart = (
                 before is not None
-                and _counted_over_periods(within, metric)
+                and counted_over_periods(within, metric)
                 and not same_length(before.as_of, measurement.as_of)
             )
             latest.append(Step(Figure(channel, measurement), before, bool(apart)))
@@ -322,7 +322,7 @@ def _growth(full: Registry, within: Registry, period: Period) -> tuple[Step, ...
                 start = max(earlier, key=lambda m: date_key(m.as_of)) if earlier else inside[0]
                 if start is last or start == last:
                     continue
-                if _counted_over_periods(within, metric) and not same_length(
+                if counted_over_periods(within, metric) and not same_length(
                     start.as_of, last.as_of
                 ):
                     continue

@@ -13,23 +13,12 @@ from navsome.errors import InvalidDate, InvalidFigure
 from navsome.model import QUALIFIERS, Measurement
 from navsome.query import check_date
 from navsome.registry.batch import ImportRefused, Row
+from navsome.rows import MEASUREMENT_KEYS
 from navsome.typed import read_figure
 
-COLUMNS = (
-    "account",
-    "channel",
-    "platform",
-    "metric",
-    "value",
-    "low",
-    "high",
-    "qualifier",
-    "as_of",
-    "source",
-    "stated",
-    "note",
-    "note_nb",
-)
+# The columns of a figure's row as navsome writes it (rows.py), but its unit, which the metric
+# decides.
+COLUMNS = tuple(key for key in MEASUREMENT_KEYS if key != "unit")
 # Columns navsome writes that are worked out from the others: read past, never trusted.
 DERIVED = (
     "unit",
