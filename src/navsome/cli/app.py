@@ -15,6 +15,8 @@ from typer.main import get_command_from_info
 from typer.models import CommandInfo
 
 from navsome import __version__
+from navsome.cli.completion import answer_the_shell, complete_language, completion_options
+from navsome.cli.typed_args import negative_numbers_as_values, refuse_repeated, shell_named
 from navsome.errors import NavsomeError, UsageError
 from navsome.i18n import ENGLISH, LANGUAGES, Words
 
@@ -72,11 +74,6 @@ class _LazyCommands(MutableMapping[str, "Command"]):
         return len(set(COMMANDS) | set(self._built))
 
 
-def complete_language(incomplete: str) -> list[str]:
-    """What --lang takes, for shell completion."""
-    return [code for code in LANGUAGES if code.startswith(incomplete)]
-
-
 REGISTRY_HELP = "Registry file to read instead of the one shipped with navsome."
 LANG_HELP = "Language of tables and messages (default: Norwegian on a Norwegian locale)."
 
@@ -105,126 +102,6 @@ def _global_options_again() -> list["Parameter"]:
             callback=_given(choose_language),
         ),
     ]
-
-
-SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
-
-
-def _completion_options() -> list["Parameter"]:
-    """--install-completion and --show-completion, for the shell named (`--show-completion
-    zsh`) or, named none, the shell navsome runs in. Typer's own take a shell's name only
-    where they cannot detect one, and otherwise ignore the name given."""
-    from typer.core import TyperOption
-
-    return [
-        TyperOption(
-            param_decls=[f"--{action}-completion"],
-            metavar="[SHELL]",
-            expose_value=False,
-            is_eager=True,
-            callback=_completion(action),
-            help=f"{verb} completion for SHELL ({', '.join(SHELLS[:4])}; default: this shell).",
-        )
-        for action, verb in (("install", "Install"), ("show", "Show"))
-    ]
-
-
-def _completion(action: str) -> "Callable[[Context, Any, Any], None]":
-    def callback(ctx: "Context", param: Any, shell: str | None) -> None:
-        if shell is None or ctx.resilient_parsing:
-            return
-        if shell and shell not in SHELLS:
-            raise typer.BadParameter(
-                f"{shell!r} is not a shell navsome completes; name one of "
-                f"{', '.join(SHELLS[:4])}, or none for this shell.",
-                param_hint=f"--{action}-completion",
-            )
-        from typer.completion import install_callback, show_callback
-
-        (show_callback if action == "show" else install_callback)(ctx, param, shell or True)
-
-    return callback
-
-
-_NEGATIVE = re.compile(r"-[0-9][0-9 .,]*")
-
-
-def _refuse_repeated(command: "Command", args: list[str]) -> None:
-    """An option that takes one value, given twice with different ones (`--top 3 --top 5`),
-    is refused: Click would keep the last and drop the other without a word. Options that
-    take several (-m, -p) are left to their command."""
-    single = {}
-    for param in command.params:
-        if param.param_type_name != "option" or getattr(param, "multiple", False):
-            continue
-        if getattr(param, "is_flag", False) or getattr(param, "count", False):
-            continue
-        for name in param.opts:
-            single[name] = param.opts[-1] if param.opts[-1].startswith("--") else param.opts[0]
-    given: dict[str, list[str]] = {}
-    index = 0
-    while index < len(args):
-        arg = args[index]
-        if arg == "--":
-            break
-        name, equals, value = arg.partition("=")
-        if name in single:
-            if not equals:
-                index += 1
-                value = args[index] if index < len(args) else ""
-            given.setdefault(single[name], []).append(value)
-        index += 1
-    for option, values in given.items():
-        if len(set(values)) > 1:
-            raise UsageError(
-                "{option} was given more than once ({values}); give it once.",
-                option=option,
-                values=", ".join(values),
-            )
-
-
-def _negative_numbers_as_values(command: "Command", args: list[str]) -> list[str]:
-    """`args` with its options first and its arguments after `--` when one of the arguments
-    is a negative number, which Click would otherwise take for an unknown option (`-5`)."""
-    valued = {
-        name
-        for param in command.params
-        if param.param_type_name == "option"
-        and not getattr(param, "is_flag", False)
-        and not getattr(param, "count", False)
-        for name in param.opts
-    }
-    options: list[str] = []
-    values: list[str] = []
-    index = 0
-    while index < len(args):
-        arg = args[index]
-        if arg == "--":
-            values += args[index + 1 :]
-            break
-        if _NEGATIVE.fullmatch(arg) or not arg.startswith("-") or arg == "-":
-            values.append(arg)
-        else:
-            options.append(arg)
-            if arg in valued and index + 1 < len(args):  # its value, whatever it looks like
-                index += 1
-                options.append(args[index])
-        index += 1
-    if not any(_NEGATIVE.fullmatch(value) for value in values):
-        return args
-    return [*options, "--", *values]
-
-
-def _shell_named(args: list[str]) -> list[str]:
-    """A completion option given with no shell gets an empty one (this shell), so that it
-    takes a value only where one follows: `--show-completion zsh`, not `--show-completion list`."""
-    found = list(args)
-    for index, arg in enumerate(found):
-        if arg in ("--install-completion", "--show-completion"):
-            following = found[index + 1] if index + 1 < len(found) else None
-            if following is None or following.startswith("-") or following in COMMANDS:
-                found[index] = f"{arg}="
-    return found
 
 
 def _given(choose: "Callable[[Context, str], None]") -> "Callable[[Context, Any, Any], None]":
@@ -263,8 +140,8 @@ class NavsomeCommand(TyperCommand):
             self.help = re.sub(r"(?<=\S)\n(?=\S)", " ", inspect.cleandoc(self.help))
 
     def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
-        _refuse_repeated(self, args)
-        return super().parse_args(ctx, _negative_numbers_as_values(self, args))
+        refuse_repeated(self, args)
+        return super().parse_args(ctx, negative_numbers_as_values(self, args))
 
     def collect_usage_pieces(self, ctx: "Context") -> list[str]:
         # Typer writes a required argument as {VALUE}, which reads as a set to choose from;
@@ -307,15 +184,13 @@ class NavsomeGroup(TyperGroup):
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         self.commands = _LazyCommands(self)  # Typer's suggestions read the names from here
-        self.params += _completion_options()
+        self.params += completion_options()
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         # Usage errors go to stderr: drawn only when it is a terminal.
         self.rich_markup_mode = _drawn_for(sys.stderr)
-        if "_NAVSOME_COMPLETE" in os.environ:  # a shell asks for completions (add_completion off)
-            from typer._completion_classes import completion_init
-
-            completion_init()
+        if "_NAVSOME_COMPLETE" in os.environ:  # a shell asks for completions
+            answer_the_shell()
         return super().main(*args, **kwargs)
 
     def format_help(self, ctx: "Context", formatter: "HelpFormatter") -> None:
@@ -323,7 +198,7 @@ class NavsomeGroup(TyperGroup):
         super().format_help(ctx, formatter)
 
     def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
-        return super().parse_args(ctx, _shell_named(args))
+        return super().parse_args(ctx, shell_named(args, COMMANDS))
 
     def list_commands(self, ctx: "Context") -> list[str]:
         return list(self.commands)

@@ -1,0 +1,94 @@
+"""Arguments as people type them, read before Click reads them: a negative figure is a value,
+an option of one value given twice is a mistake said out loud, and a completion option takes
+the shell named after it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+from navsome.errors import UsageError
+
+if TYPE_CHECKING:  # Typer carries its own copy of Click
+    from typer._click import Command
+
+_NEGATIVE = re.compile(r"-[0-9][0-9 .,]*")
+
+
+def refuse_repeated(command: Command, args: list[str]) -> None:
+    """An option that takes one value, given twice with different ones (`--top 3 --top 5`),
+    is refused: Click would keep the last and drop the other without a word. Options that
+    take several (-m, -p) are left to their command."""
+    single = {}
+    for param in command.params:
+        if param.param_type_name != "option" or getattr(param, "multiple", False):
+            continue
+        if getattr(param, "is_flag", False) or getattr(param, "count", False):
+            continue
+        for name in param.opts:
+            single[name] = param.opts[-1] if param.opts[-1].startswith("--") else param.opts[0]
+    given: dict[str, list[str]] = {}
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            break
+        name, equals, value = arg.partition("=")
+        if name in single:
+            if not equals:
+                index += 1
+                value = args[index] if index < len(args) else ""
+            given.setdefault(single[name], []).append(value)
+        index += 1
+    for option, values in given.items():
+        if len(set(values)) > 1:
+            raise UsageError(
+                "{option} was given more than once ({values}); give it once.",
+                option=option,
+                values=", ".join(values),
+            )
+
+
+def negative_numbers_as_values(command: Command, args: list[str]) -> list[str]:
+    """`args` with its options first and its arguments after `--` when one of the arguments
+    is a negative number, which Click would otherwise take for an unknown option (`-5`)."""
+    valued = {
+        name
+        for param in command.params
+        if param.param_type_name == "option"
+        and not getattr(param, "is_flag", False)
+        and not getattr(param, "count", False)
+        for name in param.opts
+    }
+    options: list[str] = []
+    values: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            values += args[index + 1 :]
+            break
+        if _NEGATIVE.fullmatch(arg) or not arg.startswith("-") or arg == "-":
+            values.append(arg)
+        else:
+            options.append(arg)
+            if arg in valued and index + 1 < len(args):  # its value, whatever it looks like
+                index += 1
+                options.append(args[index])
+        index += 1
+    if not any(_NEGATIVE.fullmatch(value) for value in values):
+        return args
+    return [*options, "--", *values]
+
+
+def shell_named(args: list[str], commands: Collection[str]) -> list[str]:
+    """A completion option given with no shell gets an empty one (this shell), so that it
+    takes a value only where one follows: `--show-completion zsh`, not `--show-completion list`."""
+    found = list(args)
+    for index, arg in enumerate(found):
+        if arg in ("--install-completion", "--show-completion"):
+            following = found[index + 1] if index + 1 < len(found) else None
+            if following is None or following.startswith("-") or following in commands:
+                found[index] = f"{arg}="
+    return found
