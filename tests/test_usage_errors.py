@@ -114,3 +114,26 @@ def test_problems_in_a_file_are_placed_by_linje_in_norwegian(navsome, registry_c
                       "jobblyst/facebook", "followers", "1", "--as-of", "2031",
                       "--source", "nav-some-2017")  # fmt: skip
     fails(refused, 1, "linje ", "2031 er etter i dag")
+
+
+def test_validate_lists_a_registrys_problems_in_norwegian(navsome, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        '[sources.s]\ntitle = "T"\npublisher = "P"\nyear = "2018"\n[platforms]\n'
+        'facebook = { name = "Facebook" }\n[metrics.followers]\nlabel_en = "F"\nlabel_nb = "F"\n'
+        'unit = "count"\nkind = "level"\n[accounts.a]\nname = "A"\nrun_bi = "x"\n'
+        '[[accounts.a.channels]]\nplatform = "twitter"\n[[accounts.a.channels.measurements]]\n'
+        'metric = "folowers"\nvalue = -3\nas_of = "2017-13"\nsource = "s"\n'
+    )
+    said = navsome("--lang", "nb", "validate", str(bad))
+    assert said.exit_code == 1
+    for norwegian in (
+        "sources.s.year: må være et heltall, ikke tekst",
+        "accounts.a.run_bi: ukjent nøkkel; mente du 'run_by'?",
+        "ukjent plattform 'twitter'",
+        "'2017-13' har ingen måned 13",
+        "ukjent måling 'folowers'; mente du 'followers'?",
+    ):
+        assert norwegian in said.stdout, said.stdout
+    english = navsome("validate", str(bad)).stdout
+    assert "must be an integer, not a string" in english and "unknown key" in english

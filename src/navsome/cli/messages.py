@@ -25,7 +25,7 @@ def describe(error: NavsomeError, words: Words) -> str:
     """The message for `error`, without the leading 'navsome: ', in the language of `words`."""
     said = _described(error, words)
     if words.norwegian:  # the core's date problems and line numbers, inside any message
-        from navsome.cli.usage_errors import problems_in_norwegian
+        from navsome.output.problems_nb import problems_in_norwegian
 
         said = problems_in_norwegian(said)
     return said

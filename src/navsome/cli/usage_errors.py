@@ -1,9 +1,8 @@
-"""Click's usage errors ("No such option", "Missing argument", …) and the core's problems with
-a date or a file line, in the run's language.
+"""Click's usage errors ("No such option", "Missing argument", …) in the run's language.
 
-Click words them in English f-strings, as the core does the problems it finds in a typed date;
-under Norwegian the known ones are put into Norwegian by pattern, and a usage error is shown
-with Norwegian labels (Bruk, Se … for hjelp, Feil). What no pattern knows is left as written.
+Click words them in English f-strings; under Norwegian the known ones are put into Norwegian
+by pattern, and the error is shown with Norwegian labels (Bruk, Se … for hjelp, Feil). A
+message no pattern knows is left as Click wrote it.
 """
 
 from __future__ import annotations
@@ -42,38 +41,6 @@ _NORWEGIAN = [
     ),
     (r"Invalid value for (.+?): (.+)", r"Ugyldig verdi for \1: \2"),
 ]
-
-
-# Problems the core finds in a date (navsome/dates.py) and the place it gives them, as they
-# appear inside a message: replaced wherever they occur.
-_PROBLEMS_NORWEGIAN = [
-    (
-        r"(\S+) is not a date; write YYYY, YYYY-MM or YYYY-MM-DD",
-        r"\1 er ikke en dato; skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD",
-    ),
-    (r"(\S+) has no month (\d+)", r"\1 har ingen måned \2"),
-    (r"(\S+) has no year 0", r"\1 har ikke år 0"),
-    (r"(\S+) is not a day of (\S+)", r"\1 er ikke en dag i \2"),
-    (r"(\S+) ends before it starts", r"\1 slutter før det begynner"),
-    (r"an interval is two dates with / between", r"et intervall er to datoer med / mellom"),
-    (
-        r"(\S+) is after today \((\S+)\); a figure or event is dated when it has happened",
-        r"\1 er etter i dag (\2); et tall eller en hendelse dateres når det har skjedd",
-    ),
-    (
-        r"('.*?') is not a number; write a number such as 21000, 21 000 or 3\.5",
-        r"\1 er ikke et tall; skriv et tall som 21000, 21 000 eller 3.5",
-    ),
-    (r"\bline (\d+), column (\d+):", r"linje \1, kolonne \2:"),
-    (r"\bline (\d+):", r"linje \1:"),
-]
-
-
-def problems_in_norwegian(text: str) -> str:
-    """`text` with the core's date problems and line numbers in it put into Norwegian."""
-    for english, norwegian in _PROBLEMS_NORWEGIAN:
-        text = re.sub(english, norwegian, text)
-    return text
 
 
 def in_norwegian(message: str) -> str:

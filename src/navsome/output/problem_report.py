@@ -27,7 +27,8 @@ def problem_report(file: str, problems: list[Problem], *, words: Words) -> str:
     lines = []
     for problem in problems:
         where = ":".join(str(part) for part in (file, problem.line, problem.column) if part)
-        what = f"{problem.path}: {problem.message}" if problem.path else problem.message
+        message = _in_language(problem.message, words)
+        what = f"{problem.path}: {message}" if problem.path else message
         lines.append(visible(f"{where}: {what}", one_line=True))
         if problem.excerpt is not None and problem.line and problem.column:
             lines += _caret(problem.excerpt, problem.line, problem.column)
@@ -81,5 +82,13 @@ def problems_view(problems: list[Problem], *, words: Words) -> list[Block]:
     )
     for p in problems:
         line = f"{p.line}:{p.column}" if p.line and p.column else str(p.line or "")
-        grid.rows.append([line, p.path, p.message])
+        grid.rows.append([line, p.path, _in_language(p.message, words)])
     return [grid]
+
+
+def _in_language(message: str, words: Words) -> str:
+    if not words.norwegian:
+        return message
+    from navsome.output.problems_nb import problems_in_norwegian
+
+    return problems_in_norwegian(message)

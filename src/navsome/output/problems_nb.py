@@ -1,0 +1,89 @@
+"""The problems the core finds, in Norwegian: a typed date, a number, a registry's values and
+the line they are on. The core words them in English f-strings (they are data for library
+users too); under Norwegian the known ones are put into Norwegian by pattern, wherever they
+occur in a message, and what no pattern knows is left as written."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_KIND = {
+    "string": "tekst",
+    "number": "et tall",
+    "integer": "et heltall",
+    "boolean": "sann eller usann",
+    "array": "en liste",
+    "table": "en tabell",
+}
+_WHAT = {"account": "konto", "platform": "plattform", "metric": "måling", "source": "kilde"}
+
+
+# Problems the core finds in a date (navsome/dates.py) and the place it gives them, as they
+# appear inside a message: replaced wherever they occur.
+_PROBLEMS_NORWEGIAN: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
+    (
+        r"(\S+) is not a date; write YYYY, YYYY-MM or YYYY-MM-DD",
+        r"\1 er ikke en dato; skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD",
+    ),
+    (r"(\S+) has no month (\d+)", r"\1 har ingen måned \2"),
+    (r"(\S+) has no year 0", r"\1 har ikke år 0"),
+    (r"(\S+) is not a day of (\S+)", r"\1 er ikke en dag i \2"),
+    (r"(\S+) ends before it starts", r"\1 slutter før det begynner"),
+    (r"an interval is two dates with / between", r"et intervall er to datoer med / mellom"),
+    (
+        r"(\S+) is after today \((\S+)\); a figure or event is dated when it has happened",
+        r"\1 er etter i dag (\2); et tall eller en hendelse dateres når det har skjedd",
+    ),
+    (
+        r"('.*?') is not a number; write a number such as 21000, 21 000 or 3\.5",
+        r"\1 er ikke et tall; skriv et tall som 21000, 21 000 eller 3.5",
+    ),
+    # What the schema (registry/schema.py) says of a registry's values.
+    (
+        r"must be (?:a|an) (\w+), not (?:a|an) (\w+)",
+        lambda m: f"må være {_KIND[m[1]]}, ikke {_KIND[m[2]]}",
+    ),
+    (r"must not be empty", r"kan ikke være tom"),
+    (r"missing required key ('[^']*')", r"mangler den påkrevde nøkkelen \1"),
+    (r"unknown key; did you mean ('[^']*')\?", r"ukjent nøkkel; mente du \1?"),
+    (r"unknown key; known keys: ", r"ukjent nøkkel; kjente nøkler: "),
+    (
+        r"unknown (account|platform|metric|source) ('[^']*')",
+        lambda m: f"ukjent {_WHAT[m[1]]} {m[2]}",
+    ),
+    (r"; did you mean ('[^']*')\?", r"; mente du \1?"),
+    (r"('[^']*') is not one of ", r"\1 er ikke en av "),
+    (
+        r"(-?[\d.]+) is negative; a figure of (\S+) is never below 0",
+        r"\1 er negativt; \2 er aldri under 0",
+    ),
+    (r"(\S+) is over 100; (\S+) is a percentage", r"\1 er over 100; \2 er en prosentandel"),
+    (
+        r"(\S+) is not a whole number; (\S+) are counted in whole numbers",
+        r"\1 er ikke et helt tall; \2 telles i hele tall",
+    ),
+    (
+        r"the range's high end (\S+) is below its low end (\S+)",
+        r"intervallets øvre grense \1 er under den nedre \2",
+    ),
+    (
+        r"the range's ends are both (\S+); write it as an exact figure",
+        r"intervallets grenser er begge \1; skriv det som et nøyaktig tall",
+    ),
+    (r"(\S+) is before the channel started \((\S+)\)", r"\1 er før kanalen startet (\2)"),
+    (
+        r"account ('[^']*') has no channel on ('[^']*') \(it has: ",
+        r"kontoen \1 har ingen kanal på \2 (den har: ",
+    ),
+    (r"('[^']*') already names account ('[^']*')", r"\1 er allerede navnet på kontoen \2"),
+    (r"\bline (\d+), column (\d+):", r"linje \1, kolonne \2:"),
+    (r"\bline (\d+):", r"linje \1:"),
+]
+
+
+def problems_in_norwegian(text: str) -> str:
+    """`text` with the core's date problems and line numbers in it put into Norwegian."""
+    for english, norwegian in _PROBLEMS_NORWEGIAN:
+        text = re.sub(english, norwegian, text)
+    return text
