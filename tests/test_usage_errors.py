@@ -137,3 +137,6 @@ def test_validate_lists_a_registrys_problems_in_norwegian(navsome, tmp_path):
         assert norwegian in said.stdout, said.stdout
     english = navsome("validate", str(bad)).stdout
     assert "must be an integer, not a string" in english and "unknown key" in english
+    # Read by another command, the same problems and their count.
+    listed = navsome("--lang", "nb", "--registry", str(bad), "list")
+    fails(listed, 1, "5 problemer i registeret:", "linje 4: sources.s.year: må være et heltall")

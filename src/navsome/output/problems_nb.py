@@ -77,6 +77,8 @@ _PROBLEMS_NORWEGIAN: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
         r"kontoen \1 har ingen kanal på \2 (den har: ",
     ),
     (r"('[^']*') already names account ('[^']*')", r"\1 er allerede navnet på kontoen \2"),
+    (r"(\d+) problems in the registry:", r"\1 problemer i registeret:"),
+    (r"… and (\d+) more\.", r"… og \1 til."),
     (r"\bline (\d+), column (\d+):", r"linje \1, kolonne \2:"),
     (r"\bline (\d+):", r"linje \1:"),
 ]
