@@ -124,3 +124,15 @@ def test_help_paragraphs_reflow_to_a_wide_terminal(navsome):
     plain = re.sub(r"\x1b\[[0-9;]*m", "", drawn)
     # One line on a wide screen, not broken where the docstring's source line ends.
     assert "ranked by their midpoint or stated bound." in plain
+
+
+def test_a_long_option_may_be_cut_to_a_prefix_only_it_has(navsome):
+    cut = navsome("compare", "--met", "followers", "--plat", "twitter", "--to", "2", "--form=csv")
+    whole = navsome("compare", "--metric", "followers", "--platform", "twitter", "--top", "2",
+                    "--format", "csv")  # fmt: skip
+    assert cut.exit_code == 0 and cut.stdout == whole.stdout
+    assert navsome("list", "--l", "nb").stdout.startswith(" Konto")  # --lang, after the command
+    # A prefix several options share is refused, with what it could be.
+    fails(
+        navsome("compare", "--a", "-m", "followers"), 2, "No such option: --a", "--all", "--as-of"
+    )

@@ -16,7 +16,12 @@ from typer.models import CommandInfo
 
 from navsome import __version__
 from navsome.cli.completion import answer_the_shell, complete_language, completion_options
-from navsome.cli.typed_args import negative_numbers_as_values, refuse_repeated, shell_named
+from navsome.cli.typed_args import (
+    negative_numbers_as_values,
+    refuse_repeated,
+    shell_named,
+    whole_options,
+)
 from navsome.errors import NavsomeError, UsageError
 from navsome.i18n import ENGLISH, LANGUAGES, Words
 
@@ -140,6 +145,7 @@ class NavsomeCommand(TyperCommand):
             self.help = re.sub(r"(?<=\S)\n(?=\S)", " ", inspect.cleandoc(self.help))
 
     def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
+        args = whole_options(self, args)
         refuse_repeated(self, args)
         return super().parse_args(ctx, negative_numbers_as_values(self, args))
 

@@ -1,6 +1,6 @@
-"""Arguments as people type them, read before Click reads them: a negative figure is a value,
-an option of one value given twice is a mistake said out loud, and a completion option takes
-the shell named after it."""
+"""Arguments as people type them, read before Click reads them: a long option may be cut to a
+prefix only it has (as argparse allows), a negative figure is a value, an option of one value
+given twice is a mistake said out loud, and a completion option takes the shell named after it."""
 
 from __future__ import annotations
 
@@ -91,4 +91,23 @@ def shell_named(args: list[str], commands: Collection[str]) -> list[str]:
             following = found[index + 1] if index + 1 < len(found) else None
             if following is None or following.startswith("-") or following in commands:
                 found[index] = f"{arg}="
+    return found
+
+
+def whole_options(command: Command, args: list[str]) -> list[str]:
+    """`args` with each long option given by a prefix only one of the command's has written out
+    (`--plat` is `--platform`); a prefix several share is left for Click to refuse."""
+    names = sorted(
+        {name for param in command.params for name in param.opts if name.startswith("--")}
+    )
+    found: list[str] = []
+    for index, arg in enumerate(args):
+        if arg == "--":
+            return found + args[index:]
+        name, equals, value = arg.partition("=")
+        if arg.startswith("--") and name not in names:
+            matches = [option for option in names if option.startswith(name)]
+            if len(matches) == 1:
+                arg = matches[0] + equals + value
+        found.append(arg)
     return found
