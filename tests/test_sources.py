@@ -88,3 +88,15 @@ def test_the_shipped_registry_is_never_given_a_source(navsome, monkeypatch, regi
         "navsome.registry.rewrite.installed_registry", lambda: registry_copy.resolve()
     )
     fails(navsome("--registry", str(registry_copy), *ADD), 2, "not edited in place")
+
+
+def test_a_source_address_must_be_one_a_reader_can_open(navsome, registry_copy):
+    args = ["--registry", str(registry_copy), "source", "add", "x", "--title", "T",
+            "--publisher", "P", "--year", "2019", "--url"]  # fmt: skip
+    refused = navsome(*args, "nav.no")
+    assert refused.exit_code == 1
+    assert "sources.x.url: 'nav.no' is not a web address; write it in full" in refused.stderr
+    norwegian = navsome("--lang", "nb", *args, "notaurl")
+    assert "kilden ble ikke lagt til" in norwegian.stderr
+    assert "'notaurl' er ikke en nettadresse" in norwegian.stderr
+    assert navsome(*args, "https://www.nav.no/x").exit_code == 0

@@ -77,6 +77,14 @@ _PROBLEMS_NORWEGIAN: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
         r"kontoen \1 har ingen kanal på \2 (den har: ",
     ),
     (r"('[^']*') already names account ('[^']*')", r"\1 er allerede navnet på kontoen \2"),
+    (
+        r"('[^']*') is not a web address; write it in full, such as https://www\.nav\.no/",
+        r"\1 er ikke en nettadresse; skriv den helt ut, for eksempel https://www.nav.no/",
+    ),
+    (
+        r"source not added; the registry would not validate with it:",
+        r"kilden ble ikke lagt til; registeret ville ikke vært gyldig med den:",
+    ),
     (r"(\d+) problems in the registry:", r"\1 problemer i registeret:"),
     (r"… and (\d+) more\.", r"… og \1 til."),
     (r"\bline (\d+), column (\d+):", r"linje \1, kolonne \2:"),

@@ -102,6 +102,17 @@ def one_of(choices: tuple[str, ...]) -> Rule:
     return rule
 
 
+_WEB_ADDRESS = re.compile(r"https?://[^\s/]+\.[^\s]*")
+
+
+def web_address(value: object) -> str | None:
+    """An address a reader can open: http(s)://host.domain/…, no spaces."""
+    problem = text(value)
+    if problem is None and not _WEB_ADDRESS.fullmatch(str(value)):
+        return f"{value!r} is not a web address; write it in full, such as https://www.nav.no/"
+    return problem
+
+
 def tables(value: object) -> str | None:
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         return f"must be an array of tables ([[…]]), not {_describe(value)}"
@@ -118,7 +129,7 @@ SOURCE_FIELDS: Spec = {
     "publisher": (True, text),
     "year": (True, integer),
     "document": (False, text),
-    "url": (False, text),
+    "url": (False, web_address),
 }
 PLATFORM_FIELDS: Spec = {"name": (True, text), "name_nb": (False, text)}
 METRIC_FIELDS: Spec = {
