@@ -45,4 +45,4 @@ def test_a_conflict_is_worded_in_the_chosen_language_of_numbers(navsome_run, reg
     result = navsome_run("--registry", str(registry_copy), "--lang", "nb", *args,
                          "--source", "nav-some-2017")  # fmt: skip
     # In Norwegian: the words and the numbers.
-    fails(result, 1, "followers 27 000 per 2018; bruk --replace for å erstatte det med 28 000")
+    fails(result, 1, "følgere 27 000 per 2018; bruk --replace for å erstatte det med 28 000")

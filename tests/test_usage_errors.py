@@ -53,7 +53,7 @@ def test_usage_errors_on_a_pipe_are_plain_lines(navsome):
 def test_conflicts_and_missing_files_are_said_in_norwegian(navsome, registry_copy):
     args = ["--registry", str(registry_copy), "record", "jobblyst/facebook", "followers", "20000"]
     said = navsome("--lang", "nb", *args, "--as-of", "2017-12", "--source", "nav-some-2017")
-    fails(said, 1, "har allerede followers 19 500 per 2017-12; bruk --replace")
+    fails(said, 1, "har allerede følgere 19 500 per 2017-12; bruk --replace")
     fails(navsome("--lang", "nb", "list", "--registry", "/nope.toml"), 1, "filen finnes ikke")
 
 
@@ -140,3 +140,11 @@ def test_validate_lists_a_registrys_problems_in_norwegian(navsome, tmp_path):
     # Read by another command, the same problems and their count.
     listed = navsome("--lang", "nb", "--registry", str(bad), "list")
     fails(listed, 1, "5 problemer i registeret:", "linje 4: sources.s.year: må være et heltall")
+
+
+def test_record_names_the_metric_by_its_label_in_the_runs_language(navsome, registry_copy):
+    args = ["--registry", str(registry_copy), "record", "jobblyst/facebook", "private_messages"]
+    said = navsome(*args, "900", "--as-of", "2018", "--source", "nav-some-2017")
+    assert said.stdout.startswith("Recorded jobblyst/facebook private messages 900 as of 2018")
+    again = navsome("--lang", "nb", *args, "950", "--as-of", "2018", "--source", "nav-some-2017")
+    fails(again, 1, "jobblyst/facebook har allerede private meldinger 900 per 2018")

@@ -107,10 +107,17 @@ class Conflict(NavsomeError):
 
     exit_code = EXIT_BAD_DATA
 
-    def __init__(self, channel: str, existing: Measurement, new: Measurement) -> None:
+    def __init__(
+        self,
+        channel: str,
+        existing: Measurement,
+        new: Measurement,
+        labels: tuple[str, str] = ("", ""),  # the metric's label in English and Norwegian
+    ) -> None:
         self.channel = channel
         self.existing = existing
         self.new = new
+        self.labels = labels
         super().__init__(
             f"{channel} already has {new.metric} {existing.value!r} as of {new.as_of}; "
             f"recording {new.value!r} needs replace=True."

@@ -66,7 +66,7 @@ def _described(error: NavsomeError, words: Words) -> str:
             "{channel} already has {metric} {old} as of {as_of}; pass --replace to replace it "
             "with {new}.",
             channel=error.channel,
-            metric=error.new.metric,
+            metric=_label(error.labels, words) or error.new.metric,
             old=old,
             as_of=error.new.as_of,
             new=new,
@@ -145,3 +145,9 @@ def _unknown(error: UnknownName, words: Words) -> str:
             channels=", ".join(error.choices),
         )
     return str(error)
+
+
+def _label(labels: tuple[str, str], words: Words) -> str:
+    """A metric's label as a message names it (`followers`, `følgere`), or '' if not known."""
+    english, norwegian = labels
+    return (norwegian if words.norwegian else english).lower()

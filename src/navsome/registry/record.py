@@ -43,6 +43,7 @@ class Recorded(NamedTuple):
     # The channel's figure of that metric just before this one in time, if any: a figure ten
     # times larger or smaller than it is worth a second look (a typo, or a unit mixed up).
     previous: Measurement | None = None
+    labels: tuple[str, str] = ("", "")  # the metric's label in English and Norwegian
 
     @property
     def tenfold(self) -> bool:
@@ -120,21 +121,23 @@ def _with_figure(
         i for i, m in enumerate(channel.measurements)
         if m.metric == figure.metric and m.as_of == figure.as_of
     ]  # fmt: skip
-    periods = registry.metrics[figure.metric].kind == "period"
+    metric = registry.metrics[figure.metric]
+    periods = metric.kind == "period"
+    labels = (metric.label_en, metric.label_nb)
     previous = previous_figure(channel.measurements, figure, periods)
     if same_date:
         old = channel.measurements[same_date[0]]
         if same_figure(old, figure):
-            return Recorded("unchanged", channel, old, unit, previous), None
+            return Recorded("unchanged", channel, old, unit, previous, labels), None
         if not replace:
-            raise Conflict(channel.id, old, figure)
+            raise Conflict(channel.id, old, figure, labels)
     replacing = same_date[0] if same_date else None
     edited = _edited_text(text, registry, account.slug, index, replacing, figure)
     if edited is None:  # a layout the text edit leaves alone: tomlkit, and a full check
         new_text, data = _tomlkit_edit(text, name, account.slug, index, replacing, figure)
         edited = new_text, checked_registry(data, new_text, name)
     action = "replaced" if same_date else "added"
-    return Recorded(action, channel, figure, unit, previous), edited
+    return Recorded(action, channel, figure, unit, previous, labels), edited
 
 
 def _edited_text(

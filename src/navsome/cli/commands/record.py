@@ -139,7 +139,7 @@ def command(
     message = words(
         template,
         channel=done.channel.id,
-        metric=stored.metric,
+        metric=(done.labels[1] if words.norwegian else done.labels[0]).lower() or stored.metric,
         value=format_figure(stored, done.unit, words=words),
         as_of=stored.as_of,
         file=path,
