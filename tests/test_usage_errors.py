@@ -79,7 +79,7 @@ def test_import_and_record_say_their_outcome_in_norwegian(navsome, registry_copy
     args = ["--lang", "nb", "--registry", str(registry_copy)]
     dry = navsome(*args, "import", "--dry-run", str(good))
     assert dry.stdout.startswith(f"Ville importert {good} til {registry_copy}: 1 lagt til")
-    assert "legg til  jobblyst/facebook followers 21 000 per 2018-06" in dry.stdout
+    assert "legg til  jobblyst/facebook følgere 21 000 per 2018-06" in dry.stdout
     bad = tmp_path / "bad.csv"
     bad.write_text("channel,metric,value,as_of,source\nnav/linkedin,followers,abc,2018,x\n")
     fails(navsome(*args, "import", str(bad)), 1, "ingenting ble importert; ")

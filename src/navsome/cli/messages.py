@@ -59,6 +59,7 @@ def _described(error: NavsomeError, words: Words) -> str:
         template = templates.get(error.kind, templates["account"])
         return words(template, name=error.name, names=", ".join(error.matches))
     if isinstance(error, Conflict):
+        from navsome.cli.options import metric_label
         from navsome.output.numbers import format_figure
 
         old, new = format_figure(error.existing, words=words), format_figure(error.new, words=words)
@@ -66,7 +67,7 @@ def _described(error: NavsomeError, words: Words) -> str:
             "{channel} already has {metric} {old} as of {as_of}; pass --replace to replace it "
             "with {new}.",
             channel=error.channel,
-            metric=_label(error.labels, words) or error.new.metric,
+            metric=metric_label(error.labels, words) or error.new.metric,
             old=old,
             as_of=error.new.as_of,
             new=new,
@@ -145,9 +146,3 @@ def _unknown(error: UnknownName, words: Words) -> str:
             channels=", ".join(error.choices),
         )
     return str(error)
-
-
-def _label(labels: tuple[str, str], words: Words) -> str:
-    """A metric's label as a message names it (`followers`, `følgere`), or '' if not known."""
-    english, norwegian = labels
-    return (norwegian if words.norwegian else english).lower()

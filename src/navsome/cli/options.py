@@ -175,9 +175,15 @@ def say_waiting(pid: int | None, path: Path, words: Words) -> None:
     say(words("Waiting for {holder} to finish with {file}…", holder=holder, file=path))
 
 
-def tenfold_note(new: Measurement, old: Measurement, unit: str, words: Words) -> str:
+def tenfold_note(
+    new: Measurement,
+    old: Measurement,
+    unit: str,
+    words: Words,
+    labels: tuple[str, str] = ("", ""),
+) -> str:
     """The note a writer gives for a figure ten times larger or smaller than the one before it:
-    likely a typo."""
+    likely a typo. The metric is named by its label in the words' language where given."""
     from navsome.output.numbers import format_figure
 
     larger = new.representative > old.representative
@@ -185,11 +191,17 @@ def tenfold_note(new: Measurement, old: Measurement, unit: str, words: Words) ->
         "navsome: note: {new} {metric} is {how} the figure before it, {old} as of "
         "{as_of}; if it is a typo, record the right figure with --replace.",
         new=format_figure(new, unit, words=words),
-        metric=new.metric,
+        metric=metric_label(labels, words) or new.metric,
         how=words("ten times or more") if larger else words("a tenth or less of"),
         old=format_figure(old, unit, words=words),
         as_of=old.as_of,
     )
+
+
+def metric_label(labels: tuple[str, str], words: Words) -> str:
+    """A metric's label as a sentence names it (`followers`, `følgere`), or '' if not known."""
+    english, norwegian = labels
+    return (norwegian if words.norwegian else english).lower()
 
 
 def lock_timeout_seconds(option: str | None) -> float:

@@ -50,6 +50,7 @@ class Planned(NamedTuple):
     existing: Measurement | None
     unit: str  # the metric's
     previous: Measurement | None = None  # the figure before it in time, as record finds it
+    labels: tuple[str, str] = ("", "")  # the metric's label in English and Norwegian
 
     @property
     def tenfold(self) -> bool:
@@ -197,7 +198,10 @@ def _plan(
         so_far = [*channel.measurements, *batch.get(channel.id, [])]
         previous = previous_figure(so_far, figure, metric.kind == "period")
         batch.setdefault(channel.id, []).append(figure)
-        plan.append(Planned(row, action, channel.id, figure, existing, metric.unit, previous))
+        labels = (metric.label_en, metric.label_nb)
+        plan.append(
+            Planned(row, action, channel.id, figure, existing, metric.unit, previous, labels)
+        )
     if problems:
         raise ImportRefused(sorted(problems, key=_place))
     return plan

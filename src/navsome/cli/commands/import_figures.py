@@ -9,6 +9,7 @@ from navsome.cli.options import (
     LockTimeoutOption,
     cache_folder,
     lock_timeout_seconds,
+    metric_label,
     registry_size_limit,
     say_waiting,
     tenfold_note,
@@ -82,7 +83,9 @@ def command(
     )
     for planned in plan:  # as record notes it: ten times off the figure before, a typo?
         if planned.tenfold and planned.previous is not None and planned.action != "unchanged":
-            note = tenfold_note(planned.figure, planned.previous, planned.unit, words)
+            note = tenfold_note(
+                planned.figure, planned.previous, planned.unit, words, planned.labels
+            )
             say(f"{planned.row.where}: " + note.removeprefix("navsome: "))
     counts = {action: 0 for action in ("added", "replaced", "unchanged", "conflict")}
     lines = []
@@ -96,7 +99,7 @@ def command(
                 "{verb} {channel} {metric} {figure} as of {as_of}",
                 verb=f"{verb:<9}",
                 channel=planned.channel,
-                metric=planned.figure.metric,
+                metric=metric_label(planned.labels, words) or planned.figure.metric,
                 figure=shown,
                 as_of=planned.figure.as_of,
             )

@@ -17,6 +17,7 @@ from navsome.cli.options import (
     date_option,
     figure_number,
     lock_timeout_seconds,
+    metric_label,
     registry_size_limit,
     say_waiting,
     tenfold_note,
@@ -139,7 +140,7 @@ def command(
     message = words(
         template,
         channel=done.channel.id,
-        metric=(done.labels[1] if words.norwegian else done.labels[0]).lower() or stored.metric,
+        metric=metric_label(done.labels, words) or stored.metric,
         value=format_figure(stored, done.unit, words=words),
         as_of=stored.as_of,
         file=path,
@@ -150,4 +151,4 @@ def command(
 
 def _say_tenfold(done: "Recorded", words: "Words") -> None:
     assert done.previous is not None
-    say(tenfold_note(done.measurement, done.previous, done.unit, words))
+    say(tenfold_note(done.measurement, done.previous, done.unit, words, done.labels))
