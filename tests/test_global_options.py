@@ -136,3 +136,9 @@ def test_a_long_option_may_be_cut_to_a_prefix_only_it_has(navsome):
     fails(
         navsome("compare", "--a", "-m", "followers"), 2, "No such option: --a", "--all", "--as-of"
     )
+
+
+@pytest.mark.parametrize("command", ["compare", "record", "show", "validate", "source"])
+def test_help_drawn_for_a_terminal_shows_no_type_beside_an_argument(navsome, command):
+    drawn = navsome(command, "--help", env={"TTY_COMPATIBLE": "1", "NO_COLOR": "1"}).stdout
+    assert "Arguments" in drawn and "<str>" not in drawn and "<text>" not in drawn

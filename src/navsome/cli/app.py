@@ -157,7 +157,25 @@ class NavsomeCommand(TyperCommand):
     def format_help(self, ctx: "Context", formatter: "HelpFormatter") -> None:
         self.rich_markup_mode = _drawn_for(sys.stdout)
         _list_names(self, ctx)
+        _no_type_beside_arguments(self)
         super().format_help(ctx, formatter)
+
+
+def _no_type_beside_arguments(command: "Command") -> None:
+    """Rich-drawn help writes `<str>` beside an argument whose type has no placeholder of its
+    own; the argument's name (ACCOUNT, CHANNEL) already says what to type. A text argument's
+    type is swapped, for the help only, for one whose placeholder is empty."""
+    from importlib import import_module
+
+    click_types = import_module(typer.BadParameter.__module__.rpartition(".")[0] + ".types")
+
+    class Unnamed(click_types.StringParamType):  # type: ignore[name-defined,misc]
+        def get_metavar(self, *args: Any, **kwargs: Any) -> str:
+            return ""
+
+    for param in command.params:
+        if param.param_type_name == "argument" and param.type.name in ("str", "text"):
+            param.type = Unnamed()  # converts as text does: only its placeholder differs
 
 
 MOST_NAMES_LISTED = 12  # more would bury the option's help: completion lists them all
