@@ -42,7 +42,7 @@ _PROBLEMS_NORWEGIAN: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     # What the schema (registry/schema.py) says of a registry's values.
     (
         r"must be (?:a|an) (\w+), not (?:a|an) (\w+)",
-        lambda m: f"må være {_KIND[m[1]]}, ikke {_KIND[m[2]]}",
+        lambda m: f"må være {_KIND.get(m[1], m[1])}, ikke {_KIND.get(m[2], m[2])}",
     ),
     (r"must not be empty", r"kan ikke være tom"),
     (r"missing required key ('[^']*')", r"mangler den påkrevde nøkkelen \1"),
@@ -50,7 +50,7 @@ _PROBLEMS_NORWEGIAN: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"unknown key; known keys: ", r"ukjent nøkkel; kjente nøkler: "),
     (
         r"unknown (account|platform|metric|source) ('[^']*')",
-        lambda m: f"ukjent {_WHAT[m[1]]} {m[2]}",
+        lambda m: f"ukjent {_WHAT.get(m[1], m[1])} {m[2]}",
     ),
     (r"; did you mean ('[^']*')\?", r"; mente du \1?"),
     (r"('[^']*') is not one of ", r"\1 er ikke en av "),
