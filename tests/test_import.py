@@ -263,3 +263,20 @@ def test_a_row_ten_times_off_the_figure_before_is_imported_with_a_note(
         f"{rows}:3: note: 21,000 followers is ten times or more the figure before it, 1,950 as "
         "of 2018-06; if it is a typo, record the right figure with --replace.",
     ]
+
+
+def test_one_run_reports_every_problem_of_a_row_the_names_too(navsome, registry_copy, tmp_path):
+    rows = tmp_path / "bad.csv"
+    rows.write_text("channel,metric,value,as_of,source\nnav/linkedin,folowers,abc,2018-13,nope\n")
+    said = navsome("--registry", str(registry_copy), "import", str(rows))
+    assert said.exit_code == 1
+    for problem in (
+        "bad.csv:2: as_of: '2018-13' has no month 13",
+        "bad.csv:2: value: 'abc' is not a number",
+        "bad.csv:2: metric: unknown metric 'folowers'; did you mean 'followers'?",
+        "bad.csv:2: source: unknown source 'nope' (known: nav-some-2017)",
+    ):
+        assert problem in said.stderr, said.stderr
+    assert "nothing was imported; 4 problems:" in said.stderr
+    norwegian = navsome("--lang", "nb", "--registry", str(registry_copy), "import", str(rows))
+    assert "ukjent måling 'folowers'; mente du 'followers'?" in norwegian.stderr

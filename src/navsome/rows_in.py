@@ -12,7 +12,7 @@ from typing import Any
 from navsome.errors import InvalidDate, InvalidFigure
 from navsome.model import QUALIFIERS, Measurement
 from navsome.query import check_date
-from navsome.registry.batch import ImportRefused, Row
+from navsome.registry.batch import ImportRefused, Row, Unread
 from navsome.rows import MEASUREMENT_KEYS
 from navsome.typed import read_figure
 
@@ -35,24 +35,36 @@ DERIVED = (
 )
 
 
-def read_rows(text: str, name: str) -> tuple[list[Row], list[str]]:
-    """The rows in `text` (JSON when it starts with `[`, CSV otherwise) that could be read, and
-    the problems of those that could not (ImportRefused when the file itself cannot be)."""
+def read_rows(text: str, name: str) -> tuple[list[Row], list[str], list[Unread]]:
+    """The rows in `text` (JSON when it starts with `[`, CSV otherwise) that could be read, the
+    problems of those that could not, and those rows' names, for the registry to check too
+    (ImportRefused when the file itself cannot be read)."""
     if text.lstrip().startswith(("[", "{")):
         records = _json_records(text, name)
     else:
         records = _csv_records(text, name)
     problems: list[str] = []
     rows = []
+    unread = []
     for where, record in records:
         found: list[str] = []
         row = _row(where, record, found)
         problems += found
         if row is not None:
             rows.append(row)
+        elif "_problem" not in record:
+            unread.append(
+                Unread(where, *(_typed(record, key) for key in ("channel", "metric", "source")))
+            )
     if not rows and not problems:
         raise ImportRefused([f"{name}: no rows to import"])
-    return rows, problems
+    return rows, problems, unread
+
+
+def _typed(record: dict[str, Any], column: str) -> str | None:
+    """A name as the row gives it, if it gives one as text."""
+    value = record.get(column)
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 def _csv_records(text: str, name: str) -> list[tuple[str, dict[str, Any]]]:

@@ -53,6 +53,7 @@ _PROBLEMS_NORWEGIAN: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
         lambda m: f"ukjent {_WHAT.get(m[1], m[1])} {m[2]}",
     ),
     (r"; did you mean ('[^']*')\?", r"; mente du \1?"),
+    (r"\(known: ", r"(kjente: "),
     (r"('[^']*') is not one of ", r"\1 er ikke en av "),
     (
         r"(-?[\d.]+) is negative; a figure of (\S+) is never below 0",

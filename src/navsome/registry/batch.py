@@ -39,6 +39,16 @@ class Row(NamedTuple):
     figure: Measurement
 
 
+class Unread(NamedTuple):
+    """A row that could not be read whole: the names it gives, as typed, are still checked, so
+    that one run reports every problem of the row."""
+
+    where: str
+    channel: str | None
+    metric: str | None
+    source: str | None
+
+
 class Planned(NamedTuple):
     """What importing one row does: added, replaced, unchanged, or conflict (another figure
     for that date is there, and --replace was not given)."""
@@ -79,17 +89,21 @@ def import_rows(
     cache_dir: str | os.PathLike[str] | None = None,
     problems: Sequence[str] = (),
     waiting: Callable[[int | None], None] | None = None,
+    unread: Sequence[Unread] = (),
 ) -> list[Planned]:
     """Import `rows` into the registry at `path`, all or none; what each row does. With
     `dry_run` nothing is written (and no lock taken); conflicts are then planned, not refused.
-    `problems` of rows that could not even be read are reported with the rest."""
+    `problems` of rows that could not even be read are reported with the rest, and so are the
+    names those rows give (`unread`) that the registry does not know."""
+
     if dry_run:
         from navsome.registry.read import load_registry
 
-        return _plan(load_registry(path, max_bytes, cache_dir), rows, replace, False, problems)
+        registry = load_registry(path, max_bytes, cache_dir)
+        return _plan(registry, rows, replace, False, [*problems, *_unknown(registry, unread)])
 
     def change(text: str, registry: Registry) -> tuple[list[Planned], tuple[str, Registry] | None]:
-        plan = _plan(registry, rows, replace, True, problems)
+        plan = _plan(registry, rows, replace, True, [*problems, *_unknown(registry, unread)])
         changes = [p for p in plan if p.action in ("added", "replaced")]
         if not changes:
             return plan, None
@@ -104,6 +118,24 @@ def import_rows(
         max_bytes=max_bytes,
         cache_dir=cache_dir,
     )
+
+
+def _unknown(registry: Registry, unread: Sequence[Unread]) -> list[str]:
+    """What the registry does not know among the names of rows that could not be read."""
+    found = []
+    for row in unread:
+        if row.channel is not None and "/" in row.channel:
+            channel = _channel_named(registry, row.channel)
+            if isinstance(channel, str):
+                found.append(f"{row.where}: {channel}")
+        if row.metric is not None:
+            slug = _metric_named(registry, row.metric)
+            if slug not in registry.metrics:
+                found.append(f"{row.where}: metric: {slug}")
+        if row.source is not None and row.source not in registry.sources:
+            known = ", ".join(registry.sources)
+            found.append(f"{row.where}: source: unknown source {row.source!r} (known: {known})")
+    return found
 
 
 def _channel_named(registry: Registry, text: str) -> Channel | str:
@@ -129,8 +161,9 @@ def _metric_named(registry: Registry, text: str) -> str:
 
     try:
         return check_metric(registry, text)
-    except UnknownName:
-        return f"unknown metric {text!r} (known: {', '.join(registry.metrics)})"
+    except UnknownName as error:
+        guess = f"; did you mean {error.suggestions[0]!r}?" if error.suggestions else ""
+        return f"unknown metric {text!r}{guess} (known: {', '.join(registry.metrics)})"
     except NavsomeError as error:
         return str(error)
 

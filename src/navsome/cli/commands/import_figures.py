@@ -68,7 +68,7 @@ def command(
                 "{file}: cannot read it ({why}); give a CSV or JSON file.", file=file, why=why
             ) from None
         name = file
-    rows, problems = read_rows(text, name)
+    rows, problems, unread = read_rows(text, name)
     path = Path(registry_path(ctx.find_root().obj))
     plan = import_rows(
         path,
@@ -80,6 +80,7 @@ def command(
         max_bytes=registry_size_limit(),
         cache_dir=cache_folder(),
         problems=problems,
+        unread=unread,
     )
     for planned in plan:  # as record notes it: ten times off the figure before, a typo?
         if planned.tenfold and planned.previous is not None and planned.action != "unchanged":
