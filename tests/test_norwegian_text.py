@@ -77,6 +77,6 @@ def test_show_speaks_the_registrys_norwegian_and_says_when_a_start_is_unknown(na
     assert "Facebook (start unknown)" in listed and "Facebook, Blog (start unknown)" in listed
 
 
-def test_a_note_in_norwegian_survives_export_and_import(navsome, registry_copy, tmp_path):
+def test_a_note_in_norwegian_is_in_the_data_rows(navsome):
     rows = navsome("show", "foreldrepenger", "--format", "csv").stdout
     assert "note_nb" in rows.splitlines()[0] and "Brukerundersøkelse våren 2017." in rows

@@ -122,11 +122,14 @@ class Ranking(NamedTuple):
 
 
 class AccountPart(NamedTuple):
-    account: Account
-    channels: tuple[Channel, ...]
+    account: Account  # as it stood at the period's end, its figures those in the period
     latest: tuple[Step, ...]  # each series' latest figure in the period, with its change
     series: tuple[tuple[Channel, str, tuple[Measurement, ...]], ...]  # two or more points
     events: tuple[Event, ...]
+
+    @property
+    def channels(self) -> tuple[Channel, ...]:
+        return self.account.channels
 
 
 class Report(NamedTuple):
@@ -158,7 +161,7 @@ def build_report(
 ) -> Report:
     """The report of `registry` over `period`, of `accounts` (every account when None)."""
     slugs = [a.slug for a in accounts] if accounts else list(registry.accounts)
-    at_end = registry_at(registry, _date_text(period.last_day))
+    at_end = registry_at(registry, day_text(period.last_day))
     kept = {
         slug: _in_period(at_end.accounts[slug], period) for slug in slugs if slug in at_end.accounts
     }
@@ -195,7 +198,8 @@ def build_report(
     )
 
 
-def _date_text(day: Day) -> str:
+def day_text(day: Day) -> str:
+    """(2017, 6, 1) as 2017-06-01."""
     return "{:04d}-{:02d}-{:02d}".format(*day)
 
 
@@ -232,7 +236,7 @@ def _account_part(
                     (channel, metric, tuple(sorted(found, key=lambda m: date_key(m.as_of))))
                 )
     events = tuple(e for e in within.events if e.account == account.slug)
-    return AccountPart(account, account.channels, tuple(latest), tuple(series), events)
+    return AccountPart(account, tuple(latest), tuple(series), events)
 
 
 def _previous_figures(

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from navsome.report import Period, Report, Total
+from navsome.report import Period, Report, Total, day_text
 from navsome.rows import Row, event_row, measurement_row, source_row, step_row
 
 
 def period_row(period: Period) -> Row:
     return {
-        "start": "{:04d}-{:02d}-{:02d}".format(*period.first_day) if period.start else None,
-        "end": "{:04d}-{:02d}-{:02d}".format(*period.last_day),
+        "start": day_text(period.first_day) if period.start else None,
+        "end": day_text(period.last_day),
         "year": period.start if period.is_year else None,
     }
 

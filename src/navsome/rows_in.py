@@ -13,26 +13,14 @@ from navsome.errors import InvalidDate, InvalidFigure
 from navsome.model import QUALIFIERS, Measurement
 from navsome.query import check_date
 from navsome.registry.batch import ImportRefused, Row, Unread
-from navsome.rows import MEASUREMENT_KEYS
+from navsome.rows import MEASUREMENT_KEYS, STEP_KEYS
 from navsome.typed import read_figure
 
 # The columns of a figure's row as navsome writes it (rows.py), but its unit, which the metric
 # decides.
 COLUMNS = tuple(key for key in MEASUREMENT_KEYS if key != "unit")
 # Columns navsome writes that are worked out from the others: read past, never trusted.
-DERIVED = (
-    "unit",
-    "action",
-    "file",
-    "previous_as_of",
-    "previous_value",
-    "change",
-    "change_low",
-    "change_high",
-    "growth_percent",
-    "change_approximate",
-    "different_periods",
-)
+DERIVED = ("unit", "action", "file", *STEP_KEYS)
 
 
 def read_rows(text: str, name: str) -> tuple[list[Row], list[str], list[Unread]]:

@@ -16,7 +16,7 @@ from navsome.output.views import (
     step_change,
     timeline_view,
 )
-from navsome.report import AccountPart, Period, Report, Total
+from navsome.report import AccountPart, Period, Report, Total, day_text
 
 if TYPE_CHECKING:
     from navsome.i18n import Words
@@ -30,16 +30,11 @@ def period_text(period: Period, words: Words) -> str:
     """'2017', or '2017-06-01 to 2017-12-31'."""
     if period.is_year and period.start:
         return period.start
-    day = "{:04d}-{:02d}-{:02d}"
     if period.start is None:
-        return words("to {end}", end=day.format(*period.last_day))
+        return words("to {end}", end=day_text(period.last_day))
     return words(
-        "{start} to {end}", start=day.format(*period.first_day), end=day.format(*period.last_day)
+        "{start} to {end}", start=day_text(period.first_day), end=day_text(period.last_day)
     )
-
-
-def _day(day: tuple[int, int, int]) -> str:
-    return "{:04d}-{:02d}-{:02d}".format(*day)
 
 
 def report_view(report: Report, *, words: Words) -> list[Block]:
@@ -62,9 +57,9 @@ def report_view(report: Report, *, words: Words) -> list[Block]:
 def _summary(report: Report, words: Words) -> Fields:
     summary = Fields(report_title(report, words=words))
     period = report.period
-    span = words("to {end}", end=_day(period.last_day))
+    span = words("to {end}", end=day_text(period.last_day))
     if period.start:
-        span = f"{_day(period.first_day)} – {_day(period.last_day)}"
+        span = f"{day_text(period.first_day)} – {day_text(period.last_day)}"
     summary.items += [
         (words("Period"), span),
         (words("Accounts"), format_number(len(report.accounts), words=words)),
@@ -281,13 +276,16 @@ def _sources(report: Report, words: Words) -> Grid:
 
 
 def _legend(words: Words) -> Fields:
+    def number(value: int) -> str:  # written as this run writes numbers
+        return format_number(value, words=words)
+
     return Fields(
         words("How figures are written"),
         [
-            ("37 300" if words.norwegian else "37,300", words("as the source states it")),
+            (number(37300), words("as the source states it")),
             ("≈800", words("about: the source gives an approximate figure")),
             (
-                ">3 000" if words.norwegian else ">3,000",
+                ">" + number(3000),
                 words("more than: the source gives a lower bound"),
             ),
             (
@@ -295,7 +293,7 @@ def _legend(words: Words) -> Fields:
                 words("between: the source gives a range; it is ranked and drawn at its midpoint"),
             ),
             (
-                "+1 500, ≈+1 500" if words.norwegian else "+1,500, ≈+1,500",
+                f"+{number(1500)}, ≈+{number(1500)}",
                 words("a change; ≈ when either figure is approximate"),
             ),
         ],
