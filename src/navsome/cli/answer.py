@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from navsome.errors import UsageError
-from navsome.output.console import OutputFormat, is_terminal, say, write_answer
+from navsome.output.console import OutputFormat, is_terminal, note, write_answer
 
 if TYPE_CHECKING:
     from navsome.i18n import Words
@@ -143,8 +143,8 @@ def emit(
     if notes:
         from navsome.output.escape import visible
 
-        for note in notes:  # each one line, with registry text (a name) written out
-            say(visible(note, one_line=True))
+        for said in notes:  # each one line, with registry text (a name) written out
+            note(visible(said, one_line=True))
 
 
 def rows_to_show(top: int | None, show_all: bool, fmt: OutputFormat, ctx: typer.Context) -> int:

@@ -6,6 +6,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, MutableMapping
+from contextlib import contextmanager
 from importlib import import_module
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -18,12 +19,14 @@ from navsome import __version__
 from navsome.cli.completion import answer_the_shell, complete_language, completion_options
 from navsome.cli.typed_args import (
     negative_numbers_as_values,
+    old_qualifier_short,
     refuse_repeated,
     shell_named,
     whole_options,
 )
 from navsome.errors import NavsomeError, UsageError
 from navsome.i18n import ENGLISH, LANGUAGES, Words
+from navsome.output.console import keep_quiet
 
 if TYPE_CHECKING:  # Typer carries its own copy of Click
     from typer._click import Command, Context, HelpFormatter, Parameter
@@ -80,6 +83,10 @@ class _LazyCommands(MutableMapping[str, "Command"]):
 
 
 REGISTRY_HELP = "Registry file to read instead of the one shipped with navsome."
+QUIET_HELP = (
+    "Say only what was asked: no notes or hints on stderr, and no confirmation of a write. "
+    "Errors and warnings are still said."
+)
 LANG_HELP = "Language of tables and messages (default: Norwegian on a Norwegian locale)."
 
 
@@ -102,9 +109,17 @@ def _global_options_again() -> list["Parameter"]:
             metavar="nb|en",
             help=LANG_HELP,
             expose_value=False,
+            is_eager=True,  # so that `--lang nb --help` draws the help in Norwegian
             # Given to Click as it is: Click's signature (context, parameter, incomplete).
             autocompletion=lambda _ctx, _param, incomplete: complete_language(incomplete),
             callback=_given(choose_language),
+        ),
+        TyperOption(
+            param_decls=["--quiet", "-q"],
+            is_flag=True,
+            help=QUIET_HELP,
+            expose_value=False,
+            callback=lambda _ctx, _param, quiet: keep_quiet(True) if quiet else None,
         ),
     ]
 
@@ -145,7 +160,9 @@ class NavsomeCommand(TyperCommand):
             self.help = re.sub(r"(?<=\S)\n(?=\S)", " ", inspect.cleandoc(self.help))
 
     def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
-        args = whole_options(self, args)
+        args, qualifier = old_qualifier_short(self, whole_options(self, args))
+        if qualifier is not None:
+            _say_old_qualifier(ctx, args, qualifier)
         refuse_repeated(self, args)
         return super().parse_args(ctx, negative_numbers_as_values(self, args))
 
@@ -156,9 +173,30 @@ class NavsomeCommand(TyperCommand):
 
     def format_help(self, ctx: "Context", formatter: "HelpFormatter") -> None:
         self.rich_markup_mode = _drawn_for(sys.stdout)
-        _list_names(self, ctx)
+        language = _help_language(ctx)
+        if language == "nb":
+            _norwegian_help(self, ctx)
+        _list_names(self, ctx, language)
         _no_type_beside_arguments(self)
-        super().format_help(ctx, formatter)
+        with _framework_speaks(self, language):
+            super().format_help(ctx, formatter)
+
+    def format_usage(self, ctx: "Context", formatter: "HelpFormatter") -> None:
+        _usage_in(self, ctx, formatter)
+
+
+def _say_old_qualifier(ctx: "Context", args: list[str], qualifier: str) -> None:
+    from navsome.cli.usage_errors import language_of
+    from navsome.output.console import say
+
+    words = Words(language_of(ctx, args))
+    say(
+        words(
+            "navsome: note: -q {qualifier} is read as --qualifier {qualifier}, as before; "
+            "-q alone means --quiet.",
+            qualifier=qualifier,
+        )
+    )
 
 
 def _no_type_beside_arguments(command: "Command") -> None:
@@ -181,12 +219,49 @@ def _no_type_beside_arguments(command: "Command") -> None:
 MOST_NAMES_LISTED = 12  # more would bury the option's help: completion lists them all
 
 
-def _list_names(command: "Command", ctx: "Context") -> None:
+def _help_language(ctx: "Context") -> str:
+    """The language help is drawn in: --lang typed before --help, else NAVSOME_LANG or the
+    locale, as a command run would speak."""
+    from navsome.cli.usage_errors import language_of
+
+    return language_of(ctx, [])
+
+
+def _norwegian_help(command: "Command", ctx: "Context") -> None:
+    from navsome.cli.help_nb import norwegian_help
+
+    norwegian_help(command, ctx)
+
+
+@contextmanager
+def _framework_speaks(command: "Command", language: str) -> Iterator[None]:
+    """While help is drawn: Typer's and Click's headings, labels and "Usage:" in `language`."""
+    if language != "nb":
+        yield
+        return
+    from navsome.cli.help_nb import USAGE_NB, framework_in_norwegian
+
+    command._usage_prefix = USAGE_NB  # type: ignore[attr-defined]
+    try:
+        with framework_in_norwegian():
+            yield
+    finally:
+        del command._usage_prefix  # type: ignore[attr-defined]
+
+
+def _usage_in(command: "Command", ctx: "Context", formatter: "HelpFormatter") -> None:
+    """Click's usage line, with the prefix of the language help is drawn in."""
+    pieces = " ".join(command.collect_usage_pieces(ctx))
+    formatter.write_usage(ctx.command_path, pieces, getattr(command, "_usage_prefix", None))
+
+
+def _list_names(command: "Command", ctx: "Context", language: str) -> None:
     """--metric's and --platform's help name the registry's slugs, where there are few."""
     wanted = {"metric": "metrics", "platform": "platforms"}
     params = [p for p in command.params if p.name in wanted and p.param_type_name == "option"]
     if not params:
         return
+    from navsome.cli.help_nb import NAMES_LISTED
     from navsome.cli.options import cache_folder, registry_size_limit
     from navsome.registry.read import load_registry
 
@@ -197,8 +272,9 @@ def _list_names(command: "Command", ctx: "Context") -> None:
     for param in params:
         names = list(getattr(registry, wanted[str(param.name)]))
         help_text = getattr(param, "help", None) or ""
-        if 0 < len(names) <= MOST_NAMES_LISTED and " One of: " not in help_text:
-            param.help = f"{help_text} One of: {', '.join(names)}."  # type: ignore[attr-defined]
+        listed = NAMES_LISTED[language].format(names=", ".join(names))
+        if 0 < len(names) <= MOST_NAMES_LISTED and not help_text.endswith(listed):
+            param.help = help_text + listed  # type: ignore[attr-defined]
 
 
 class NavsomeGroup(TyperGroup):
@@ -219,7 +295,14 @@ class NavsomeGroup(TyperGroup):
 
     def format_help(self, ctx: "Context", formatter: "HelpFormatter") -> None:
         self.rich_markup_mode = _drawn_for(sys.stdout)
-        super().format_help(ctx, formatter)
+        language = _help_language(ctx)
+        if language == "nb":
+            _norwegian_help(self, ctx)
+        with _framework_speaks(self, language):
+            super().format_help(ctx, formatter)
+
+    def format_usage(self, ctx: "Context", formatter: "HelpFormatter") -> None:
+        _usage_in(self, ctx, formatter)
 
     def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
         return super().parse_args(ctx, shell_named(args, COMMANDS))
@@ -298,15 +381,18 @@ def global_options(
             metavar="nb|en",
             help=LANG_HELP,
             show_default=False,
+            is_eager=True,  # read before --help, which draws the help in it
             autocompletion=complete_language,
         ),
     ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     ctx.obj = None
+    keep_quiet(quiet)  # every run says whether it is quiet: a test process runs many
     if registry is not None:
         choose_registry(ctx, registry)
     # Click fills --lang from NAVSOME_LANG; a bad value must be blamed on the one the user set.

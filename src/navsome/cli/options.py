@@ -167,12 +167,12 @@ LockTimeoutOption = Annotated[
 
 def say_waiting(pid: int | None, path: Path, words: Words) -> None:
     """The one note a writer gives when another holds the registry's lock for a second."""
-    from navsome.output.console import say
+    from navsome.output.console import note
 
     holder = words("another navsome record")
     if pid:
         holder = words("another navsome record (pid {pid})", pid=pid)
-    say(words("Waiting for {holder} to finish with {file}…", holder=holder, file=path))
+    note(words("Waiting for {holder} to finish with {file}…", holder=holder, file=path))
 
 
 def tenfold_note(

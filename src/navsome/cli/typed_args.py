@@ -111,3 +111,19 @@ def whole_options(command: Command, args: list[str]) -> list[str]:
                 arg = matches[0] + equals + value
         found.append(arg)
     return found
+
+
+QUALIFIERS = ("exact", "about", "over", "range")
+
+
+def old_qualifier_short(command: Command, args: list[str]) -> tuple[list[str], str | None]:
+    """`record … -q about`, as it was typed before -q meant --quiet, read as `--qualifier
+    about` (so scripts keep working), and the qualifier so read, to be said; else `args`."""
+    if not any(param.name == "qualifier" for param in command.params):
+        return args, None
+    for index, arg in enumerate(args[:-1]):
+        if arg == "--":
+            break
+        if arg == "-q" and args[index + 1] in QUALIFIERS:
+            return [*args[:index], "--qualifier", *args[index + 1 :]], args[index + 1]
+    return args, None

@@ -63,7 +63,7 @@ def write_answer(
 
         check_named(export)
         export_to(Path(export), as_json, rows, blocks, words=words, columns=columns)
-        say(words("Wrote {file}.", file=visible(export, one_line=True)))  # the name is typed text
+        note(words("Wrote {file}.", file=visible(export, one_line=True)))  # the name is typed text
         return
     # Only a table drawn by Rich is for a terminal; JSON, CSV and Markdown are data wherever
     # they go, so they are UTF-8 even on a terminal whose locale says otherwise.
@@ -191,6 +191,26 @@ def is_terminal(stream: IO[str]) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+_quiet = False  # --quiet, set by the command line for the run
+
+
+def keep_quiet(quiet: bool) -> None:
+    """Whether this run's notes are silenced (--quiet)."""
+    global _quiet
+    _quiet = quiet
+
+
+def quiet() -> bool:
+    return _quiet
+
+
+def note(message: str) -> None:
+    """A note --quiet silences: a hint, why an answer is empty, what was written where.
+    Errors and warnings are said with `say`, quiet or not."""
+    if not _quiet:
+        say(message)
 
 
 def say(message: str) -> None:

@@ -23,7 +23,7 @@ from navsome.cli.options import (
     named_metrics,
     named_platforms,
 )
-from navsome.output.console import say
+from navsome.output.console import note
 
 
 def command(
@@ -67,9 +67,9 @@ def command(
     ]
     steps = [step for _, found in histories for step in found]
     if not steps and len(chosen) == 1:
-        say(words("{name} has no figures with these filters.", name=chosen[0].name))
+        note(words("{name} has no figures with these filters.", name=chosen[0].name))
     elif not steps:
-        say(words("None of these accounts has figures with these filters."))
+        note(words("None of these accounts has figures with these filters."))
     if wide:
         table = rows.wide_rows(steps)
         emit(

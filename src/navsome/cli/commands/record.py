@@ -24,7 +24,7 @@ from navsome.cli.options import (
     typed_text,
 )
 from navsome.errors import UsageError
-from navsome.output.console import OutputFormat, say, stdout
+from navsome.output.console import OutputFormat, quiet, say, stdout
 
 if TYPE_CHECKING:
     from navsome.i18n import Words
@@ -51,7 +51,9 @@ def command(
     metric: Annotated[
         str,
         typer.Argument(
-            metavar="METRIC", help="A metric slug, e.g. followers.", autocompletion=complete_metric
+            metavar="METRIC",
+            help="A metric: its slug or label, e.g. followers.",
+            autocompletion=complete_metric,
         ),
     ],
     value: Annotated[
@@ -64,7 +66,7 @@ def command(
         str, typer.Option("--source", metavar="SOURCE", help="A source slug from the registry.")
     ],
     qualifier: Annotated[
-        Qualifier, typer.Option("--qualifier", "-q", help="How exact the source is.")
+        Qualifier, typer.Option("--qualifier", help="How exact the source is.")
     ] = Qualifier.exact,
     high: Annotated[
         str | None, typer.Option("--high", metavar="N", help="Upper end of a range.")
@@ -130,6 +132,8 @@ def command(
         written = words("The figure was recorded in {file} all the same.", file=path)
     if fmt in (OutputFormat.json, OutputFormat.csv):
         emit(ctx, fmt, lambda: [recorded_row(done, str(path))], lambda: [], done=written)
+        return
+    if quiet():  # the confirmation is all a text answer holds: asked for JSON, it still comes
         return
     template = {
         "added": "Recorded {channel} {metric} {value} as of {as_of} in {file}.",

@@ -21,7 +21,7 @@ from navsome.cli.options import (
     date_option,
 )
 from navsome.errors import UsageError
-from navsome.output.console import say
+from navsome.output.console import note
 
 if TYPE_CHECKING:
     from navsome.i18n import Words
@@ -81,7 +81,7 @@ def command(
     if not report.accounts:
         from navsome.output.report_view import period_text
 
-        say(words("No figures or events in {period}.", period=period_text(period, words)))
+        note(words("No figures or events in {period}.", period=period_text(period, words)))
 
     emit(
         ctx,

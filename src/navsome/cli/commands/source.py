@@ -14,7 +14,7 @@ from navsome.cli.options import (
     typed_text,
 )
 from navsome.errors import UsageError
-from navsome.output.console import stdout
+from navsome.output.console import quiet, stdout
 
 
 def command(
@@ -75,5 +75,7 @@ def command(
         max_bytes=registry_size_limit(),
         cache_dir=cache_folder(),
     )
+    if quiet():
+        return
     with stdout() as out:
         out.write(words("Added source {source} to {file}.", source=slug, file=path) + "\n")
