@@ -13,6 +13,7 @@ from navsome.output.views import (
     label,
     platform_name,
     ranking_view,
+    sources_grid,
     step_change,
     timeline_view,
 )
@@ -258,21 +259,7 @@ def _series_picture(
 
 
 def _sources(report: Report, words: Words) -> Grid:
-    registry = report.registry
-    grid = Grid(
-        None,
-        [
-            Column(words("Source"), style="cyan"),
-            Column(words("Title"), wrap=True),
-            Column(words("Publisher")),
-            Column(words("Year"), justify="right"),
-        ],
-    )
-    for slug in report.sources:
-        source = registry.sources[slug]
-        title = source.title + (f" ({source.url})" if source.url else "")
-        grid.rows.append([slug, title, source.publisher, str(source.year)])
-    return grid
+    return sources_grid(report.registry, report.sources, None, words, with_address=True)
 
 
 def _legend(words: Words) -> Fields:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from navsome.model import Account, Channel, Event, Measurement, Metric, Registry, in_language
@@ -121,18 +121,7 @@ def account_view(
         blocks.append(
             timeline_view(registry, events, words("Events"), with_account=False, words=words)[0]
         )
-    sources = Grid(
-        words("Sources"),
-        [
-            Column(words("Source"), style="cyan"),
-            Column(words("Title"), wrap=True),
-            Column(words("Publisher")),
-            Column(words("Year")),
-        ],
-    )
-    for slug in sources_of(registry, account):
-        s = registry.sources[slug]
-        sources.rows.append([slug, s.title, s.publisher, str(s.year)])
+    sources = sources_grid(registry, sources_of(registry, account), words("Sources"), words)
     if sources.rows:
         blocks.append(sources)
     return blocks
@@ -324,6 +313,34 @@ def metrics_view(registry: Registry, usage: dict[str, int], *, words: Words) -> 
             ]
         )
     return [grid]
+
+
+def sources_grid(
+    registry: Registry,
+    slugs: Iterable[str],
+    title: str | None,
+    words: Words,
+    *,
+    with_address: bool = False,
+) -> Grid:
+    """The sources `slugs` names, one a row: slug, title (and its web address, for a report
+    that leaves the screen), publisher and year."""
+    grid = Grid(
+        title,
+        [
+            Column(words("Source"), style="cyan"),
+            Column(words("Title"), wrap=True),
+            Column(words("Publisher")),
+            Column(words("Year"), justify="right"),
+        ],
+    )
+    for slug in slugs:
+        source = registry.sources[slug]
+        shown = source.title
+        if with_address and source.url:
+            shown += f" ({source.url})"
+        grid.rows.append([slug, shown, source.publisher, str(source.year)])
+    return grid
 
 
 def sources_view(
