@@ -47,24 +47,57 @@ def test_the_catalogue_finds_the_templates_it_is_checked_against():
     assert "{metric}, largest first" in found and "Wrote {file}." in found
 
 
+# Where navsome refuses: the command line, the output layer, and the core's writes, reads and
+# lookups (the registry's files, the rows to import, the questions asked of a registry).
+CORE = ("registry", "rows_in.py", "query.py")
+REFUSING = ("cli", "output", *CORE)
+# What a refusal's text is given to: the errors, the core's subclasses of them (in the core,
+# their own super().__init__ too: the command line's, such as FigureRefused, are worded by
+# cli/messages.py from their data), and a Message, a template a refusal carries as one of its
+# parts (ImportRefused is given a list of them).
+REFUSAL_CALLS = (
+    "NavsomeError",
+    "UsageError",
+    "RecordRefused",
+    "ImportRefused",
+    "Message",
+    "__init__",
+)
+
+
+def _is_refusal(node: ast.Call, core: bool) -> bool:
+    called = node.func
+    name = getattr(called, "id", None) or getattr(called, "attr", None)
+    if name == "__init__":  # only super().__init__(...) in the core: an error's own message
+        if not core:
+            return False
+        owner = getattr(called, "value", None)
+        return isinstance(owner, ast.Call) and getattr(owner.func, "id", None) == "super"
+    return name in REFUSAL_CALLS
+
+
 def refusals() -> list[tuple[str, ast.expr]]:
-    """Each NavsomeError or UsageError the command line and the output layer raise, with the
-    message it is given: (where, first argument)."""
+    """Each refusal navsome's command line, output layer and core raise (see REFUSING), and
+    each Message they word, with the text it is given: (where, first argument)."""
     found = []
-    for folder in ("cli", "output"):
-        for path in sorted((SOURCE / folder).rglob("*.py")):
+    for place in REFUSING:
+        folder = SOURCE / place
+        paths = [folder] if folder.is_file() else sorted(folder.rglob("*.py"))
+        for path in paths:
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                if not isinstance(node, ast.Call) or not node.args:
-                    continue
-                name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-                if name in ("NavsomeError", "UsageError"):
-                    found.append((f"{path.relative_to(SOURCE)}:{node.lineno}", node.args[0]))
+                if isinstance(node, ast.Call) and node.args and _is_refusal(node, place in CORE):
+                    first = node.args[0]
+                    given = first.elts if isinstance(first, ast.List) else [first]
+                    where = f"{path.relative_to(SOURCE)}:{node.lineno}"
+                    found += [(where, text) for text in given]
     return found
 
 
 def test_every_refusal_is_a_template_the_catalogue_words():
     found = refusals()
     assert len(found) > 20  # the scan sees them
+    scanned = {where.partition(":")[0].partition("/")[0] for where, _ in found}
+    assert {"cli", "output", "registry", "rows_in.py", "query.py"} <= scanned
     built = [where for where, first in found if isinstance(first, ast.JoinedStr)]
     # cli/app.py refuses a NAVSOME_LANG it cannot read in English on purpose: no language is
     # chosen yet.

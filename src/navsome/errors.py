@@ -30,6 +30,47 @@ class NavsomeError(Exception):
         super().__init__(message.format(**values) if values else message)
 
 
+class Message:
+    """Text for people as an English template and its values, for a part of an error that is
+    worded on its own (one problem of many, or a phrase inside another message):
+    `Message("{file}: no rows to import", file=name)`. The command line words it in the user's
+    language; str() is the English. A value may be a Message, a MetricName or an error too."""
+
+    __slots__ = ("template", "values")
+
+    def __init__(self, template: str, /, **values: object) -> None:
+        self.template = template
+        self.values = values
+
+    def __str__(self) -> str:
+        return self.template.format(**self.values) if self.values else self.template
+
+    def __repr__(self) -> str:
+        return f"Message({self.template!r}, **{self.values!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Message):
+            return NotImplemented
+        return (self.template, self.values) == (other.template, other.values)
+
+
+class MetricName(NamedTuple):
+    """A metric as a message names it: by its label in the reader's language on the command
+    line (`followers`, `følgere`), by its slug in str() (for library users, as before)."""
+
+    slug: str
+    labels: tuple[str, str] = ("", "")  # the metric's label in English and Norwegian
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+def os_reason(error: OSError) -> Message:
+    """Why the operating system refused a file operation, as it says it (`Permission denied`);
+    the command line words the usual reasons in the user's language."""
+    return Message(error.strerror or str(error))
+
+
 class UsageError(NavsomeError):
     """The caller asks for an account, metric, platform or value that does not exist."""
 

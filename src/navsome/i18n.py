@@ -494,4 +494,208 @@ NB = {
     "{name!r} could be any of several channels: {names}; give more of the name.": (
         "{name!r} kan være flere kanaler: {names}; skriv mer av navnet."
     ),
+    "navsome: note: -q {qualifier} is read as --qualifier {qualifier}, as before; -q alone "
+    "means --quiet.": (
+        "navsome: merk: -q {qualifier} leses som --qualifier {qualifier}, som før; -q alene "
+        "betyr --quiet."
+    ),
+    # Writing the registry file (registry/storage.py, rewrite.py, record.py, sources.py)
+    "the figure was recorded": "tallet ble registrert",
+    "the figures were imported": "tallene ble importert",
+    "the source was added": "kilden ble lagt til",
+    "{file} kept changing while {doing} ({attempts} tries); nothing was changed. Try again "
+    "when nobody else is saving it.": (
+        "{file} endret seg hele tiden mens {doing} ({attempts} forsøk); ingenting ble endret. "
+        "Prøv igjen når ingen andre lagrer filen."
+    ),
+    "{where}: cannot write the registry: {why}. Nothing was changed.": (
+        "{where}: kan ikke skrive registeret: {why}. Ingenting ble endret."
+    ),
+    "{path} is still locked by {who} after {waited:g} s; nothing was changed. If that process "
+    "is stuck (stopped with Ctrl-Z, say), end it; or wait longer with --lock-timeout SECONDS "
+    "or NAVSOME_LOCK_TIMEOUT.": (
+        "{path} er fortsatt låst av {who} etter {waited:g} s; ingenting ble endret. Har den "
+        "prosessen hengt seg (er den for eksempel stoppet med Ctrl-Z), så avslutt den; eller vent "
+        "lenger med --lock-timeout SEKUNDER eller NAVSOME_LOCK_TIMEOUT."
+    ),
+    "{path}: cannot open the lock file: {why}; nothing was changed. Check the permissions of "
+    "the registry's folder.": (
+        "{path}: kan ikke åpne låsefilen: {why}; ingenting ble endret. Sjekk tilgangene til "
+        "mappen registeret ligger i."
+    ),
+    "{path} {why}, not a lock file navsome made; nothing was changed. A lock file holds no "
+    "data: remove it, and record again.": (
+        "{path} {why} og er ikke en låsefil som navsome har laget; ingenting ble endret. En "
+        "låsefil inneholder ingen data: fjern den, og registrer på nytt."
+    ),
+    "is {kind}": "er {kind}",
+    "has hard links": "har harde lenker",
+    "a folder": "en mappe",
+    "a named pipe": "en navngitt pipe",
+    "a socket": "en socket",
+    "a symbolic link": "en symbolsk lenke",
+    "a device": "en enhet",
+    "{path} is {kind}, not a file that can be rewritten; nothing was changed. Give a regular "
+    "file.": (
+        "{path} er {kind}, ikke en fil som kan skrives på nytt; ingenting ble endret. Oppgi en "
+        "vanlig fil."
+    ),
+    "{path} is read-only (mode {mode}); nothing was changed. Make it writable (chmod u+w "
+    "{path}) to write it.": (
+        "{path} er skrivebeskyttet (modus {mode}); ingenting ble endret. Gjør den skrivbar "
+        "(chmod u+w {path}) for å kunne skrive til den."
+    ),
+    "{path} is on a read-only file system; nothing was changed. Copy it to a writable folder "
+    "and write the copy.": (
+        "{path} ligger på et skrivebeskyttet filsystem; ingenting ble endret. Kopier den til en "
+        "mappe du kan skrive i, og skriv til kopien."
+    ),
+    "{path}: you may not write it (mode {mode}, owner uid {uid}); nothing was changed. Run "
+    "navsome as a user who may, or copy the file.": (
+        "{path}: du har ikke lov til å skrive til den (modus {mode}, eier uid {uid}); ingenting "
+        "ble endret. Kjør navsome som en bruker som har lov, eller kopier filen."
+    ),
+    "{path} has {links} hard links, and replacing it would leave the other names with the old "
+    "content; nothing was changed. Use one name for the file (a symbolic link is fine).": (
+        "{path} har {links} harde lenker, og om den ble erstattet, ville de andre navnene "
+        "fortsatt vise det gamle innholdet; ingenting ble endret. Bruk ett navn på filen (en "
+        "symbolsk lenke går fint)."
+    ),
+    "{path}: the folder {folder} is not writable, and a safe write needs a temporary file "
+    "beside the file; nothing was changed.": (
+        "{path}: mappen {folder} er ikke skrivbar, og en trygg skriving trenger en midlertidig "
+        "fil ved siden av filen; ingenting ble endret."
+    ),
+    "{path} belongs to user {uid}, group {gid}, which a write by this user cannot keep; "
+    "nothing was changed. Run navsome as its owner.": (
+        "{path} tilhører bruker {uid}, gruppe {gid}, og det kan ikke beholdes når denne "
+        "brukeren skriver filen; ingenting ble endret. Kjør navsome som eieren av filen."
+    ),
+    "{file}: not recorded; navsome cannot add a figure to the way "
+    "accounts.{account}.channels[{index}] is written. Write the channel as a "
+    "[[accounts.{account}.channels]] table and its figures as "
+    "[[accounts.{account}.channels.measurements]] tables (or as an inline array "
+    "`measurements = [{{ … }}]`), then record again.": (
+        "{file}: ikke registrert; navsome kan ikke legge til et tall slik "
+        "accounts.{account}.channels[{index}] er skrevet. Skriv kanalen som en "
+        "[[accounts.{account}.channels]]-tabell og tallene som "
+        "[[accounts.{account}.channels.measurements]]-tabeller (eller som en innebygd liste "
+        "`measurements = [{{ … }}]`), og registrer på nytt."
+    ),
+    "{file}: not imported; navsome cannot add figures to the way some of the channels are "
+    "written. Write each channel as a [[accounts.ACCOUNT.channels]] table and its figures as "
+    "[[accounts.ACCOUNT.channels.measurements]] tables, then import again.": (
+        "{file}: ikke importert; navsome kan ikke legge til tall slik noen av kanalene er "
+        "skrevet. Skriv hver kanal som en [[accounts.ACCOUNT.channels]]-tabell og tallene som "
+        "[[accounts.ACCOUNT.channels.measurements]]-tabeller, og importer på nytt."
+    ),
+    "the registry already has a source {slug!r}; pick another slug.": (
+        "registeret har allerede en kilde som heter {slug!r}; velg et annet navn."
+    ),
+    "{file}: source not added; the registry would not validate with it:": (
+        "{file}: kilden ble ikke lagt til; registeret ville ikke vært gyldig med den:"
+    ),
+    "an empty path names no registry file; give a path, or None for the registry shipped with "
+    "navsome.": (
+        "en tom sti peker ikke på noen registerfil; oppgi en sti, eller None for registeret som "
+        "følger med navsome."
+    ),
+    # Why the operating system refused a file operation (its strerror), the usual reasons
+    "Permission denied": "ingen tilgang",
+    "Operation not permitted": "operasjonen er ikke tillatt",
+    "No such file or directory": "filen eller mappen finnes ikke",
+    "Not a directory": "ikke en mappe",
+    "Is a directory": "er en mappe",
+    "File exists": "filen finnes allerede",
+    "Read-only file system": "skrivebeskyttet filsystem",
+    "No space left on device": "ikke mer plass på disken",
+    "Disk quota exceeded": "diskkvoten er brukt opp",
+    "Input/output error": "inn/ut-feil",
+    "File name too long": "filnavnet er for langt",
+    "Too many levels of symbolic links": "for mange nivåer av symbolske lenker",
+    "Too many open files": "for mange åpne filer",
+    "Device or resource busy": "enheten eller ressursen er opptatt",
+    # Rows to import (rows_in.py, registry/batch.py): each problem after FILE:LINE: column:
+    "no rows to import": "ingen rader å importere",
+    "{names} given more than once; keep one of each": (
+        "{names} er gitt mer enn én gang; behold én av hver"
+    ),
+    "row": "rad",
+    "{cells} cells where the header has {columns} columns": (
+        "{cells} celler, men overskriftsraden har {columns} kolonner"
+    ),
+    "not JSON ({why}: line {line} column {column} (char {char}))": (
+        "ikke gyldig JSON ({why}: linje {line}, kolonne {column} (tegn {char}))"
+    ),
+    "not JSON ({error})": "ikke gyldig JSON ({error})",
+    "JSON nested too deeply to be rows of figures": (
+        "JSON-en er nøstet for dypt til å være rader med tall"
+    ),
+    "JSON must be an array of objects, one a figure (or show's JSON)": (
+        "JSON-en må være en liste med objekter, ett per tall (eller JSON-en fra show)"
+    ),
+    "the columns are not separated by commas; save the file as CSV with commas (a "
+    'spreadsheet\'s "CSV UTF-8 (comma delimited)")': (
+        "kolonnene er ikke skilt med komma; lagre filen som CSV med komma (i et regneark: "
+        "«CSV UTF-8 (kommadelt)»)"
+    ),
+    "{names} is not a column navsome imports; the columns are {known}": (
+        "{names} er ikke en kolonne navsome importerer; kolonnene er {known}"
+    ),
+    "{names} are not columns navsome imports; the columns are {known}": (
+        "{names} er ikke kolonner navsome importerer; kolonnene er {known}"
+    ),
+    "must be text, not {value!r}": "må være tekst, ikke {value!r}",
+    "must be a number, not {value!r}": "må være et tall, ikke {value!r}",
+    "{value!r} {problem}; write {instead}": "{value!r} {problem}; skriv {instead}",
+    "{channel!r} is not account {account!r} on {platform!r}; give one channel": (
+        "{channel!r} er ikke kontoen {account!r} på {platform!r}; oppgi én kanal"
+    ),
+    "give channel (ACCOUNT/PLATFORM), or account and platform": (
+        "oppgi channel (konto/plattform), eller account og platform"
+    ),
+    "{channel!r} is not ACCOUNT/PLATFORM": "{channel!r} er ikke på formen konto/plattform",
+    "{qualifier!r} is not one of {choices}": "{qualifier!r} er ikke en av {choices}",
+    "a range needs high, its upper end": "et intervall trenger high, den øvre grensen",
+    "{value} is not the middle of the range {low}-{high}; give low and high (value may be "
+    "left empty)": (
+        "{value} er ikke midt i intervallet {low}–{high}; oppgi low og high (value kan stå tom)"
+    ),
+    "{high} goes with qualifier range only (this row is {qualifier})": (
+        "{high} hører bare til qualifier range (denne raden har {qualifier})"
+    ),
+    "{low} differs from value {value}; give one figure": (
+        "{low} er ulik value {value}; oppgi ett tall"
+    ),
+    "missing": "mangler",
+    "no account {name!r}": "ingen konto heter {name!r}",
+    "{account} has no channel on {platform!r} (it has: {have})": (
+        "{account} har ingen kanal på {platform!r} (den har: {have})"
+    ),
+    "none": "ingen",
+    "unknown metric {metric!r}{guess} (known: {known})": (
+        "ukjent måling {metric!r}{guess} (kjente: {known})"
+    ),
+    "; did you mean {name!r}?": "; mente du {name!r}?",
+    "unknown source {source!r} (known: {known})": "ukjent kilde {source!r} (kjente: {known})",
+    "{metric} of {channel} as of {as_of} is also on {other}": (
+        "{metric} for {channel} per {as_of} står også på {other}"
+    ),
+    "{channel} already has {metric} {value} as of {as_of}; pass --replace to replace it": (
+        "{channel} har allerede {metric} {value} per {as_of}; bruk --replace for å erstatte det"
+    ),
+    # What json says of text that is not JSON, the usual reasons
+    "Expecting value": "ventet en verdi",
+    "Expecting property name enclosed in double quotes": (
+        "ventet et feltnavn i doble anførselstegn"
+    ),
+    "Expecting ':' delimiter": "ventet skilletegnet ':'",
+    "Expecting ',' delimiter": "ventet skilletegnet ','",
+    "Unterminated string starting at": "tekst uten avslutning, fra",
+    "Invalid control character at": "ugyldig kontrolltegn ved",
+    "Invalid \\escape": "ugyldig \\-sekvens",
+    "Invalid \\uXXXX escape": "ugyldig \\uXXXX-sekvens",
+    "Extra data": "mer data etter slutten",
+    "Illegal trailing comma before end of object": "komma rett før slutten av objektet",
+    "Illegal trailing comma before end of array": "komma rett før slutten av listen",
 }

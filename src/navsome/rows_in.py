@@ -9,10 +9,10 @@ import io
 import json
 from typing import Any
 
-from navsome.errors import InvalidDate, InvalidFigure
+from navsome.errors import InvalidDate, InvalidFigure, Message
 from navsome.model import QUALIFIERS, Measurement
 from navsome.query import check_date
-from navsome.registry.batch import ImportRefused, Row, Unread
+from navsome.registry.batch import ImportRefused, Row, RowProblem, Unread
 from navsome.rows import MEASUREMENT_KEYS, STEP_KEYS
 from navsome.typed import read_figure
 
@@ -23,7 +23,7 @@ COLUMNS = tuple(key for key in MEASUREMENT_KEYS if key != "unit")
 DERIVED = ("unit", "action", "file", *STEP_KEYS)
 
 
-def read_rows(text: str, name: str) -> tuple[list[Row], list[str], list[Unread]]:
+def read_rows(text: str, name: str) -> tuple[list[Row], list[RowProblem], list[Unread]]:
     """The rows in `text` (JSON when it starts with `[`, CSV otherwise) that could be read, the
     problems of those that could not, and those rows' names, for the registry to check too
     (ImportRefused when the file itself cannot be read)."""
@@ -31,22 +31,26 @@ def read_rows(text: str, name: str) -> tuple[list[Row], list[str], list[Unread]]
         records = _json_records(text, name)
     else:
         records = _csv_records(text, name)
-    problems: list[str] = []
+    problems: list[RowProblem] = []
     rows = []
     unread = []
     for where, record in records:
-        found: list[str] = []
+        found: list[RowProblem] = []
         row = _row(where, record, found)
         problems += found
         if row is not None:
             rows.append(row)
-        elif "_problem" not in record:
+        elif _TOO_MANY not in record:
             unread.append(
                 Unread(where, *(_typed(record, key) for key in ("channel", "metric", "source")))
             )
     if not rows and not problems:
-        raise ImportRefused([f"{name}: no rows to import"])
+        raise ImportRefused([RowProblem(name, "", Message("no rows to import"))])
     return rows, problems, unread
+
+
+# A CSV row with more cells than the header has columns: what to say of it, in place of cells.
+_TOO_MANY = "_problem"
 
 
 def _typed(record: dict[str, Any], column: str) -> str | None:
@@ -62,13 +66,20 @@ def _csv_records(text: str, name: str) -> list[tuple[str, dict[str, Any]]]:
     twice = sorted({c for c in columns if columns.count(c) > 1})
     if twice:
         names = ", ".join(repr(c) for c in twice)
-        raise ImportRefused([f"{name}:1: {names} given more than once; keep one of each"])
+        refused = Message("{names} given more than once; keep one of each", names=names)
+        raise ImportRefused([RowProblem(f"{name}:1", "", refused)])
     records = []
     for record in reader:
         where = f"{name}:{reader.line_num}"
         if None in record:  # more cells than the header has columns
             cells = len(columns) + len(record[None])
-            record = {"_problem": f"{cells} cells where the header has {len(columns)} columns"}
+            record = {
+                _TOO_MANY: Message(
+                    "{cells} cells where the header has {columns} columns",
+                    cells=cells,
+                    columns=len(columns),
+                )
+            }
         records.append((where, record))
     return records
 
@@ -76,51 +87,76 @@ def _csv_records(text: str, name: str) -> list[tuple[str, dict[str, Any]]]:
 def _json_records(text: str, name: str) -> list[tuple[str, dict[str, Any]]]:
     try:
         data = json.loads(text)
-    except ValueError as error:
-        raise ImportRefused([f"{name}: not JSON ({error})"]) from None
+    except json.JSONDecodeError as error:
+        # As str(error) says it, with json's reason worded on its own (the catalogue knows
+        # the usual ones).
+        problem = Message(
+            "not JSON ({why}: line {line} column {column} (char {char}))",
+            why=Message(error.msg),
+            line=error.lineno,
+            column=error.colno,
+            char=error.pos,
+        )
+        raise ImportRefused([RowProblem(name, "", problem)]) from None
+    except ValueError as error:  # a number of more digits than Python converts
+        problem = Message("not JSON ({error})", error=str(error))
+        raise ImportRefused([RowProblem(name, "", problem)]) from None
     except RecursionError:
-        raise ImportRefused([f"{name}: JSON nested too deeply to be rows of figures"]) from None
+        deep = Message("JSON nested too deeply to be rows of figures")
+        raise ImportRefused([RowProblem(name, "", deep)]) from None
     if isinstance(data, dict) and isinstance(data.get("measurements"), list):
         data = data["measurements"]  # what `navsome show ACCOUNT --json` writes
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        raise ImportRefused(
-            [f"{name}: JSON must be an array of objects, one a figure (or show's JSON)"]
-        )
+        shape = Message("JSON must be an array of objects, one a figure (or show's JSON)")
+        raise ImportRefused([RowProblem(name, "", shape)])
     _check_columns(sorted({key for item in data for key in item}), name)
     return [(f"{name}[{number}]", item) for number, item in enumerate(data, start=1)]
 
 
-def _has(problems: list[str], where: str, column: str) -> bool:
-    return any(p.startswith(f"{where}: {column}:") for p in problems)
+def _has(problems: list[RowProblem], where: str, column: str) -> bool:
+    return any(p.where == where and p.column == column for p in problems)
 
 
 def _check_columns(columns: list[str], where: str) -> None:
     unknown = [c for c in columns if c not in COLUMNS and c not in DERIVED]
     if len(columns) == 1 and any(mark in columns[0] for mark in ";\t"):
-        raise ImportRefused(
-            [
-                f"{where}: the columns are not separated by commas; save the file as CSV with "
-                'commas (a spreadsheet\'s "CSV UTF-8 (comma delimited)")'
-            ]
+        semicolons = Message(
+            "the columns are not separated by commas; save the file as CSV with commas (a "
+            'spreadsheet\'s "CSV UTF-8 (comma delimited)")'
         )
+        raise ImportRefused([RowProblem(where, "", semicolons)])
     if unknown:
         names = ", ".join(repr(c) for c in unknown)
-        verb = "is not a column" if len(unknown) == 1 else "are not columns"
         known = ", ".join(COLUMNS)
-        raise ImportRefused([f"{where}: {names} {verb} navsome imports; the columns are {known}"])
+        if len(unknown) == 1:
+            refused = Message(
+                "{names} is not a column navsome imports; the columns are {known}",
+                names=names,
+                known=known,
+            )
+        else:
+            refused = Message(
+                "{names} are not columns navsome imports; the columns are {known}",
+                names=names,
+                known=known,
+            )
+        raise ImportRefused([RowProblem(where, "", refused)])
 
 
-def _row(where: str, record: dict[str, Any], problems: list[str]) -> Row | None:
-    if "_problem" in record:
-        problems.append(f"{where}: row: {record['_problem']}")
+def _row(where: str, record: dict[str, Any], problems: list[RowProblem]) -> Row | None:
+    if _TOO_MANY in record:
+        problems.append(RowProblem(where, Message("row"), record[_TOO_MANY]))
         return None
+
+    def refuse(column: str, problem: Message) -> None:
+        problems.append(RowProblem(where, column, problem))
 
     def text(column: str) -> str | None:
         value = record.get(column)
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         if not isinstance(value, str):
-            problems.append(f"{where}: {column}: must be text, not {value!r}")
+            refuse(column, Message("must be text, not {value!r}", value=value))
             return None
         return value.strip()
 
@@ -129,14 +165,23 @@ def _row(where: str, record: dict[str, Any], problems: list[str]) -> Row | None:
         if value is None or value == "":
             return None
         if isinstance(value, bool) or not isinstance(value, int | float | str):
-            problems.append(f"{where}: {column}: must be a number, not {value!r}")
+            refuse(column, Message("must be a number, not {value!r}", value=value))
             return None
         if not isinstance(value, str):
             return value
         try:
             return read_figure(value)
         except InvalidFigure as error:
-            problems.append(f"{where}: {column}: {value!r} {error.problem}; write {error.instead}")
+            problem, instead = error.templates
+            refuse(
+                column,
+                Message(
+                    "{value!r} {problem}; write {instead}",
+                    value=value,
+                    problem=Message(problem, **error.values),
+                    instead=Message(instead, **error.values),
+                ),
+            )
             return None
 
     channel = text("channel")
@@ -144,51 +189,75 @@ def _row(where: str, record: dict[str, Any], problems: list[str]) -> Row | None:
     if channel is not None and (account or platform):
         named = f"{account or channel.partition('/')[0]}/{platform or channel.rpartition('/')[2]}"
         if named != channel:
-            problems.append(
-                f"{where}: channel: {channel!r} is not account {account!r} on {platform!r}; "
-                "give one channel"
+            refuse(
+                "channel",
+                Message(
+                    "{channel!r} is not account {account!r} on {platform!r}; give one channel",
+                    channel=channel,
+                    account=account,
+                    platform=platform,
+                ),
             )
     if channel is None:
         if account is None or platform is None:
-            problems.append(
-                f"{where}: channel: give channel (ACCOUNT/PLATFORM), or account and platform"
-            )
+            refuse("channel", Message("give channel (ACCOUNT/PLATFORM), or account and platform"))
         else:
             channel = f"{account}/{platform}"
     elif "/" not in channel:
-        problems.append(f"{where}: channel: {channel!r} is not ACCOUNT/PLATFORM")
+        refuse("channel", Message("{channel!r} is not ACCOUNT/PLATFORM", channel=channel))
     qualifier = text("qualifier") or "exact"
     if qualifier not in QUALIFIERS:
-        problems.append(f"{where}: qualifier: {qualifier!r} is not one of {', '.join(QUALIFIERS)}")
+        refuse(
+            "qualifier",
+            Message(
+                "{qualifier!r} is not one of {choices}",
+                qualifier=qualifier,
+                choices=", ".join(QUALIFIERS),
+            ),
+        )
     # navsome writes a range's midpoint as its value and its ends as low and high; other figures
     # with low (and, exact, high) equal to the value: the columns given must agree.
     given_value, low, given_high = number("value"), number("low"), number("high")
     if qualifier == "range":
         value, high = (low if low is not None else given_value), given_high
         if high is None and not _has(problems, where, "high"):
-            problems.append(f"{where}: high: a range needs high, its upper end")
+            refuse("high", Message("a range needs high, its upper end"))
         elif value is not None and high is not None and given_value is not None and low is not None:
             middle = (low + high) / 2
             if given_value != middle:
-                problems.append(
-                    f"{where}: value: {given_value} is not the middle of the range "
-                    f"{low}-{high}; give low and high (value may be left empty)"
+                refuse(
+                    "value",
+                    Message(
+                        "{value} is not the middle of the range {low}-{high}; give low and high "
+                        "(value may be left empty)",
+                        value=given_value,
+                        low=low,
+                        high=high,
+                    ),
                 )
     else:
         value, high = given_value, None
         if given_high is not None and not (qualifier == "exact" and given_high == value):
-            problems.append(
-                f"{where}: high: {given_high} goes with qualifier range only (this row is "
-                f"{qualifier})"
+            refuse(
+                "high",
+                Message(
+                    "{high} goes with qualifier range only (this row is {qualifier})",
+                    high=given_high,
+                    qualifier=qualifier,
+                ),
             )
         if low is not None and value is not None and low != value:
-            problems.append(f"{where}: low: {low} differs from value {value}; give one figure")
+            refuse(
+                "low",
+                Message("{low} differs from value {value}; give one figure", low=low, value=value),
+            )
     as_of = text("as_of")
     if as_of is not None:
         try:
             as_of = check_date(as_of, intervals=True)
         except InvalidDate as error:
-            problems.append(f"{where}: as_of: {error.problem}")
+            # The core's date problem, which the command line puts into Norwegian by pattern.
+            problems.append(RowProblem(where, "as_of", Message(error.problem)))
             as_of = None
     for column, present in (
         ("metric", text("metric")),
@@ -197,8 +266,8 @@ def _row(where: str, record: dict[str, Any], problems: list[str]) -> Row | None:
         ("source", text("source")),
     ):
         if present is None and not _has(problems, where, column):
-            problems.append(f"{where}: {column}: missing")
-    if any(p.startswith(f"{where}:") for p in problems) or channel is None:
+            refuse(column, Message("missing"))
+    if any(p.where == where for p in problems) or channel is None:
         return None
     assert value is not None and as_of is not None
     figure = Measurement(

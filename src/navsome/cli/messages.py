@@ -9,12 +9,13 @@ from navsome.errors import (
     AmbiguousName,
     Conflict,
     InstalledRegistry,
+    Message,
+    MetricName,
     NavsomeError,
     RegistryNotFound,
     RegistryProblems,
     RegistryTooLarge,
     UnknownName,
-    UsageError,
 )
 
 if TYPE_CHECKING:
@@ -88,29 +89,44 @@ def _described(error: NavsomeError, words: Words) -> str:
     from navsome.registry.batch import ImportRefused
     from navsome.registry.record import RecordRefused
 
-    if isinstance(error, RecordRefused) and error.problems and error.file:
-        return words(
-            "{file}: not recorded; with this figure the registry would not validate (lines as "
-            "the file would be):",
-            file=error.file,
-        ) + "".join(f"\n  {problem}" for problem in error.problems)
+    if isinstance(error, RecordRefused):  # the registry's problems, each on its own line
+        said = _worded(Message(error.template, **error.template_values), words)
+        return said + "".join(f"\n  {problem}" for problem in error.problems)
     if isinstance(error, ImportRefused):
-        template = (
-            "nothing was imported; {count} problem:"
-            if len(error.problems) == 1
-            else ("nothing was imported; {count} problems:")
-        )
-        return words(template, count=len(error.problems)) + "".join(
-            f"\n  {problem}" for problem in error.problems
-        )
+        said = _worded(Message(error.template, **error.template_values), words)
+        lines = (": ".join(_worded(part, words) for part in p if str(part)) for p in error.problems)
+        return said + "".join(f"\n  {line}" for line in lines)
     if isinstance(error, RegistryProblems) and len(error.problems) > 5:
         return words(
             "{summary}; run 'navsome validate' to see all.",
             summary=error.summary().removesuffix("."),
         )
-    if type(error) in (NavsomeError, UsageError) and error.template:
-        return words(error.template, **error.template_values)  # a template with its values
-    return str(error)
+    # A template with its values (an error whose message was built in English has none, and
+    # reads as str() gives it).
+    return _worded(Message(error.template, **error.template_values), words)
+
+
+def _worded(value: object, words: Words) -> str:
+    """A message, or a part of one, as the reader reads it: a Message or an error in their
+    language, a metric by its label in it; anything else as str() gives it."""
+    if isinstance(value, Message):
+        values = {name: _worded_value(part, words) for name, part in value.values.items()}
+        return words(value.template, **values)
+    if isinstance(value, NavsomeError):
+        return _described(value, words)
+    if isinstance(value, MetricName):
+        from navsome.cli.options import metric_label
+
+        return metric_label(value.labels, words) or value.slug
+    return str(value)
+
+
+def _worded_value(value: object, words: Words) -> object:
+    """A template's value worded where it is words, else as it is (a number keeps its format
+    spec, `{waited:g}`; a name its `!r`)."""
+    return (
+        _worded(value, words) if isinstance(value, Message | NavsomeError | MetricName) else value
+    )
 
 
 def _unknown(error: UnknownName, words: Words) -> str:

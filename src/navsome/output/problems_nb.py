@@ -82,15 +82,66 @@ _PROBLEMS_NORWEGIAN: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
         r"('[^']*') is not a web address; write it in full, such as https://www\.nav\.no/",
         r"\1 er ikke en nettadresse; skriv den helt ut, for eksempel https://www.nav.no/",
     ),
+    # What reading the registry file says (registry/read.py, guard.py), and a typed date that
+    # is an interval where one date is asked for (query.py).
+    (r"is a directory, not a registry file", r"er en mappe, ikke en registerfil"),
     (
-        r"source not added; the registry would not validate with it:",
-        r"kilden ble ikke lagt til; registeret ville ikke vært gyldig med den:",
+        r"is a device, not a registry file; give the path of a registry's \.toml file",
+        r"er en enhet, ikke en registerfil; oppgi stien til en .toml-fil med et register",
+    ),
+    (
+        r"permission denied; check the file's read permission",
+        r"ingen tilgang; sjekk lesetilgangen til filen",
+    ),
+    (r"cannot be read: ([^\n]+)", lambda m: f"kan ikke leses: {_os_reason(m[1])}"),
+    (
+        r"is larger than ([\d.,]+) (MB|bytes), more than a registry should be",
+        lambda m: (
+            f"er større enn {m[1]} {'MB' if m[2] == 'MB' else 'byte'}, mer enn et register bør være"
+        ),
+    ),
+    (
+        r"byte (\d+) is not UTF-8; save the file as UTF-8",
+        r"byte \1 er ikke UTF-8; lagre filen som UTF-8",
+    ),
+    (
+        r"the file is empty; a registry needs \[sources\], \[platforms\], \[metrics\] and "
+        r"\[accounts\]",
+        r"filen er tom; et register trenger [sources], [platforms], [metrics] og [accounts]",
+    ),
+    (r"\bTOML syntax: ", r"TOML-syntaks: "),
+    (r"arrays or tables are nested too deeply", r"lister eller tabeller er nøstet for dypt"),
+    (
+        r"an integer of ([\d,]+|thousands of) digits is too long to read; a number must lie "
+        r"between -1e15 and 1e15",
+        lambda m: (
+            f"et heltall på {'tusenvis av' if m[1] == 'thousands of' else m[1]} sifre er "
+            "for langt til å leses; et tall må ligge mellom -1e15 og 1e15"
+        ),
+    ),
+    (
+        r"a dotted key or table name of ([\d,]+) parts; navsome reads at most (\d+) \(a "
+        r"registry needs 4\): shorten it",
+        r"en punktert nøkkel eller et tabellnavn med \1 deler; navsome leser høyst \2 (et "
+        r"register trenger 4): gjør det kortere",
+    ),
+    (
+        r"(\S+) is an interval; give one date \(YYYY, YYYY-MM or YYYY-MM-DD\)",
+        r"\1 er et intervall; oppgi én dato (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD)",
     ),
     (r"(\d+) problems in the registry:", r"\1 problemer i registeret:"),
     (r"… and (\d+) more\.", r"… og \1 til."),
     (r"\bline (\d+), column (\d+):", r"linje \1, kolonne \2:"),
     (r"\bline (\d+):", r"linje \1:"),
 ]
+
+
+def _os_reason(said: str) -> str:
+    """Why the operating system refused (its strerror), in Norwegian where the catalogue knows
+    it."""
+    from navsome.i18n import NB
+
+    return NB.get(said, said)
 
 
 def problems_in_norwegian(text: str) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from navsome.dates import date_key
-from navsome.errors import NavsomeError, UnknownName
+from navsome.errors import Message, MetricName, NavsomeError, UnknownName
 from navsome.model import Channel, Measurement, Registry
 from navsome.registry.read import DEFAULT_MAX_BYTES
 from navsome.registry.record import (
@@ -67,16 +67,34 @@ class Planned(NamedTuple):
         return tenfold(self.figure, self.previous)
 
 
-class ImportRefused(NavsomeError):
-    """Rows that cannot be imported, each `FILE:LINE: column: message`; nothing was written."""
+class RowProblem(NamedTuple):
+    """One problem of the rows to import: where (FILE:LINE, FILE[N] for JSON, or FILE for the
+    file as a whole), the column it is in (none for the file; Message("row") for a row as a
+    whole), and what, as a template (or an error) the command line words; str() is the
+    English line, `FILE:LINE: column: message`."""
 
-    def __init__(self, problems: Sequence[str]) -> None:
+    where: str
+    column: str | Message
+    message: Message | NavsomeError
+
+    def __str__(self) -> str:
+        parts = (self.where, self.column, self.message)
+        return ": ".join(str(part) for part in parts if str(part))
+
+
+class ImportRefused(NavsomeError):
+    """Rows that cannot be imported, each a RowProblem; nothing was written."""
+
+    def __init__(self, problems: Sequence[RowProblem]) -> None:
         self.problems = list(problems)
         count = len(self.problems)
-        super().__init__(
-            f"nothing was imported; {count} problem{'s' if count != 1 else ''}:\n"
-            + "\n".join(f"  {problem}" for problem in self.problems)
-        )
+        if count == 1:
+            super().__init__("nothing was imported; {count} problem:", count=count)
+        else:
+            super().__init__("nothing was imported; {count} problems:", count=count)
+
+    def __str__(self) -> str:
+        return super().__str__() + "".join(f"\n  {problem}" for problem in self.problems)
 
 
 def import_rows(
@@ -87,7 +105,7 @@ def import_rows(
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     max_bytes: int = DEFAULT_MAX_BYTES,
     cache_dir: str | os.PathLike[str] | None = None,
-    problems: Sequence[str] = (),
+    problems: Sequence[RowProblem] = (),
     waiting: Callable[[int | None], None] | None = None,
     unread: Sequence[Unread] = (),
 ) -> list[Planned]:
@@ -112,7 +130,7 @@ def import_rows(
     return rewrite(
         path,
         change,
-        "the figures were imported",
+        Message("the figures were imported"),
         lock_timeout,
         waiting,
         max_bytes=max_bytes,
@@ -120,25 +138,33 @@ def import_rows(
     )
 
 
-def _unknown(registry: Registry, unread: Sequence[Unread]) -> list[str]:
+# Why a name a row gives is not one the registry knows: the column, and what to say.
+Unknown = tuple[str, Message | NavsomeError]
+
+
+def _unknown(registry: Registry, unread: Sequence[Unread]) -> list[RowProblem]:
     """What the registry does not know among the names of rows that could not be read."""
     found = []
     for row in unread:
         if row.channel is not None and "/" in row.channel:
             channel = _channel_named(registry, row.channel)
-            if isinstance(channel, str):
-                found.append(f"{row.where}: {channel}")
+            if not isinstance(channel, Channel):
+                found.append(RowProblem(row.where, *channel))
         if row.metric is not None:
-            slug = _metric_named(registry, row.metric)
-            if slug not in registry.metrics:
-                found.append(f"{row.where}: metric: {slug}")
+            metric = _metric_named(registry, row.metric)
+            if not isinstance(metric, str):
+                found.append(RowProblem(row.where, "metric", metric))
         if row.source is not None and row.source not in registry.sources:
-            known = ", ".join(registry.sources)
-            found.append(f"{row.where}: source: unknown source {row.source!r} (known: {known})")
+            unknown = Message(
+                "unknown source {source!r} (known: {known})",
+                source=row.source,
+                known=", ".join(registry.sources),
+            )
+            found.append(RowProblem(row.where, "source", unknown))
     return found
 
 
-def _channel_named(registry: Registry, text: str) -> Channel | str:
+def _channel_named(registry: Registry, text: str) -> Channel | Unknown:
     """The channel ACCOUNT/PLATFORM names, read as everywhere (query.find_channel), or the
     problem to report for its row."""
     from navsome.query import find_channel
@@ -147,25 +173,35 @@ def _channel_named(registry: Registry, text: str) -> Channel | str:
         return find_channel(registry, text)
     except UnknownName as error:
         if error.kind == "account":
-            return f"account: no account {error.name!r}"
+            return "account", Message("no account {name!r}", name=error.name)
         account, _, platform = error.name.rpartition("/")
-        have = ", ".join(c.rpartition("/")[2] for c in error.choices) or "none"
-        return f"platform: {account} has no channel on {platform!r} (it has: {have})"
+        have = ", ".join(c.rpartition("/")[2] for c in error.choices) or Message("none")
+        return "platform", Message(
+            "{account} has no channel on {platform!r} (it has: {have})",
+            account=account,
+            platform=platform,
+            have=have,
+        )
     except NavsomeError as error:  # no slash, or a name that could be several
-        return f"channel: {error}"
+        return "channel", error
 
 
-def _metric_named(registry: Registry, text: str) -> str:
+def _metric_named(registry: Registry, text: str) -> str | Message | NavsomeError:
     """The slug of the metric `text` names, or the problem to report for its row."""
     from navsome.query import check_metric
 
     try:
         return check_metric(registry, text)
     except UnknownName as error:
-        guess = f"; did you mean {error.suggestions[0]!r}?" if error.suggestions else ""
-        return f"unknown metric {text!r}{guess} (known: {', '.join(registry.metrics)})"
+        guess = Message("; did you mean {name!r}?", name=error.suggestions[0])
+        return Message(
+            "unknown metric {metric!r}{guess} (known: {known})",
+            metric=text,
+            guess=guess if error.suggestions else "",
+            known=", ".join(registry.metrics),
+        )
     except NavsomeError as error:
-        return str(error)
+        return error
 
 
 def _plan(
@@ -173,44 +209,53 @@ def _plan(
     rows: Sequence[Row],
     replace: bool,
     refuse_conflicts: bool,
-    read_problems: Sequence[str] = (),
+    read_problems: Sequence[RowProblem] = (),
 ) -> list[Planned]:
     """What each row does, or ImportRefused listing every row that cannot be imported (those
     of `read_problems` among them, in the order of the file)."""
     from navsome.registry.schema import check_figure
 
-    problems: list[str] = list(read_problems)
+    problems: list[RowProblem] = list(read_problems)
     plan: list[Planned] = []
     seen: dict[tuple[str, str, str], str] = {}
     batch: dict[str, list[Measurement]] = {}  # each channel's figures from earlier rows
-    named: dict[str, Channel | str] = {}  # each channel named once: the channel, or why not
-    metrics: dict[str, str] = {}  # each metric named once: its slug, or why not
+    named: dict[str, Channel | Unknown] = {}  # each channel named once: it, or why not
+    metrics: dict[str, str | Message | NavsomeError] = {}  # each metric: its slug, or why not
     for row in rows:
         if row.channel not in named:
             named[row.channel] = _channel_named(registry, row.channel)
         channel = named[row.channel]
-        if isinstance(channel, str):
-            problems.append(f"{row.where}: {channel}")
+        if not isinstance(channel, Channel):
+            problems.append(RowProblem(row.where, *channel))
             continue
         typed = row.figure.metric
         if typed not in metrics:
             metrics[typed] = _metric_named(registry, typed)
-        if metrics[typed] not in registry.metrics:
-            problems.append(f"{row.where}: metric: {metrics[typed]}")
+        slug = metrics[typed]
+        if not isinstance(slug, str):
+            problems.append(RowProblem(row.where, "metric", slug))
             continue
-        metric = registry.metrics[metrics[typed]]
-        row = row._replace(figure=row.figure._replace(metric=metric.slug))
+        metric = registry.metrics[slug]
+        labels = (metric.label_en, metric.label_nb)
+        named_metric = MetricName(slug, labels)  # by its label, in the reader's language
+        row = row._replace(figure=row.figure._replace(metric=slug))
         figure = as_stored(row.figure, metric.unit)
         found = check_figure(registry, figure, channel.started)
         if found:
-            problems += [f"{row.where}: {column}: {message}" for column, message in found]
+            # The registry's checks word their problems in English; the command line puts
+            # the known ones into Norwegian by pattern (output/problems_nb.py).
+            problems += [RowProblem(row.where, column, Message(said)) for column, said in found]
             continue
         key = (channel.id, figure.metric, figure.as_of)
         if key in seen:
-            problems.append(
-                f"{row.where}: as_of: {figure.metric} of {channel.id} as of {figure.as_of} "
-                f"is also on {seen[key]}"
+            also = Message(
+                "{metric} of {channel} as of {as_of} is also on {other}",
+                metric=named_metric,
+                channel=channel.id,
+                as_of=figure.as_of,
+                other=seen[key],
             )
+            problems.append(RowProblem(row.where, "as_of", also))
             continue
         seen[key] = row.where
         existing = next((m for m in channel.measurements if (m.metric, m.as_of) == key[1:]), None)
@@ -223,15 +268,19 @@ def _plan(
         else:
             action = "conflict"
             if refuse_conflicts:
-                problems.append(
-                    f"{row.where}: value: {channel.id} already has {figure.metric} "
-                    f"{existing.value} as of {figure.as_of}; pass --replace to replace it"
+                conflict = Message(
+                    "{channel} already has {metric} {value} as of {as_of}; pass --replace to "
+                    "replace it",
+                    channel=channel.id,
+                    metric=named_metric,
+                    value=existing.value,
+                    as_of=figure.as_of,
                 )
+                problems.append(RowProblem(row.where, "value", conflict))
                 continue
         so_far = [*channel.measurements, *batch.get(channel.id, [])]
         previous = previous_figure(so_far, figure, metric.kind == "period")
         batch.setdefault(channel.id, []).append(figure)
-        labels = (metric.label_en, metric.label_nb)
         plan.append(
             Planned(row, action, channel.id, figure, existing, metric.unit, previous, labels)
         )
@@ -240,10 +289,10 @@ def _plan(
     return plan
 
 
-def _place(problem: str) -> tuple[int, str]:
+def _place(problem: RowProblem) -> tuple[int, str]:
     """A problem's row (FILE:LINE, or FILE[N] for JSON), to report them in the file's order."""
-    found = re.match(r".*?(?::(\d+)|\[(\d+)\]): ", problem)
-    return (int(found[1] or found[2]) if found else 0, problem)
+    found = re.search(r"(?::(\d+)|\[(\d+)\])$", problem.where)
+    return (int(found[1] or found[2]) if found else 0, str(problem))
 
 
 def _edited_batch(

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 from navsome.dates import date_key, same_length
 from navsome.errors import (
     Conflict,
+    Message,
     NavsomeError,
     Problem,
     RegistryProblems,
@@ -26,13 +27,19 @@ from navsome.registry.rewrite import DEFAULT_LOCK_TIMEOUT, rewrite
 
 class RecordRefused(NavsomeError):
     """The figure was not recorded: it would make the registry invalid (`problems`, each with
-    its place in the new file), or the file is written in a way navsome cannot edit (no
-    problems)."""
+    its place in the new file, listed below the message), or the file is written in a way
+    navsome cannot edit (no problems). The message is a template with its values, as for
+    NavsomeError; `file` is the registry's."""
 
-    def __init__(self, message: str, problems: Sequence[Problem] = (), file: str = "") -> None:
+    def __init__(
+        self, message: str, problems: Sequence[Problem] = (), /, *, file: str, **values: object
+    ) -> None:
         self.problems = tuple(problems)
         self.file = file
-        super().__init__(message)
+        super().__init__(message, file=file, **values)
+
+    def __str__(self) -> str:
+        return super().__str__() + "".join(f"\n  {problem}" for problem in self.problems)
 
 
 class Recorded(NamedTuple):
@@ -94,7 +101,7 @@ def record(
     return rewrite(
         path,
         change,
-        "the figure was recorded",
+        Message("the figure was recorded"),
         lock_timeout,
         waiting,
         before_write,
@@ -194,11 +201,10 @@ def checked_registry(data: dict[str, Any], text: str, name: str) -> Registry:
         return check_registry(data, text, name)
     except RegistryProblems as error:
         raise RecordRefused(
-            f"{name}: not recorded; with this figure the registry would not validate "
-            "(lines as the file would be):\n"
-            + "\n".join(f"  {problem}" for problem in error.problems),
+            "{file}: not recorded; with this figure the registry would not validate (lines as "
+            "the file would be):",
             error.problems,
-            name,
+            file=name,
         ) from None
 
 
@@ -240,11 +246,14 @@ def _tomlkit_edit(
         data = parse_toml(new_text, name)
     except Exception:  # tomlkit's limits, or an edit that does not parse: refuse, never guess
         raise RecordRefused(
-            f"{name}: not recorded; navsome cannot add a figure to the way "
-            f"accounts.{account}.channels[{channel_index}] is written. Write the channel as a "
-            f"[[accounts.{account}.channels]] table and its figures as "
-            f"[[accounts.{account}.channels.measurements]] tables (or as an inline array "
-            "`measurements = [{ … }]`), then record again."
+            "{file}: not recorded; navsome cannot add a figure to the way "
+            "accounts.{account}.channels[{index}] is written. Write the channel as a "
+            "[[accounts.{account}.channels]] table and its figures as "
+            "[[accounts.{account}.channels.measurements]] tables (or as an inline array "
+            "`measurements = [{{ … }}]`), then record again.",
+            file=name,
+            account=account,
+            index=channel_index,
         ) from None
     return new_text, data
 
@@ -331,10 +340,10 @@ def tomlkit_apply(
         raise
     except Exception:  # tomlkit's limits: refuse, never guess
         raise RecordRefused(
-            f"{name}: not imported; navsome cannot add figures to the way some of the "
-            "channels are written. Write each channel as a [[accounts.ACCOUNT.channels]] table "
-            "and its figures as [[accounts.ACCOUNT.channels.measurements]] tables, then import "
-            "again."
+            "{file}: not imported; navsome cannot add figures to the way some of the channels "
+            "are written. Write each channel as a [[accounts.ACCOUNT.channels]] table and its "
+            "figures as [[accounts.ACCOUNT.channels.measurements]] tables, then import again.",
+            file=name,
         ) from None
     return new_text, data
 

@@ -10,7 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from navsome.errors import InstalledRegistry, NavsomeError, Problem, RegistryNotFound
+from navsome.errors import (
+    InstalledRegistry,
+    Message,
+    NavsomeError,
+    Problem,
+    RegistryNotFound,
+    os_reason,
+)
 from navsome.model import Registry
 from navsome.registry import cache as parse_cache
 from navsome.registry.read import (
@@ -44,7 +51,7 @@ Change = Callable[[str, Registry], "tuple[Outcome, tuple[str, Registry] | None]"
 def rewrite(
     path: Path,
     change: Change[Outcome],
-    doing: str,
+    doing: Message,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     waiting: Callable[[int | None], None] | None = None,
     before_write: Callable[[], None] | None = None,
@@ -52,7 +59,7 @@ def rewrite(
     cache_dir: str | os.PathLike[str] | None = None,
 ) -> Outcome:
     """Apply `change` to the registry file at `path` safely; its outcome. `doing` names the
-    work in a message ("the figure was recorded"). A symbolic link is followed: the file it
+    work in a message (Message("the figure was recorded")). A symbolic link is followed: the file it
     names is locked and replaced, and the link stays. `waiting(pid)` is called once when
     another writer has held the lock for a second; `before_write` runs after the new file is on
     disk and before it replaces the old one (tests change the file under a writer with it)."""
@@ -69,9 +76,10 @@ def rewrite(
             clean_stale_temporaries(target)
             return _rewrite_locked(target, str(path), change, doing, before_write, max_bytes, cache)
     except OSError as error:
-        where = error.filename or path
         raise NavsomeError(
-            f"{where}: cannot write the registry: {error.strerror or error}. Nothing was changed."
+            "{where}: cannot write the registry: {why}. Nothing was changed.",
+            where=error.filename or path,
+            why=os_reason(error),
         ) from None
 
 
@@ -79,7 +87,7 @@ def _rewrite_locked(
     target: Path,
     name: str,
     change: Change[Outcome],
-    doing: str,
+    doing: Message,
     before_write: Callable[[], None] | None,
     max_bytes: int,
     cache: Path | None,
@@ -111,8 +119,11 @@ def _rewrite_locked(
         finally:
             temporary.unlink(missing_ok=True)
     raise NavsomeError(
-        f"{name} kept changing while {doing} ({ATTEMPTS} tries); nothing was changed. Try again "
-        "when nobody else is saving it."
+        "{file} kept changing while {doing} ({attempts} tries); nothing was changed. Try again "
+        "when nobody else is saving it.",
+        file=name,
+        doing=doing,
+        attempts=ATTEMPTS,
     )
 
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from navsome.errors import RegistryProblems, UsageError
+from navsome.errors import Message, RegistryProblems, UsageError
 from navsome.model import Registry
 from navsome.registry.read import DEFAULT_MAX_BYTES, check_registry, parse_toml
 from navsome.registry.record import RecordRefused
@@ -43,7 +43,9 @@ def add_source(
 
     def change(text: str, registry: Registry) -> tuple[None, tuple[str, Registry]]:
         if slug in registry.sources:
-            raise UsageError(f"the registry already has a source {slug!r}; pick another slug.")
+            raise UsageError(
+                "the registry already has a source {slug!r}; pick another slug.", slug=slug
+            )
         new_text = _with_source(text, slug, fields)
         try:
             return None, (
@@ -52,15 +54,20 @@ def add_source(
             )
         except RegistryProblems as error:  # a bug is not a refusal: only these are caught
             raise RecordRefused(
-                f"{path}: source not added; the registry would not validate with it:\n"
-                + "\n".join(f"  {problem}" for problem in error.problems),
+                "{file}: source not added; the registry would not validate with it:",
                 error.problems,
+                file=str(path),
             ) from None
 
     rewrite(
-        path, change, "the source was added", lock_timeout, waiting, max_bytes=max_bytes,
+        path,
+        change,
+        Message("the source was added"),
+        lock_timeout,
+        waiting,
+        max_bytes=max_bytes,
         cache_dir=cache_dir,
-    )  # fmt: skip
+    )
 
 
 def _with_source(text: str, slug: str, fields: dict[str, str | int | float]) -> str:

@@ -18,7 +18,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import NamedTuple
 
-from navsome.errors import NavsomeError
+from navsome.errors import Message, NavsomeError, os_reason
 
 NOTICE_AFTER = 1.0  # seconds of waiting for a lock before saying so
 _LOCK_BYTE = 1 << 30  # Windows locks a byte range: one far past the pid written at the start
@@ -29,11 +29,18 @@ class LockTimeout(NavsomeError):
 
     def __init__(self, path: Path, holder: int | None, waited: float) -> None:
         self.path, self.holder, self.waited = path, holder, waited
-        who = f"another navsome record (pid {holder})" if holder else "another navsome record"
+        who = (
+            Message("another navsome record (pid {pid})", pid=holder)
+            if holder
+            else Message("another navsome record")
+        )
         super().__init__(
-            f"{path} is still locked by {who} after {waited:g} s; nothing was changed. "
+            "{path} is still locked by {who} after {waited:g} s; nothing was changed. "
             "If that process is stuck (stopped with Ctrl-Z, say), end it; or wait longer with "
-            "--lock-timeout SECONDS or NAVSOME_LOCK_TIMEOUT."
+            "--lock-timeout SECONDS or NAVSOME_LOCK_TIMEOUT.",
+            path=path,
+            who=who,
+            waited=waited,
         )
 
 
@@ -90,18 +97,23 @@ def _open_lock(lock_path: Path, registry: Path) -> tuple[int, bool]:
             fd = os.open(lock_path, os.O_RDONLY | flags)
     except OSError as error:
         if error.errno in (errno.ELOOP, errno.EMLINK):  # O_NOFOLLOW met a link
-            raise _lock_refused(lock_path, "is a symbolic link") from None
+            link = Message("is {kind}", kind=kind_of(stat.S_IFLNK))
+            raise _lock_refused(lock_path, link) from None
         if error.errno == errno.EISDIR:
-            raise _lock_refused(lock_path, "is a folder") from None
+            folder = Message("is {kind}", kind=kind_of(stat.S_IFDIR))
+            raise _lock_refused(lock_path, folder) from None
         raise NavsomeError(
-            f"{lock_path}: cannot open the lock file: {error.strerror or error}; nothing was "
-            "changed. Check the permissions of the registry's folder."
+            "{path}: cannot open the lock file: {why}; nothing was changed. Check the "
+            "permissions of the registry's folder.",
+            path=lock_path,
+            why=os_reason(error),
         ) from None
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
         os.close(fd)
-        why = f"is {kind_of(info.st_mode)}" if not stat.S_ISREG(info.st_mode) else "has hard links"
-        raise _lock_refused(lock_path, why)
+        if stat.S_ISREG(info.st_mode):
+            raise _lock_refused(lock_path, Message("has hard links"))
+        raise _lock_refused(lock_path, Message("is {kind}", kind=kind_of(info.st_mode)))
     os.set_blocking(fd, True)
     if writable and registry_info is not None and info.st_uid == _effective_uid():
         _give_lock_to_registry_owner(fd, mode, registry_info)
@@ -124,24 +136,26 @@ def _effective_uid() -> int:
     return geteuid() if geteuid is not None else -1
 
 
-def _lock_refused(lock_path: Path, why: str) -> NavsomeError:
+def _lock_refused(lock_path: Path, why: Message) -> NavsomeError:
     return NavsomeError(
-        f"{lock_path} {why}, not a lock file navsome made; nothing was changed. A lock file "
-        "holds no data: remove it, and record again."
+        "{path} {why}, not a lock file navsome made; nothing was changed. A lock file holds "
+        "no data: remove it, and record again.",
+        path=lock_path,
+        why=why,
     )
 
 
-def kind_of(mode: int) -> str:
+def kind_of(mode: int) -> Message:
     """What a file that is not a regular file is, for a message."""
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return Message("a folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return Message("a named pipe")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return Message("a socket")
     if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    return "a device"
+        return Message("a symbolic link")
+    return Message("a device")
 
 
 def _acquire(
@@ -256,37 +270,49 @@ def check_writable(path: Path, named: Path | None = None) -> None:
         return  # reading it says so, with the reader's message
     if not stat.S_ISREG(info.st_mode):
         raise NavsomeError(
-            f"{named or path} is {kind_of(info.st_mode)}, not a file that can be rewritten; "
-            "nothing was changed. Give a regular file."
+            "{path} is {kind}, not a file that can be rewritten; nothing was changed. Give a "
+            "regular file.",
+            path=named or path,
+            kind=kind_of(info.st_mode),
         )
     info = os.stat(path)
-    mode = f"mode {stat.S_IMODE(info.st_mode):04o}"
+    mode = f"{stat.S_IMODE(info.st_mode):04o}"
     if not info.st_mode & 0o222:
         raise NavsomeError(
-            f"{path} is read-only ({mode}); nothing was changed. "
-            f"Make it writable (chmod u+w {path}) to write it."
+            "{path} is read-only (mode {mode}); nothing was changed. Make it writable "
+            "(chmod u+w {path}) to write it.",
+            path=path,
+            mode=mode,
         )
     if _read_only_file_system(path):
         raise NavsomeError(
-            f"{path} is on a read-only file system; nothing was changed. Copy it to a writable "
-            "folder and write the copy."
+            "{path} is on a read-only file system; nothing was changed. Copy it to a writable "
+            "folder and write the copy.",
+            path=path,
         )
     if not os.access(path, os.W_OK):
         raise NavsomeError(
-            f"{path}: you may not write it ({mode}, owner uid {info.st_uid}); nothing was "
-            "changed. Run navsome as a user who may, or copy the file."
+            "{path}: you may not write it (mode {mode}, owner uid {uid}); nothing was changed. "
+            "Run navsome as a user who may, or copy the file.",
+            path=path,
+            mode=mode,
+            uid=info.st_uid,
         )
     if info.st_nlink > 1:
         raise NavsomeError(
-            f"{path} has {info.st_nlink} hard links, and replacing it would leave the other "
-            "names with the old content; nothing was changed. Use one name for the file "
-            "(a symbolic link is fine)."
+            "{path} has {links} hard links, and replacing it would leave the other names with "
+            "the old content; nothing was changed. Use one name for the file (a symbolic link "
+            "is fine).",
+            path=path,
+            links=info.st_nlink,
         )
     folder = path.parent
     if not os.access(folder, os.W_OK | os.X_OK):
         raise NavsomeError(
-            f"{path}: the folder {folder} is not writable, and a safe write needs a temporary "
-            "file beside the file; nothing was changed."
+            "{path}: the folder {folder} is not writable, and a safe write needs a temporary "
+            "file beside the file; nothing was changed.",
+            path=path,
+            folder=folder,
         )
 
 
@@ -339,8 +365,11 @@ def _keep_identity(fd: int, temporary: Path, path: Path, original: os.stat_resul
         fchown(fd, original.st_uid, original.st_gid)
     except PermissionError:
         raise NavsomeError(
-            f"{path} belongs to user {original.st_uid}, group {original.st_gid}, which a write "
-            "by this user cannot keep; nothing was changed. Run navsome as its owner."
+            "{path} belongs to user {uid}, group {gid}, which a write by this user cannot "
+            "keep; nothing was changed. Run navsome as its owner.",
+            path=path,
+            uid=original.st_uid,
+            gid=original.st_gid,
         ) from None
 
 
