@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXHAUSTIVE
+from conftest import EXHAUSTIVE, tiered
 
 from navsome.errors import RegistryProblems
 from navsome.model import Measurement
@@ -328,7 +328,12 @@ def copies(registry_copy: Path, tmp_path: Path):
     assert made.process.wait(timeout=60) == 0
 
 
-def test_a_record_killed_at_any_moment_leaves_the_old_file_or_the_new(registry_copy, copies):
+# Eight moments in the default run; a finer spread in the slow tier, every 200th with
+# NAVSOME_EXHAUSTIVE=1.
+@pytest.mark.parametrize("slices", tiered([8, 24], fast=1))
+def test_a_record_killed_at_any_moment_leaves_the_old_file_or_the_new(
+    registry_copy, copies, slices
+):
     original = registry_copy.read_bytes()
     durations = []
     for _ in range(3):  # how long a whole record takes: the longest of three
@@ -339,7 +344,7 @@ def test_a_record_killed_at_any_moment_leaves_the_old_file_or_the_new(registry_c
     # Moments spread over the whole record and past its end: one drawn at random (fixed seed)
     # in each of as many equal slices. Should a busy machine make every record outlast them
     # all, later moments follow until one falls after the end.
-    slices = 200 if EXHAUSTIVE else 16
+    slices = 200 if EXHAUSTIVE else slices
     rng = random.Random(2017)
     moments = [max(durations) * 1.2 * (n + rng.random()) / slices for n in range(slices)]
     outcomes = {"old": 0, "new": 0}
