@@ -45,6 +45,36 @@ _PROBLEMS_NORWEGIAN: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
         lambda m: f"må være {_KIND.get(m[1], m[1])}, ikke {_KIND.get(m[2], m[2])}",
     ),
     (r"must not be empty", r"kan ikke være tom"),
+    (r"must be a finite number", r"må være et endelig tall"),
+    (
+        r"must be an array of strings, not (?:a|an) (\w+)",
+        lambda m: f"må være en liste med tekster, ikke {_KIND.get(m[1], m[1])}",
+    ),
+    (
+        r"must be an array of tables \(\[\[…\]\]\), not (?:a|an) (\w+)",
+        lambda m: f"må være en liste med tabeller ([[…]]), ikke {_KIND.get(m[1], m[1])}",
+    ),
+    (r"is ([\d,]+) characters long; at most ([\d,]+)", r"er \1 tegn lang; høyst \2"),
+    (
+        r"a slug must be lowercase letters, digits, '-' or '_'",
+        r"et kortnavn (slug) kan bare ha små bokstaver, sifre, '-' og '_'",
+    ),
+    (
+        r"(\S+) is already on ('[^']*'); an account has one channel a platform",
+        r"\1 er allerede på \2; en konto har én kanal per plattform",
+    ),
+    (
+        r"(repeats|contradicts) (measurements\[\d+\]): (\S+) as of (\S+) is stated twice",
+        lambda m: (
+            f"{'gjentar' if m[1] == 'repeats' else 'motsier'} {m[2]}: {m[3]} per {m[4]} "
+            "er oppgitt to ganger"
+        ),
+    ),
+    (
+        r"a range needs 'high', the upper end of the range",
+        r"et intervall trenger 'high', intervallets øvre grense",
+    ),
+    (r"'high' is only for qualifier = \"range\"", r"'high' hører bare til qualifier = \"range\""),
     (r"missing required key ('[^']*')", r"mangler den påkrevde nøkkelen \1"),
     (r"unknown key; did you mean ('[^']*')\?", r"ukjent nøkkel; mente du \1?"),
     (r"unknown key; known keys: ", r"ukjent nøkkel; kjente nøkler: "),
