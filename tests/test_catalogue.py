@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 from navsome.i18n import NB
@@ -10,11 +11,18 @@ from navsome.i18n import NB
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "navsome"
 
 
+@functools.cache
+def nodes_of(path: Path) -> list[ast.AST]:
+    """Every node of a source file, parsed once for all the scans below."""
+    return list(ast.walk(ast.parse(path.read_text(encoding="utf-8"))))
+
+
+@functools.cache
 def templates() -> dict[str, str]:
     """Each literal template passed to words(...) in navsome's source, with where it is."""
     found: dict[str, str] = {}
     for path in sorted(SOURCE.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in nodes_of(path):
             if not isinstance(node, ast.Call) or not node.args:
                 continue
             called = node.func
@@ -84,7 +92,7 @@ def refusals() -> list[tuple[str, ast.expr]]:
         folder = SOURCE / place
         paths = [folder] if folder.is_file() else sorted(folder.rglob("*.py"))
         for path in paths:
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            for node in nodes_of(path):
                 if isinstance(node, ast.Call) and node.args and _is_refusal(node, place in CORE):
                     first = node.args[0]
                     given = first.elts if isinstance(first, ast.List) else [first]
