@@ -261,3 +261,12 @@ def test_one_date_asked_for_and_an_interval_given(navsome, registry_copy, englis
     result = norwegian(navsome, registry_copy, "list", "--as-of", "2017/2018")
     fails(result, 2, "'2017/2018' er et intervall; oppgi én dato (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD)")
     speaks_norwegian(result.stderr, english, "is an interval", "give one date")
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs Linux's /proc")
+def test_an_export_the_system_refuses_gives_its_reason_in_norwegian(navsome, english):
+    # /proc takes no new files, whoever asks (root included): the system's own reason.
+    result = navsome("--lang", "nb", "list", "--export", "/proc/navsome-top.csv")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "kan ikke skrive den: filen eller mappen finnes ikke." in result.stderr
+    speaks_norwegian(result.stderr, english, "No such file or directory", "cannot write")

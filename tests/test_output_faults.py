@@ -192,6 +192,18 @@ def test_a_full_stdout_under_a_terminal_table_is_one_line_too():
     assert (result.returncode, result.stderr.decode()) == (1, FULL)
 
 
+@needs_dev_full
+def test_a_full_or_closed_stdout_is_said_in_the_runs_language():
+    # Said at exit too, after the command that chose the language has ended.
+    with open("/dev/full", "wb") as full:
+        result = run("--lang", "nb", "list", stdout=full)
+    said = "navsome: kan ikke skrive til standard utdata: ikke mer plass på disken.\n"
+    assert (result.returncode, result.stderr.decode()) == (1, said)
+    closed = run(shell="{navsome} list --lang nb >&-")
+    said = "navsome: kan ikke skrive til standard utdata: den er lukket.\n"
+    assert (closed.returncode, closed.stderr.decode()) == (1, said)
+
+
 @pytest.mark.parametrize("args", tiered(OUTPUTS, fast=2), ids=lambda args: " ".join(args))
 def test_a_closed_stdout_is_one_line_and_exit_1(args):
     result = run(shell="{navsome} " + " ".join(args) + " >&-")

@@ -602,6 +602,10 @@ NB = {
     ),
     # Why the operating system refused a file operation (its strerror), the usual reasons
     "Permission denied": "ingen tilgang",
+    "it is closed": "den er lukket",
+    "navsome: cannot write to standard output: {reason}.": (
+        "navsome: kan ikke skrive til standard utdata: {reason}."
+    ),
     "Operation not permitted": "operasjonen er ikke tillatt",
     "No such file or directory": "filen eller mappen finnes ikke",
     "Not a directory": "ikke en mappe",

@@ -399,7 +399,7 @@ def global_options(
     source = ctx.get_parameter_source("lang")
     from_variable = source is not None and source.name == "ENVIRONMENT"
     if lang is None or (from_variable and not lang.strip()):  # an empty variable is unset
-        ctx.meta["navsome.words"] = Words(default_language())
+        _speak(ctx, Words(default_language()))
     else:
         choose_language(ctx, lang, from_variable)
 
@@ -426,7 +426,15 @@ def choose_language(ctx: "Context", lang: str, from_variable: bool = False) -> N
                 "set it to nb or en (a locale such as nb_NO.UTF-8 also works), or unset it."
             )
         raise typer.BadParameter(f"{lang!r} is not one of nb, en.", param_hint="--lang")
-    ctx.find_root().meta["navsome.words"] = Words(chosen)
+    _speak(ctx.find_root(), Words(chosen))
+
+
+def _speak(ctx: "Context", words: Words) -> None:
+    """The run speaks `words`: its commands (through the context) and its output layer."""
+    from navsome.output.console import speak
+
+    ctx.meta["navsome.words"] = words
+    speak(words)
 
 
 def default_language() -> str:

@@ -125,11 +125,15 @@ def stdout_failed(error: OSError, done: str | None = None) -> NoReturn:
     line on stderr, with what was `done` all the same, and exit 1. What is still buffered goes
     to /dev/null, so the flush at exit does not print "Exception ignored" after the message."""
     discard_stdout()
+    from navsome.i18n import ENGLISH
+
+    words = _words or ENGLISH
     if error.errno == errno.EBADF:  # stdout was closed (`>&-`) or opened only for reading
-        reason = "it is closed"
-    else:
-        reason = error.strerror or str(error) or type(error).__name__
-    say(f"navsome: cannot write to standard output: {reason}." + (f" {done}" if done else ""))
+        reason = words("it is closed")
+    else:  # the operating system's reason, in Norwegian where the catalogue has it
+        reason = words(error.strerror or str(error) or type(error).__name__)
+    message = words("navsome: cannot write to standard output: {reason}.", reason=reason)
+    say(message + (f" {done}" if done else ""))
     sys.exit(EXIT_BAD_DATA)
 
 
@@ -194,6 +198,14 @@ def is_terminal(stream: IO[str]) -> bool:
 
 
 _quiet = False  # --quiet, set by the command line for the run
+_words: "Words | None" = None  # the run's language, for what is said after its command ended
+
+
+def speak(words: "Words") -> None:
+    """The language this run speaks, for the messages said when stdout fails, which may be
+    at exit, after the command that knew it."""
+    global _words
+    _words = words
 
 
 def keep_quiet(quiet: bool) -> None:

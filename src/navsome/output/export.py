@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from navsome.errors import NavsomeError, UsageError
+from navsome.errors import NavsomeError, UsageError, os_reason
 from navsome.registry.storage import check_writable, kind_of, real_path, replace_atomically
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def check_target(name: str, registry: Path) -> None:
         return  # a new file
     except OSError as error:
         raise UsageError(
-            "--export {path}: cannot use it: {why}.", path=path, why=error.strerror or error
+            "--export {path}: cannot use it: {why}.", path=path, why=os_reason(error)
         ) from None
     if not stat.S_ISREG(info.st_mode):
         raise UsageError(
@@ -102,7 +102,7 @@ def export(
             raise NavsomeError(
                 "--export {target}: cannot write it: {why}.",
                 target=target,
-                why=error.strerror or error,
+                why=os_reason(error),
             ) from None
 
 
@@ -114,7 +114,7 @@ def _check_beside(target: Path) -> None:
         return
     except OSError as error:
         raise UsageError(
-            "--export {path}: cannot use it: {why}.", path=target, why=error.strerror or error
+            "--export {path}: cannot use it: {why}.", path=target, why=os_reason(error)
         ) from None
     if not stat.S_ISREG(info.st_mode):
         raise UsageError(
