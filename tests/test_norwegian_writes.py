@@ -270,3 +270,21 @@ def test_an_export_the_system_refuses_gives_its_reason_in_norwegian(navsome, eng
     assert result.exit_code == 1 and result.stdout == ""
     assert "kan ikke skrive den: filen eller mappen finnes ikke." in result.stderr
     speaks_norwegian(result.stderr, english, "No such file or directory", "cannot write")
+
+
+@pytest.mark.parametrize(
+    ("aliases", "english", "in_norwegian"),
+    [
+        ("[7]", "an item must be a string, not an integer", "et element må være tekst"),
+        ('[""]', "an item must not be empty", "et element kan ikke være tomt"),
+    ],
+)
+def test_a_bad_item_of_a_list_is_said_in_either_language(
+    navsome, registry_copy, aliases, english, in_norwegian
+):
+    text = registry_copy.read_text(encoding="utf-8")
+    registry_copy.write_text(text.replace('aliases = ["navnorge"]', f"aliases = {aliases}"))
+    said = navsome("--registry", str(registry_copy), "validate").stdout
+    assert f"must be an array of non-empty strings; {english}" in said, said
+    said = norwegian(navsome, registry_copy, "validate").stdout
+    assert f"må være en liste med tekster som ikke er tomme; {in_norwegian}" in said, said

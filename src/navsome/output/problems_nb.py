@@ -41,6 +41,11 @@ _PROBLEMS_NORWEGIAN: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     ),
     # What the schema (registry/schema.py) says of a registry's values.
     (
+        r"must be an array of non-empty strings; an item ",
+        r"må være en liste med tekster som ikke er tomme; et element ",
+    ),
+    (r"et element must not be empty", r"et element kan ikke være tomt"),
+    (
         r"must be (?:a|an) (\w+), not (?:a|an) (\w+)",
         lambda m: f"må være {_KIND.get(m[1], m[1])}, ikke {_KIND.get(m[2], m[2])}",
     ),

@@ -87,7 +87,7 @@ def texts(value: object) -> str | None:
         return f"must be an array of strings, not {_describe(value)}"
     for item in value:
         if problem := text(item):
-            return f"must be an array of non-empty strings; an item {problem.removeprefix('must ')}"
+            return f"must be an array of non-empty strings; an item {problem}"
     return None
 
 
