@@ -142,3 +142,41 @@ def test_a_long_option_may_be_cut_to_a_prefix_only_it_has(navsome):
 def test_help_drawn_for_a_terminal_shows_no_type_beside_an_argument(navsome, command):
     drawn = navsome(command, "--help", env={"TTY_COMPATIBLE": "1", "NO_COLOR": "1"}).stdout
     assert "Arguments" in drawn and "<str>" not in drawn and "<text>" not in drawn
+
+
+@pytest.mark.parametrize(
+    ("args", "starts"),
+    [
+        (["help"], "Usage: navsome [OPTIONS] COMMAND"),
+        (["help", "show"], "Usage: navsome show [OPTIONS] ACCOUNT"),
+        (["--registry", "x.toml", "help", "list"], "Usage: navsome list [OPTIONS]"),
+        (["--lang", "nb", "help", "compare"], "Bruk: navsome compare"),
+    ],
+)
+def test_help_as_a_command_as_git_and_gh_take_it(navsome, args, starts):
+    result = navsome(*args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(starts)
+
+
+def test_help_for_no_such_command_says_so_with_the_nearest(navsome):
+    fails(navsome("help", "shwo"), 2, "No such command 'shwo'", "show")
+
+
+def test_a_short_version_option(navsome):
+    assert navsome("-V").stdout == navsome("--version").stdout != ""
+
+
+COLOUR = re.compile(r"\x1b\[(?:3\d|9\d|38;)[0-9;]*m")  # a foreground colour, not bold or dim
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_no_color_takes_the_colour_out_as_no_color_does(navsome, where):
+    args = ["compare", "-m", "followers", "--top", "2"]
+    terminal = {"TTY_COMPATIBLE": "1"}
+    assert COLOUR.search(navsome(*args, env=terminal).stdout)
+    given = ["--no-color", *args] if where == "before" else [*args, "--no-color"]
+    plain = navsome(*given, env=terminal)
+    assert plain.exit_code == 0
+    assert not COLOUR.search(plain.stdout) and "\x1b[1m" in plain.stdout  # bold stays
+    assert COLOUR.search(navsome(*args, env=terminal).stdout)  # not carried to the next run

@@ -18,6 +18,7 @@ from typer.models import CommandInfo
 from navsome import __version__
 from navsome.cli.completion import answer_the_shell, complete_language, completion_options
 from navsome.cli.typed_args import (
+    help_as_option,
     negative_numbers_as_values,
     old_qualifier_short,
     refuse_repeated,
@@ -83,6 +84,7 @@ class _LazyCommands(MutableMapping[str, "Command"]):
 
 
 REGISTRY_HELP = "Registry file to read instead of the one shipped with navsome."
+NO_COLOR_HELP = "No colour on a terminal, as NO_COLOR=1 gives."
 QUIET_HELP = (
     "Say only what was asked: no notes or hints on stderr, and no confirmation of a write. "
     "Errors and warnings are still said."
@@ -120,6 +122,13 @@ def _global_options_again() -> list["Parameter"]:
             help=QUIET_HELP,
             expose_value=False,
             callback=lambda _ctx, _param, quiet: keep_quiet(True) if quiet else None,
+        ),
+        TyperOption(
+            param_decls=["--no-color"],
+            is_flag=True,
+            help=NO_COLOR_HELP,
+            expose_value=False,
+            callback=lambda _ctx, _param, no_color: _no_color() if no_color else None,
         ),
     ]
 
@@ -305,7 +314,13 @@ class NavsomeGroup(TyperGroup):
         _usage_in(self, ctx, formatter)
 
     def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
-        return super().parse_args(ctx, shell_named(args, COMMANDS))
+        valued = {
+            name
+            for param in self.params
+            if param.param_type_name == "option" and not getattr(param, "is_flag", False)
+            for name in param.opts
+        }
+        return super().parse_args(ctx, help_as_option(shell_named(args, COMMANDS), valued))
 
     def list_commands(self, ctx: "Context") -> list[str]:
         return list(self.commands)
@@ -386,13 +401,18 @@ def global_options(
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help=NO_COLOR_HELP)] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
+        typer.Option(
+            "--version", "-V", callback=_show_version, is_eager=True, help="Show the version."
+        ),
     ] = False,
 ) -> None:
     ctx.obj = None
     keep_quiet(quiet)  # every run says whether it is quiet: a test process runs many
+    if no_color:
+        _no_color()
     if registry is not None:
         choose_registry(ctx, registry)
     # Click fills --lang from NAVSOME_LANG; a bad value must be blamed on the one the user set.
@@ -402,6 +422,12 @@ def global_options(
         _speak(ctx, Words(default_language()))
     else:
         choose_language(ctx, lang, from_variable)
+
+
+def _no_color() -> None:
+    """--no-color: what NO_COLOR asks of navsome's tables and of the help Typer draws, which
+    both read it from the environment."""
+    os.environ["NO_COLOR"] = "1"
 
 
 def choose_registry(ctx: "Context", registry: str) -> None:

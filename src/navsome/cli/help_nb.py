@@ -32,6 +32,9 @@ HELP_NB = {
         "bekreftelse når noe er skrevet. Feil og advarsler vises fortsatt."
     ),
     "Show the version.": "Vis versjonen.",
+    "No colour on a terminal, as NO_COLOR=1 gives.": (
+        "Ingen farger i terminalen, slik NO_COLOR=1 gir."
+    ),
     "Install completion for SHELL (bash, zsh, fish, powershell; default: this shell).": (
         "Installer fullføring for SHELL (bash, zsh, fish, powershell; standard: dette skallet)."
     ),

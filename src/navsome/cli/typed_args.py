@@ -94,6 +94,23 @@ def shell_named(args: list[str], commands: Collection[str]) -> list[str]:
     return found
 
 
+def help_as_option(args: list[str], valued: Collection[str]) -> list[str]:
+    """`navsome help [COMMAND]`, as git and gh take it, read as `navsome [COMMAND] --help`;
+    `valued` are the options before the command that take a value (`--lang nb help`)."""
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            break
+        if arg.startswith("-"):
+            index += 2 if arg in valued else 1
+            continue
+        if arg == "help":
+            return [*args[:index], *args[index + 1 : index + 2], "--help"]
+        break
+    return args
+
+
 def whole_options(command: Command, args: list[str]) -> list[str]:
     """`args` with each long option given by a prefix only one of the command's has written out
     (`--plat` is `--platform`); a prefix several share is left for Click to refuse."""
