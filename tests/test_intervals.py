@@ -37,7 +37,7 @@ def test_an_interval_sorts_at_its_end_after_a_single_date_ending_then():
     ],
 )
 def test_an_interval_that_is_not_one_is_refused(text, problem):
-    assert problem in (date_problem(text) or "")
+    assert problem in str(date_problem(text) or "")
 
 
 def test_the_spring_survey_is_seen_from_june_2017_and_the_summer_decision_from_september(

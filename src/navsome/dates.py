@@ -9,34 +9,40 @@ import re
 import time
 from functools import lru_cache
 
+from navsome.errors import Message
+
 _PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 @lru_cache(maxsize=4096)  # a registry repeats a few dates thousands of times
-def date_problem(text: str) -> str | None:
+def date_problem(text: str) -> Message | None:
     """Why `text` is not a valid partial ISO date or interval of two, or None when it is."""
     first, slash, last = text.partition("/")
     if not slash:
         return _partial_problem(text)
     problem = _partial_problem(first) or _partial_problem(last)
     if problem:
-        return f"{text!r}: {problem}; an interval is two dates with / between, 2017-03/2017-05"
+        return Message(
+            "{text!r}: {problem}; an interval is two dates with / between, 2017-03/2017-05",
+            text=text,
+            problem=problem,
+        )
     if period_start(last) < period_start(first):
-        return f"{text!r} ends before it starts"
+        return Message("{text!r} ends before it starts", text=text)
     return None
 
 
-def _partial_problem(text: str) -> str | None:
+def _partial_problem(text: str) -> Message | None:
     match = _PARTIAL_DATE.fullmatch(text)
     if match is None:
-        return f"{text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"
+        return Message("{text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", text=text)
     year, month, day = match.groups()
     if int(year) == 0:
-        return f"{text!r} has no year 0"
+        return Message("{text!r} has no year 0", text=text)
     if month is not None and not 1 <= int(month) <= 12:
-        return f"{text!r} has no month {month}"
+        return Message("{text!r} has no month {month}", text=text, month=month)
     if day is not None and not 1 <= int(day) <= days_in_month(int(year), int(month)):
-        return f"{text!r} is not a day of {year}-{month}"
+        return Message("{text!r} is not a day of {year}-{month}", text=text, year=year, month=month)
     return None
 
 
@@ -104,13 +110,16 @@ def today() -> tuple[int, int, int]:
     return now.tm_year, now.tm_mon, now.tm_mday
 
 
-def future_problem(text: str, now: tuple[int, int, int]) -> str | None:
+def future_problem(text: str, now: tuple[int, int, int]) -> Message | None:
     """Why the valid partial date `text` cannot be a figure's or an event's date on the day
     `now`: it starts after it. The month or year in progress is allowed."""
     if period_start(text) <= now:
         return None
-    shown = "-".join(f"{part:02d}" for part in now)
-    return f"{text} is after today ({shown}); a figure or event is dated when it has happened"
+    return Message(
+        "{date} is after today ({today}); a figure or event is dated when it has happened",
+        date=text,
+        today="-".join(f"{part:02d}" for part in now),
+    )
 
 
 @lru_cache(maxsize=4096)  # a registry repeats a few dates thousands of times

@@ -65,10 +65,17 @@ class MetricName(NamedTuple):
         return self.slug
 
 
+def outside_text(text: str) -> Message:
+    """Text navsome did not write (the system's reason, a parser's) as a Message: the command
+    line says the ones its catalogue knows in the reader's language, the rest as written. The
+    one place a Message is made from text that is not one of navsome's own templates."""
+    return Message(text)
+
+
 def os_reason(error: OSError) -> Message:
     """Why the operating system refused a file operation, as it says it (`Permission denied`);
     the command line words the usual reasons in the user's language."""
-    return Message(error.strerror or str(error))
+    return outside_text(error.strerror or str(error))
 
 
 class UsageError(NavsomeError):
@@ -110,12 +117,13 @@ class AmbiguousName(UsageError):
 
 
 class InvalidDate(UsageError):
-    """`text` is not a date navsome reads (2017, 2017-12, 2017-12-31): `problem` says why."""
+    """`text` is not a date navsome reads (2017, 2017-12, 2017-12-31): `problem` says why, as a
+    Message (str() is the English)."""
 
-    def __init__(self, text: str, problem: str) -> None:
+    def __init__(self, text: str, problem: Message) -> None:
         self.text = text
         self.problem = problem
-        super().__init__(problem)
+        super().__init__(problem.template, **problem.values)
 
 
 class InvalidFigure(UsageError):
@@ -128,7 +136,12 @@ class InvalidFigure(UsageError):
         self.text, self.templates, self.values = text, (problem, instead), values or {}
         self.problem = problem.format(**self.values)
         self.instead = instead.format(**self.values)
-        super().__init__(f"{text!r} {self.problem}; write {self.instead}.")
+        super().__init__(
+            "{text!r} {problem}; write {instead}.",
+            text=text,
+            problem=Message(problem, **self.values),
+            instead=Message(instead, **self.values),
+        )
 
 
 class InstalledRegistry(UsageError):
@@ -166,10 +179,12 @@ class Conflict(NavsomeError):
 
 
 class Problem(NamedTuple):
-    """One thing wrong in a registry file: where (dotted path, line when known) and what."""
+    """One thing wrong in a registry file: where (dotted path, line when known) and what, as a
+    Message the command line words in the reader's language (str() is the English). Plain
+    text is read as a template without values."""
 
     path: str
-    message: str
+    message: Message | str
     line: int | None = None
     column: int | None = None
     excerpt: str | None = None  # the offending line, for a syntax error

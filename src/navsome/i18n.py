@@ -8,7 +8,10 @@ reads the environment or keeps a language of its own; the command line chooses o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
+
+from navsome.errors import Message, MetricName, NavsomeError, Problem
 
 LANGUAGES = ("en", "nb")
 
@@ -29,6 +32,53 @@ class Words(NamedTuple):
 
 
 ENGLISH = Words("en")
+
+
+def worded(value: object, words: Words, error: Callable[[NavsomeError], str] = str) -> str:
+    """`value`, a message or a part of one, as the reader reads it in the language of `words`:
+    a Message as its template worded, with each of its values that is words worded in turn; a
+    metric (MetricName) by its label; a registry's Problem with its line; an error by `error`
+    (its English, unless the caller words errors); anything else as str() gives it."""
+    if isinstance(value, Message):
+        values = {name: _worded_value(part, words, error) for name, part in value.values.items()}
+        return words(value.template, **values)
+    if isinstance(value, MetricName):
+        return metric_label(value.labels, words) or value.slug
+    if isinstance(value, Problem):
+        what = problem_said(value, words, error)
+        what = f"{value.path}: {what}" if value.path else what
+        if value.line and value.column:
+            return words(
+                "line {line}, column {column}: {problem}",
+                line=value.line,
+                column=value.column,
+                problem=what,
+            )
+        return (
+            words("line {line}: {problem}", line=value.line, problem=what) if value.line else what
+        )
+    return error(value) if isinstance(value, NavsomeError) else str(value)
+
+
+def _worded_value(value: object, words: Words, error: Callable[[NavsomeError], str]) -> object:
+    """A template's value worded where it is words, else as it is (a number keeps its format
+    spec, `{waited:g}`; a name its `!r`)."""
+    if isinstance(value, Message | MetricName | NavsomeError | Problem):
+        return worded(value, words, error)
+    return value
+
+
+def problem_said(problem: Problem, words: Words, error: Callable[[NavsomeError], str] = str) -> str:
+    """What is wrong in a registry (a Problem's message, without its place) in the language of
+    `words`; plain text is read as a template without values."""
+    message = problem.message
+    return worded(message, words, error) if isinstance(message, Message) else words(message)
+
+
+def metric_label(labels: tuple[str, str], words: Words) -> str:
+    """A metric's label as a sentence names it (`followers`, `følgere`), or '' if not known."""
+    english, norwegian = labels
+    return (norwegian if words.norwegian else english).lower()
 
 
 def language_named(name: str) -> str | None:
@@ -688,6 +738,149 @@ NB = {
     "{channel} already has {metric} {value} as of {as_of}; pass --replace to replace it": (
         "{channel} har allerede {metric} {value} per {as_of}; bruk --replace for å erstatte det"
     ),
+    # A typed date or a registry's date (dates.py, query.py)
+    "{text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD": (
+        "{text!r} er ikke en dato; skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD"
+    ),
+    "{text!r} has no year 0": "{text!r} har ikke år 0",
+    "{text!r} has no month {month}": "{text!r} har ingen måned {month}",
+    "{text!r} is not a day of {year}-{month}": "{text!r} er ikke en dag i {year}-{month}",
+    "{text!r}: {problem}; an interval is two dates with / between, 2017-03/2017-05": (
+        "{text!r}: {problem}; et intervall er to datoer med / mellom, 2017-03/2017-05"
+    ),
+    "{text!r} ends before it starts": "{text!r} slutter før det begynner",
+    "{date} is after today ({today}); a figure or event is dated when it has happened": (
+        "{date} er etter i dag ({today}); et tall eller en hendelse dateres når det har skjedd"
+    ),
+    "{text!r} is an interval; give one date (YYYY, YYYY-MM or YYYY-MM-DD)": (
+        "{text!r} er et intervall; oppgi én dato (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD)"
+    ),
+    # What the registry's checks say of its values (registry/schema.py), after its place
+    "a boolean": "sann eller usann",
+    "an integer": "et heltall",
+    "a number": "et tall",
+    "a string": "tekst",
+    "an array": "en liste",
+    "a table": "en tabell",
+    # TOML's dates and times, which the English names as Python does
+    "date": "en dato",
+    "time": "et klokkeslett",
+    "datetime": "et tidspunkt",
+    "must be {expected}, not {found}": "må være {expected}, ikke {found}",
+    "is {length:,} characters long; at most {most:,}": "er {length:,} tegn lang; høyst {most:,}",
+    "must not be empty": "kan ikke være tom",
+    "must be a finite number": "må være et endelig tall",
+    "is out of range; a number must lie between -1e15 and 1e15": (
+        "er utenfor det gyldige området; et tall må ligge mellom -1e15 og 1e15"
+    ),
+    "must be an array of strings, not {found}": "må være en liste med tekster, ikke {found}",
+    "must be an array of non-empty strings; {problem}": (
+        "må være en liste med tekster som ikke er tomme; {problem}"
+    ),
+    "an item must be {expected}, not {found}": "et element må være {expected}, ikke {found}",
+    "an item is {length:,} characters long; at most {most:,}": (
+        "et element er {length:,} tegn langt; høyst {most:,}"
+    ),
+    "an item must not be empty": "et element kan ikke være tomt",
+    "must be an array of tables ([[…]]), not {found}": (
+        "må være en liste med tabeller ([[…]]), ikke {found}"
+    ),
+    "{value!r} is not one of {choices}": "{value!r} er ikke en av {choices}",
+    "{value!r} is not a web address; write it in full, such as https://www.nav.no/": (
+        "{value!r} er ikke en nettadresse; skriv den helt ut, for eksempel https://www.nav.no/"
+    ),
+    "unknown key; did you mean {guess!r}?": "ukjent nøkkel; mente du {guess!r}?",
+    "unknown key; known keys: {known}": "ukjent nøkkel; kjente nøkler: {known}",
+    "missing required key {key!r}": "mangler den påkrevde nøkkelen {key!r}",
+    "a slug must be lowercase letters, digits, '-' or '_'": (
+        "et kortnavn (slug) kan bare ha små bokstaver, sifre, '-' og '_'"
+    ),
+    "unknown account {name!r}{hint}": "ukjent konto {name!r}{hint}",
+    "unknown platform {name!r}{hint}": "ukjent plattform {name!r}{hint}",
+    "unknown metric {name!r}{hint}": "ukjent måling {name!r}{hint}",
+    "unknown source {name!r}{hint}": "ukjent kilde {name!r}{hint}",
+    "{other} is already on {platform!r}; an account has one channel a platform": (
+        "{other} er allerede på {platform!r}; en konto har én kanal per plattform"
+    ),
+    "a range needs 'high', the upper end of the range": (
+        "et intervall trenger 'high', intervallets øvre grense"
+    ),
+    "'high' is only for qualifier = \"range\"": "'high' hører bare til qualifier = \"range\"",
+    "the range's high end {high} is below its low end {low}": (
+        "intervallets øvre grense {high} er under den nedre {low}"
+    ),
+    "the range's ends are both {low}; write it as an exact figure": (
+        "intervallets grenser er begge {low}; skriv det som et nøyaktig tall"
+    ),
+    "{number} is negative; a figure of {metric} is never below 0": (
+        "{number} er negativt; {metric} er aldri under 0"
+    ),
+    "{number} is over 100; {metric} is a percentage": (
+        "{number} er over 100; {metric} er en prosentandel"
+    ),
+    "{number} is not a whole number; {metric} are counted in whole numbers": (
+        "{number} er ikke et helt tall; {metric} telles i hele tall"
+    ),
+    "repeats measurements[{first}]: {metric} as of {as_of} is stated twice": (
+        "gjentar measurements[{first}]: {metric} per {as_of} er oppgitt to ganger"
+    ),
+    "contradicts measurements[{first}]: {metric} as of {as_of} is stated twice": (
+        "motsier measurements[{first}]: {metric} per {as_of} er oppgitt to ganger"
+    ),
+    "{as_of} is before the channel started ({started})": (
+        "{as_of} er før kanalen startet ({started})"
+    ),
+    "{name!r} already names account {other!r}": "{name!r} er allerede navnet på kontoen {other!r}",
+    "account {account!r} has no channel on {platform!r} (it has: {platforms})": (
+        "kontoen {account!r} har ingen kanal på {platform!r} (den har: {platforms})"
+    ),
+    # What reading the registry file says (registry/read.py, guard.py)
+    "no such file; check the path": "filen finnes ikke; sjekk stien",
+    "is a directory, not a registry file": "er en mappe, ikke en registerfil",
+    "is a device, not a registry file; give the path of a registry's .toml file": (
+        "er en enhet, ikke en registerfil; oppgi stien til en .toml-fil med et register"
+    ),
+    "permission denied; check the file's read permission": (
+        "ingen tilgang; sjekk lesetilgangen til filen"
+    ),
+    "cannot be read: {reason}": "kan ikke leses: {reason}",
+    "is larger than {size:g} MB, more than a registry should be": (
+        "er større enn {size:g} MB, mer enn et register bør være"
+    ),
+    "is larger than {size:,} bytes, more than a registry should be": (
+        "er større enn {size:,} byte, mer enn et register bør være"
+    ),
+    "byte {offset} is not UTF-8; save the file as UTF-8": (
+        "byte {offset} er ikke UTF-8; lagre filen som UTF-8"
+    ),
+    "the file is empty; a registry needs [sources], [platforms], [metrics] and [accounts]": (
+        "filen er tom; et register trenger [sources], [platforms], [metrics] og [accounts]"
+    ),
+    "TOML syntax: {reason}": "TOML-syntaks: {reason}",
+    "TOML syntax: arrays or tables are nested too deeply": (
+        "TOML-syntaks: lister eller tabeller er nøstet for dypt"
+    ),
+    "an integer of {digits:,} digits is too long to read; a number must lie between -1e15 "
+    "and 1e15": (
+        "et heltall på {digits:,} sifre er for langt til å leses; et tall må ligge mellom -1e15 "
+        "og 1e15"
+    ),
+    "an integer of thousands of digits is too long to read; a number must lie between -1e15 "
+    "and 1e15": (
+        "et heltall på tusenvis av sifre er for langt til å leses; et tall må ligge mellom "
+        "-1e15 og 1e15"
+    ),
+    "a dotted key or table name of {parts:,} parts; navsome reads at most {most} (a registry "
+    "needs 4): shorten it": (
+        "en punktert nøkkel eller et tabellnavn med {parts:,} deler; navsome leser høyst {most} "
+        "(et register trenger 4): gjør det kortere"
+    ),
+    # A registry's problems as a message lists them (cli/messages.py), each after its place
+    "line {line}, column {column}: {problem}": "linje {line}, kolonne {column}: {problem}",
+    "line {line}: {problem}": "linje {line}: {problem}",
+    "{file}: {count} problems in the registry:": "{file}: {count} problemer i registeret:",
+    "… and {count} more.": "… og {count} til.",
+    "{text!r} {problem}; write {instead}.": "{text!r} {problem}; skriv {instead}.",
     # What json says of text that is not JSON, the usual reasons
     "Expecting value": "ventet en verdi",
     "Expecting property name enclosed in double quotes": (

@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import NamedTuple
 
 from navsome.dates import date_key, date_problem, period_days, period_end, period_start, same_length
-from navsome.errors import AmbiguousName, InvalidDate, UnknownName, UsageError
+from navsome.errors import AmbiguousName, InvalidDate, Message, UnknownName, UsageError
 from navsome.model import Account, Channel, Measurement, Number, Registry
 
 
@@ -68,7 +68,10 @@ def check_date(text: str, intervals: bool = False) -> str:
         raise TypeError(f"a date is text such as '2017' or '2017-12', not {text!r}")
     problem = date_problem(text.strip())
     if "/" in text and not problem and not intervals:  # a day to look from is one date
-        problem = f"{text.strip()!r} is an interval; give one date (YYYY, YYYY-MM or YYYY-MM-DD)"
+        problem = Message(
+            "{text!r} is an interval; give one date (YYYY, YYYY-MM or YYYY-MM-DD)",
+            text=text.strip(),
+        )
     if problem:
         raise InvalidDate(text, problem)
     return text.strip()

@@ -9,7 +9,7 @@ import io
 import json
 from typing import Any
 
-from navsome.errors import InvalidDate, InvalidFigure, Message
+from navsome.errors import InvalidDate, InvalidFigure, Message, outside_text
 from navsome.model import QUALIFIERS, Measurement
 from navsome.query import check_date
 from navsome.registry.batch import ImportRefused, Row, RowProblem, Unread
@@ -92,7 +92,7 @@ def _json_records(text: str, name: str) -> list[tuple[str, dict[str, Any]]]:
         # the usual ones).
         problem = Message(
             "not JSON ({why}: line {line} column {column} (char {char}))",
-            why=Message(error.msg),
+            why=outside_text(error.msg),
             line=error.lineno,
             column=error.colno,
             char=error.pos,
@@ -256,8 +256,7 @@ def _row(where: str, record: dict[str, Any], problems: list[RowProblem]) -> Row 
         try:
             as_of = check_date(as_of, intervals=True)
         except InvalidDate as error:
-            # The core's date problem, which the command line puts into Norwegian by pattern.
-            problems.append(RowProblem(where, "as_of", Message(error.problem)))
+            problems.append(RowProblem(where, "as_of", error.problem))
             as_of = None
     for column, present in (
         ("metric", text("metric")),

@@ -10,13 +10,13 @@ from navsome.errors import (
     Conflict,
     InstalledRegistry,
     Message,
-    MetricName,
     NavsomeError,
     RegistryNotFound,
     RegistryProblems,
     RegistryTooLarge,
     UnknownName,
 )
+from navsome.i18n import worded
 
 if TYPE_CHECKING:
     from navsome.i18n import Words
@@ -24,12 +24,7 @@ if TYPE_CHECKING:
 
 def describe(error: NavsomeError, words: Words) -> str:
     """The message for `error`, without the leading 'navsome: ', in the language of `words`."""
-    said = _described(error, words)
-    if words.norwegian:  # the core's date problems and line numbers, inside any message
-        from navsome.output.problems_nb import problems_in_norwegian
-
-        said = problems_in_norwegian(said)
-    return said
+    return _described(error, words)
 
 
 def _described(error: NavsomeError, words: Words) -> str:
@@ -60,7 +55,7 @@ def _described(error: NavsomeError, words: Words) -> str:
         template = templates.get(error.kind, templates["account"])
         return words(template, name=error.name, names=", ".join(error.matches))
     if isinstance(error, Conflict):
-        from navsome.cli.options import metric_label
+        from navsome.i18n import metric_label
         from navsome.output.numbers import format_figure
 
         old, new = format_figure(error.existing, words=words), format_figure(error.new, words=words)
@@ -85,48 +80,58 @@ def _described(error: NavsomeError, words: Words) -> str:
             file=error.file,
         )
     if isinstance(error, RegistryTooLarge):
-        return words("{problem}; set NAVSOME_MAX_REGISTRY_MB to read it anyway", problem=str(error))
+        return words(
+            "{problem}; set NAVSOME_MAX_REGISTRY_MB to read it anyway",
+            problem=_summary(error, words),
+        )
     from navsome.registry.batch import ImportRefused
     from navsome.registry.record import RecordRefused
 
     if isinstance(error, RecordRefused):  # the registry's problems, each on its own line
-        said = _worded(Message(error.template, **error.template_values), words)
-        return said + "".join(f"\n  {problem}" for problem in error.problems)
+        lines = (_worded(problem, words) for problem in error.problems)
+        return _own_words(error, words) + "".join(f"\n  {line}" for line in lines)
     if isinstance(error, ImportRefused):
-        said = _worded(Message(error.template, **error.template_values), words)
         lines = (": ".join(_worded(part, words) for part in p if str(part)) for p in error.problems)
-        return said + "".join(f"\n  {line}" for line in lines)
-    if isinstance(error, RegistryProblems) and len(error.problems) > 5:
-        return words(
-            "{summary}; run 'navsome validate' to see all.",
-            summary=error.summary().removesuffix("."),
-        )
+        return _own_words(error, words) + "".join(f"\n  {line}" for line in lines)
+    if isinstance(error, RegistryProblems):
+        if len(error.problems) > SHOWN:
+            return words(
+                "{summary}; run 'navsome validate' to see all.",
+                summary=_summary(error, words).removesuffix("."),
+            )
+        return _summary(error, words)
     # A template with its values (an error whose message was built in English has none, and
     # reads as str() gives it).
+    return _own_words(error, words)
+
+
+def _own_words(error: NavsomeError, words: Words) -> str:
+    """The error's own message: its template, with its values, in the language of `words`."""
     return _worded(Message(error.template, **error.template_values), words)
 
 
+SHOWN = 5  # the problems of a registry a message lists; `validate` lists them all
+
+
+def _summary(error: RegistryProblems, words: Words) -> str:
+    """RegistryProblems.summary() in the language of `words`: the problem, or the first few and
+    how many more there are, each on its own line with its place in the file."""
+    problems = error.problems
+    if len(problems) == 1:
+        return f"{error.file}: {_worded(problems[0], words)}"
+    lines = [
+        words("{file}: {count} problems in the registry:", file=error.file, count=len(problems))
+    ]
+    lines += [f"  {_worded(problem, words)}" for problem in problems[:SHOWN]]
+    if len(problems) > SHOWN:
+        lines.append("  " + words("… and {count} more.", count=len(problems) - SHOWN))
+    return "\n".join(lines)
+
+
 def _worded(value: object, words: Words) -> str:
-    """A message, or a part of one, as the reader reads it: a Message or an error in their
-    language, a metric by its label in it; anything else as str() gives it."""
-    if isinstance(value, Message):
-        values = {name: _worded_value(part, words) for name, part in value.values.items()}
-        return words(value.template, **values)
-    if isinstance(value, NavsomeError):
-        return _described(value, words)
-    if isinstance(value, MetricName):
-        from navsome.cli.options import metric_label
-
-        return metric_label(value.labels, words) or value.slug
-    return str(value)
-
-
-def _worded_value(value: object, words: Words) -> object:
-    """A template's value worded where it is words, else as it is (a number keeps its format
-    spec, `{waited:g}`; a name its `!r`)."""
-    return (
-        _worded(value, words) if isinstance(value, Message | NavsomeError | MetricName) else value
-    )
+    """A message, or a part of one, as the reader reads it (see i18n.worded), an error within it
+    as this module words it."""
+    return worded(value, words, lambda error: _described(error, words))
 
 
 def _unknown(error: UnknownName, words: Words) -> str:

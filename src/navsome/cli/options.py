@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from navsome.errors import InvalidFigure, NavsomeError, UsageError
+from navsome.i18n import metric_label as metric_label  # commands name a metric by its label
 from navsome.output.console import OutputFormat
 
 if TYPE_CHECKING:
@@ -196,12 +197,6 @@ def tenfold_note(
         old=format_figure(old, unit, words=words),
         as_of=old.as_of,
     )
-
-
-def metric_label(labels: tuple[str, str], words: Words) -> str:
-    """A metric's label as a sentence names it (`followers`, `følgere`), or '' if not known."""
-    english, norwegian = labels
-    return (norwegian if words.norwegian else english).lower()
 
 
 def lock_timeout_seconds(option: str | None) -> float:

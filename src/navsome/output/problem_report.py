@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from navsome.errors import Problem
+from navsome.i18n import problem_said
 from navsome.model import Registry
 from navsome.output.blocks import Block, Column, Grid
 from navsome.output.escape import visible
@@ -16,8 +17,15 @@ EXCERPT_WIDTH = 72
 
 
 def problem_rows(file: str, problems: list[Problem]) -> list[dict[str, Any]]:
+    """The problems as rows, for JSON and CSV: their message in English, whatever the language."""
     return [
-        {"file": file, "line": p.line, "column": p.column, "path": p.path, "message": p.message}
+        {
+            "file": file,
+            "line": p.line,
+            "column": p.column,
+            "path": p.path,
+            "message": str(p.message),
+        }
         for p in problems
     ]
 
@@ -27,7 +35,7 @@ def problem_report(file: str, problems: list[Problem], *, words: Words) -> str:
     lines = []
     for problem in problems:
         where = ":".join(str(part) for part in (file, problem.line, problem.column) if part)
-        message = _in_language(problem.message, words)
+        message = problem_said(problem, words)
         what = f"{problem.path}: {message}" if problem.path else message
         lines.append(visible(f"{where}: {what}", one_line=True))
         if problem.excerpt is not None and problem.line and problem.column:
@@ -82,13 +90,5 @@ def problems_view(problems: list[Problem], *, words: Words) -> list[Block]:
     )
     for p in problems:
         line = f"{p.line}:{p.column}" if p.line and p.column else str(p.line or "")
-        grid.rows.append([line, p.path, _in_language(p.message, words)])
+        grid.rows.append([line, p.path, problem_said(p, words)])
     return [grid]
-
-
-def _in_language(message: str, words: Words) -> str:
-    if not words.norwegian:
-        return message
-    from navsome.output.problems_nb import problems_in_norwegian
-
-    return problems_in_norwegian(message)

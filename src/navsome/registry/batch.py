@@ -241,10 +241,8 @@ def _plan(
         row = row._replace(figure=row.figure._replace(metric=slug))
         figure = as_stored(row.figure, metric.unit)
         found = check_figure(registry, figure, channel.started)
-        if found:
-            # The registry's checks word their problems in English; the command line puts
-            # the known ones into Norwegian by pattern (output/problems_nb.py).
-            problems += [RowProblem(row.where, column, Message(said)) for column, said in found]
+        if found:  # the registry's checks, each a template the command line words
+            problems += [RowProblem(row.where, column, said) for column, said in found]
             continue
         key = (channel.id, figure.metric, figure.as_of)
         if key in seen:

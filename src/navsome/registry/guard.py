@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import sys
 
-from navsome.errors import Problem
+from navsome.errors import Message, Problem
 
 # The deepest key a registry needs has 4 parts ([[accounts.<slug>.channels.measurements]]), and
 # the schema refuses any deeper one. Cost grows with the parts of a header and of its keys
@@ -63,12 +63,13 @@ def shape_problem(text: str) -> Problem | None:
     while more := _NEXT_PART.match(text, end):  # counted only here, on the way to an error
         end, parts = more.end(), parts + 1
     line = text.count("\n", 0, start) + 1
-    return Problem(
-        "",
-        f"a dotted key or table name of {parts:,} parts; navsome reads at most "
-        f"{MAX_KEY_PARTS} (a registry needs 4): shorten it",
-        line,
+    too_long = Message(
+        "a dotted key or table name of {parts:,} parts; navsome reads at most {most} (a registry "
+        "needs 4): shorten it",
+        parts=parts,
+        most=MAX_KEY_PARTS,
     )
+    return Problem("", too_long, line)
 
 
 def long_integer(text: str) -> tuple[int, int] | None:

@@ -10,11 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from navsome.errors import (
+    Message,
     Problem,
     RegistryNotFound,
     RegistryProblems,
     RegistryTooLarge,
     UsageError,
+    os_reason,
+    outside_text,
 )
 from navsome.model import Registry
 
@@ -56,17 +59,26 @@ def read_bytes(
     try:
         raw = _read_at_most(Path(path), limit)
     except FileNotFoundError:
-        raise RegistryNotFound(name, [Problem("", "no such file; check the path")]) from None
+        missing = Message("no such file; check the path")
+        raise RegistryNotFound(name, [Problem("", missing)]) from None
     except IsADirectoryError:
-        raise _unreadable(name, "is a directory, not a registry file") from None
+        raise _unreadable(name, Message("is a directory, not a registry file")) from None
     except PermissionError:
-        raise _unreadable(name, "permission denied; check the file's read permission") from None
+        denied = Message("permission denied; check the file's read permission")
+        raise _unreadable(name, denied) from None
     except OSError as error:
-        raise _unreadable(name, f"cannot be read: {error.strerror or error}") from None
+        why = Message("cannot be read: {reason}", reason=os_reason(error))
+        raise _unreadable(name, why) from None
     if raw is None:
-        size = f"{limit / 2**20:g} MB" if limit >= 2**20 else f"{limit:,} bytes"
-        why = f"is larger than {size}, more than a registry should be"
-        raise RegistryTooLarge(name, [Problem("", why)])
+        if limit >= 2**20:
+            large = Message(
+                "is larger than {size:g} MB, more than a registry should be", size=limit / 2**20
+            )
+        else:
+            large = Message(
+                "is larger than {size:,} bytes, more than a registry should be", size=limit
+            )
+        raise RegistryTooLarge(name, [Problem("", large)])
     return raw  # a bytearray: copying a large file's bytes would double the memory
 
 
@@ -81,7 +93,8 @@ def decode_text(raw: bytes | bytearray, name: str) -> str:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, start + error.start) + 1
         offset = start + error.start
-        problem = Problem("", f"byte {offset} is not UTF-8; save the file as UTF-8", line)
+        not_utf8 = Message("byte {offset} is not UTF-8; save the file as UTF-8", offset=offset)
+        problem = Problem("", not_utf8, line)
         raise RegistryProblems(name, [problem]) from None
 
 
@@ -115,7 +128,7 @@ def _read_at_most(path: Path, limit: int) -> bytearray | None:
 
 def _refuse_device(path: Path, mode: int) -> None:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        why = "is a device, not a registry file; give the path of a registry's .toml file"
+        why = Message("is a device, not a registry file; give the path of a registry's .toml file")
         raise _unreadable(str(path), why)
 
 
@@ -125,7 +138,9 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
     from navsome.registry.toml import tomllib
 
     if not text or text.isspace():  # isspace, unlike strip, copies nothing
-        why = "the file is empty; a registry needs [sources], [platforms], [metrics] and [accounts]"
+        why = Message(
+            "the file is empty; a registry needs [sources], [platforms], [metrics] and [accounts]"
+        )
         raise _unreadable(name, why)
     if problem := shape_problem(text):  # what tomllib would take minutes to read
         raise RegistryProblems(name, [problem])
@@ -136,32 +151,34 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         message = str(error)
         position = _TOML_POSITION.search(message)
         if position is None:
-            raise RegistryProblems(name, [Problem("", f"TOML syntax: {message}")]) from None
+            syntax = Message("TOML syntax: {reason}", reason=outside_text(message))
+            raise RegistryProblems(name, [Problem("", syntax)]) from None
         line, column = int(position.group(1)), int(position.group(2))
         lines = text.splitlines()
         excerpt = lines[line - 1] if 0 < line <= len(lines) else None
-        problem = Problem(
-            "",
-            f"TOML syntax: {message[: position.start()].rstrip()}",
-            line,
-            column,
-            excerpt,
-        )
-        raise RegistryProblems(name, [problem]) from None
+        # The parser's reason, in the catalogue's words where it knows them.
+        reason = outside_text(message[: position.start()].rstrip())
+        syntax = Message("TOML syntax: {reason}", reason=reason)
+        raise RegistryProblems(name, [Problem("", syntax, line, column, excerpt)]) from None
     except RecursionError:
-        problem = Problem("", "TOML syntax: arrays or tables are nested too deeply")
-        raise RegistryProblems(name, [problem]) from None
+        deep = Message("TOML syntax: arrays or tables are nested too deeply")
+        raise RegistryProblems(name, [Problem("", deep)]) from None
     except ValueError:  # int() refused an integer of thousands of digits
         from navsome.registry.guard import long_integer
 
         found = long_integer(text)  # None when its place is beyond the simple search
-        digits = f"{found[1]:,}" if found else "thousands of"
-        problem = Problem(
-            "",
-            f"an integer of {digits} digits is too long to read; "
-            "a number must lie between -1e15 and 1e15",
-            found[0] if found else None,
-        )
+        if found:
+            long = Message(
+                "an integer of {digits:,} digits is too long to read; a number must lie between "
+                "-1e15 and 1e15",
+                digits=found[1],
+            )
+        else:
+            long = Message(
+                "an integer of thousands of digits is too long to read; a number must lie "
+                "between -1e15 and 1e15"
+            )
+        problem = Problem("", long, found[0] if found else None)
         raise RegistryProblems(name, [problem]) from None
 
 
@@ -210,5 +227,5 @@ def check_registry(data: dict[str, Any], text: str, name: str) -> Registry:
         raise type(error)(error.file, error.problems) from None
 
 
-def _unreadable(name: str, why: str) -> RegistryProblems:
+def _unreadable(name: str, why: Message) -> RegistryProblems:
     return RegistryProblems(name, [Problem("", why)])

@@ -13,7 +13,7 @@ from sys import intern
 from typing import Any, TypeVar, cast
 
 from navsome.dates import date_problem, future_problem, period_end, period_start, today
-from navsome.errors import Problem, RegistryProblems, key_path
+from navsome.errors import Message, MetricName, Problem, RegistryProblems, key_path, outside_text
 from navsome.model import (
     EVENT_KINDS,
     METRIC_KINDS,
@@ -31,72 +31,111 @@ from navsome.model import (
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
-# A field rule checks one value, of whatever type the TOML holds, and returns why it is wrong,
-# or None.
-Rule = Callable[[object], "str | None"]
+# A field rule checks one value, of whatever type the TOML holds, and returns why it is wrong
+# (a template with its values, which the command line words in the reader's language), or None.
+Rule = Callable[[object], "Message | None"]
 # A kind of table: its keys, whether each is required, and its rule.
 Spec = dict[str, tuple[bool, Rule]]
 
+# The kinds of value a problem names, each a Message the command line words ("a string" is
+# "tekst" in Norwegian).
+A_BOOLEAN = Message("a boolean")
+AN_INTEGER = Message("an integer")
+A_NUMBER = Message("a number")
+A_STRING = Message("a string")
+AN_ARRAY = Message("an array")
+A_TABLE = Message("a table")
+_KINDS = {bool: A_BOOLEAN, int: AN_INTEGER, float: A_NUMBER, str: A_STRING, list: AN_ARRAY}
+_KINDS[dict] = A_TABLE
 
-def _describe(value: object) -> str:
-    kinds = {bool: "a boolean", int: "an integer", float: "a number", str: "a string"}
-    kinds.update({list: "an array", dict: "a table"})
-    return kinds.get(type(value), type(value).__name__)
+
+def _describe(value: object) -> Message:
+    """The kind of `value` as a problem names it: "a string"; a TOML date or time by Python's
+    name for it ("date", "time", "datetime"), which the catalogue words too."""
+    return _KINDS.get(type(value)) or outside_text(type(value).__name__)
+
+
+def _not(expected: Message, value: object) -> Message:
+    """`value` is not of the kind `expected`: "must be a string, not an integer"."""
+    return Message("must be {expected}, not {found}", expected=expected, found=_describe(value))
 
 
 MAX_TEXT = 10_000  # characters; registry text is names and notes, never documents
 
 
-def text(value: object) -> str | None:
+def text(value: object) -> Message | None:
     if not isinstance(value, str):
-        return f"must be a string, not {_describe(value)}"
+        return _not(A_STRING, value)
     if len(value) > MAX_TEXT:
-        return f"is {len(value):,} characters long; at most {MAX_TEXT:,}"
-    return "must not be empty" if not value.strip() else None
+        return Message(
+            "is {length:,} characters long; at most {most:,}", length=len(value), most=MAX_TEXT
+        )
+    return Message("must not be empty") if not value.strip() else None
+
+
+def _item(value: object) -> Message | None:
+    """What `text` finds wrong with `value`, said of an item of an array (which Norwegian
+    words differently: "et element kan ikke være tomt")."""
+    if not isinstance(value, str):
+        return Message(
+            "an item must be {expected}, not {found}", expected=A_STRING, found=_describe(value)
+        )
+    if len(value) > MAX_TEXT:
+        return Message(
+            "an item is {length:,} characters long; at most {most:,}",
+            length=len(value),
+            most=MAX_TEXT,
+        )
+    return Message("an item must not be empty") if not value.strip() else None
 
 
 # Every number the model takes lies within ±MAX_NUMBER: far beyond any audience or year, and
 # far below float overflow (about 1.8e308), so midpoints, sums and JSON stay finite. An int and
 # a float compare exactly in Python, so the bound is checked without converting a huge integer.
 MAX_NUMBER = 10**15
-OUT_OF_RANGE = "is out of range; a number must lie between -1e15 and 1e15"
 
 
-def number(value: object) -> str | None:
+def _out_of_range() -> Message:
+    return Message("is out of range; a number must lie between -1e15 and 1e15")
+
+
+def number(value: object) -> Message | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        return f"must be a number, not {_describe(value)}"
+        return _not(A_NUMBER, value)
     if isinstance(value, float) and not math.isfinite(value):
-        return "must be a finite number"
-    return None if -MAX_NUMBER <= value <= MAX_NUMBER else OUT_OF_RANGE
+        return Message("must be a finite number")
+    return None if -MAX_NUMBER <= value <= MAX_NUMBER else _out_of_range()
 
 
-def integer(value: object) -> str | None:
+def integer(value: object) -> Message | None:
     if isinstance(value, bool) or not isinstance(value, int):
-        return f"must be an integer, not {_describe(value)}"
-    return None if -MAX_NUMBER <= value <= MAX_NUMBER else OUT_OF_RANGE
+        return _not(AN_INTEGER, value)
+    return None if -MAX_NUMBER <= value <= MAX_NUMBER else _out_of_range()
 
 
-def date(value: object) -> str | None:
+def date(value: object) -> Message | None:
     if not isinstance(value, str):
         return text(value)  # "must be a string, not …"
     return text(value) or date_problem(value)
 
 
-def texts(value: object) -> str | None:
+def texts(value: object) -> Message | None:
     if not isinstance(value, list):
-        return f"must be an array of strings, not {_describe(value)}"
+        return Message("must be an array of strings, not {found}", found=_describe(value))
     for item in value:
-        if problem := text(item):
-            return f"must be an array of non-empty strings; an item {problem}"
+        if problem := _item(item):
+            return Message("must be an array of non-empty strings; {problem}", problem=problem)
     return None
 
 
 def one_of(choices: tuple[str, ...]) -> Rule:
-    def rule(value: object) -> str | None:
+    def rule(value: object) -> Message | None:
         if problem := text(value):
             return problem
         if value not in choices:
-            return f"{value!r} is not one of {', '.join(choices)}"
+            return Message(
+                "{value!r} is not one of {choices}", value=value, choices=", ".join(choices)
+            )
         return None
 
     return rule
@@ -105,22 +144,25 @@ def one_of(choices: tuple[str, ...]) -> Rule:
 _WEB_ADDRESS = re.compile(r"https?://[^\s/]+\.[^\s]*")
 
 
-def web_address(value: object) -> str | None:
+def web_address(value: object) -> Message | None:
     """An address a reader can open: http(s)://host.domain/…, no spaces."""
     problem = text(value)
     if problem is None and not _WEB_ADDRESS.fullmatch(str(value)):
-        return f"{value!r} is not a web address; write it in full, such as https://www.nav.no/"
+        return Message(
+            "{value!r} is not a web address; write it in full, such as https://www.nav.no/",
+            value=value,
+        )
     return problem
 
 
-def tables(value: object) -> str | None:
+def tables(value: object) -> Message | None:
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        return f"must be an array of tables ([[…]]), not {_describe(value)}"
+        return Message("must be an array of tables ([[…]]), not {found}", found=_describe(value))
     return None
 
 
-def table(value: object) -> str | None:
-    return None if isinstance(value, dict) else f"must be a table, not {_describe(value)}"
+def table(value: object) -> Message | None:
+    return None if isinstance(value, dict) else _not(A_TABLE, value)
 
 
 # Each kind of table: its keys, whether each is required, and its rule.
@@ -205,21 +247,24 @@ class _Builder:
         self.problems: list[Problem] = []
         self.today = now or today()  # read once: no date may come after it
 
-    def problem(self, path: str, message: str) -> None:
+    def problem(self, path: str, message: Message) -> None:
         self.problems.append(Problem(path, message))
 
     def fields(self, value: object, path: str, spec: Spec) -> dict[str, Any]:
         """The valid fields of one table; every unknown, missing or ill-typed key is a problem."""
         if not isinstance(value, dict):
-            self.problem(path, f"must be a table, not {_describe(value)}")
+            self.problem(path, _not(A_TABLE, value))
             return {}
         valid: dict[str, Any] = {}
         for key, item in value.items():
             entry = spec.get(key)
             if entry is None:
                 guess = nearest(key, spec)
-                hint = f"; did you mean {guess!r}?" if guess else f"; known keys: {', '.join(spec)}"
-                self.problem(key_path(path, key), f"unknown key{hint}")
+                if guess:
+                    unknown = Message("unknown key; did you mean {guess!r}?", guess=guess)
+                else:
+                    unknown = Message("unknown key; known keys: {known}", known=", ".join(spec))
+                self.problem(key_path(path, key), unknown)
                 continue
             problem = entry[1](item)
             if problem:
@@ -228,7 +273,7 @@ class _Builder:
                 valid[key] = item
         for key, (required, _) in spec.items():
             if required and key not in value:
-                self.problem(path, f"missing required key {key!r}")
+                self.problem(path, Message("missing required key {key!r}", key=key))
         return valid
 
     def named_objects(
@@ -245,16 +290,31 @@ class _Builder:
             path = key_path(section, slug)
             mark = len(self.problems)
             if not _SLUG.fullmatch(slug):
-                self.problem(path, "a slug must be lowercase letters, digits, '-' or '_'")
+                self.problem(path, _bad_slug())
             fields = self.fields(value, path, spec)
             found[slug] = make(slug, **fields) if len(self.problems) == mark else None
         return found
 
     def reference(self, value: str, path: str, what: str, known: Mapping[str, object]) -> None:
-        if value not in known:
-            guess = nearest(value, known)
-            hint = f"; did you mean {guess!r}?" if guess else ""
-            self.problem(path, f"unknown {what} {value!r}{hint}")
+        """A problem at `path` unless `value` names one of `known`, the registry's `what`s
+        (account, platform, metric or source)."""
+        if value in known:
+            return
+        guess = nearest(value, known)
+        hint = Message("; did you mean {name!r}?", name=guess) if guess else ""
+        if what == "account":
+            unknown = Message("unknown account {name!r}{hint}", name=value, hint=hint)
+        elif what == "platform":
+            unknown = Message("unknown platform {name!r}{hint}", name=value, hint=hint)
+        elif what == "metric":
+            unknown = Message("unknown metric {name!r}{hint}", name=value, hint=hint)
+        else:
+            unknown = Message("unknown source {name!r}{hint}", name=value, hint=hint)
+        self.problem(path, unknown)
+
+
+def _bad_slug() -> Message:
+    return Message("a slug must be lowercase letters, digits, '-' or '_'")
 
 
 def build_registry(data: dict[str, Any], path: str) -> Registry:
@@ -296,7 +356,7 @@ def _account(
     path = key_path("accounts", slug)
     mark = len(builder.problems)
     if not _SLUG.fullmatch(slug):
-        builder.problem(path, "a slug must be lowercase letters, digits, '-' or '_'")
+        builder.problem(path, _bad_slug())
     fields = builder.fields(value, path, ACCOUNT_FIELDS)
     channels = []
     seen_platforms: dict[str, int] = {}
@@ -334,15 +394,18 @@ def _channel(
         if platform in seen_platforms:
             builder.problem(
                 f"{channel_path}.platform",
-                f"{path}.channels[{seen_platforms[platform]}] is already on {platform!r}; "
-                "an account has one channel a platform",
+                Message(
+                    "{other} is already on {platform!r}; an account has one channel a platform",
+                    other=f"{path}.channels[{seen_platforms[platform]}]",
+                    platform=platform,
+                ),
             )
         seen_platforms.setdefault(platform, index)
     measurements = tuple(
         _measurement(builder, f"{channel_path}.measurements[{i}]", m, sources, metrics)
         for i, m in enumerate(channel.pop("measurements", []))
     )
-    _check_conflicts(builder, channel_path, measurements)
+    _check_conflicts(builder, channel_path, measurements, metrics)
     _check_started(builder, channel_path, channel.get("started"), measurements)
     if len(builder.problems) > mark:
         return None
@@ -442,7 +505,7 @@ def _valid_measurement(
 
 def check_figure(
     registry: Registry, figure: Measurement, started: str | None = None
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, Message]]:
     """Every problem of one figure for a channel started on `started`, as (field, message):
     what loading would say of it, for a writer that names the row or option at fault."""
     builder = _Builder()
@@ -452,7 +515,16 @@ def check_figure(
     made = _checked_measurement(builder, "", value, registry.sources, registry.metrics)
     if made is not None:
         _check_started(builder, "", started, (made,))
-    return [(p.path.rpartition(".")[2] or "row", p.message) for p in builder.problems]
+    return [
+        (p.path.rpartition(".")[2] or "row", cast("Message", p.message)) for p in builder.problems
+    ]
+
+
+def _named(metric: Metric) -> MetricName:
+    """A metric as the registry's checks name it: by its slug in English, as they always have
+    (no English label given, so the command line says the slug too), and by its label in
+    Norwegian."""
+    return MetricName(metric.slug, ("", metric.label_nb))
 
 
 def _fraction(number: object) -> bool:
@@ -494,36 +566,57 @@ def _checked_measurement(
     low, high = fields.get("value"), fields.get("high")
     has_high = isinstance(value, dict) and "high" in value
     if qualifier == "range" and not has_high:
-        builder.problem(path, "a range needs 'high', the upper end of the range")
+        builder.problem(path, Message("a range needs 'high', the upper end of the range"))
     if qualifier != "range" and has_high:
-        builder.problem(f"{path}.high", "'high' is only for qualifier = \"range\"")
+        builder.problem(f"{path}.high", Message("'high' is only for qualifier = \"range\""))
     if qualifier == "range" and low is not None and high is not None and low > high:
-        builder.problem(f"{path}.high", f"the range's high end {high} is below its low end {low}")
+        builder.problem(
+            f"{path}.high",
+            Message("the range's high end {high} is below its low end {low}", high=high, low=low),
+        )
     elif qualifier == "range" and low is not None and low == high:
         builder.problem(
-            f"{path}.high", f"the range's ends are both {low}; write it as an exact figure"
+            f"{path}.high",
+            Message("the range's ends are both {low}; write it as an exact figure", low=low),
         )
     metric = metrics.get(metric_slug) if metric_slug is not None else None
     for key, number_ in (("value", low), ("high", high)):
         if number_ is None or metric is None:
             continue
+        named = _named(metric)
         if number_ < 0:
-            below = f"{number_} is negative; a figure of {metric_slug} is never below 0"
-            builder.problem(f"{path}.{key}", below)
+            builder.problem(
+                f"{path}.{key}",
+                Message(
+                    "{number} is negative; a figure of {metric} is never below 0",
+                    number=number_,
+                    metric=named,
+                ),
+            )
         elif metric.unit == "percent" and number_ > 100:
             builder.problem(
-                f"{path}.{key}", f"{number_} is over 100; {metric_slug} is a percentage"
+                f"{path}.{key}",
+                Message(
+                    "{number} is over 100; {metric} is a percentage", number=number_, metric=named
+                ),
             )
         elif metric.unit != "percent" and _fraction(number_):
             builder.problem(
                 f"{path}.{key}",
-                f"{number_} is not a whole number; {metric_slug} are counted in whole numbers",
+                Message(
+                    "{number} is not a whole number; {metric} are counted in whole numbers",
+                    number=number_,
+                    metric=named,
+                ),
             )
     return Measurement(**fields) if len(builder.problems) == mark else None
 
 
 def _check_conflicts(
-    builder: _Builder, channel_path: str, measurements: tuple[Measurement | None, ...]
+    builder: _Builder,
+    channel_path: str,
+    measurements: tuple[Measurement | None, ...],
+    metrics: Mapping[str, Metric | None],
 ) -> None:
     """One channel may state one figure per metric and date."""
     seen: dict[tuple[str, str], int] = {}
@@ -535,12 +628,22 @@ def _check_conflicts(
             seen[key] = index
             continue
         first = seen[key]
-        verb = "repeats" if measurements[first] == measurement else "contradicts"
-        builder.problem(
-            f"{channel_path}.measurements[{index}]",
-            f"{verb} measurements[{first}]: {measurement.metric} as of {measurement.as_of} "
-            "is stated twice",
-        )
+        metric = metrics.get(measurement.metric)
+        values = {
+            "first": first,
+            "metric": _named(metric) if metric is not None else measurement.metric,
+            "as_of": measurement.as_of,
+        }
+        if measurements[first] == measurement:
+            twice = Message(
+                "repeats measurements[{first}]: {metric} as of {as_of} is stated twice", **values
+            )
+        else:
+            twice = Message(
+                "contradicts measurements[{first}]: {metric} as of {as_of} is stated twice",
+                **values,
+            )
+        builder.problem(f"{channel_path}.measurements[{index}]", twice)
 
 
 def _check_started(
@@ -556,7 +659,11 @@ def _check_started(
         if measurement is not None and period_end(measurement.as_of) < period_start(started):
             builder.problem(
                 f"{channel_path}.measurements[{index}].as_of",
-                f"{measurement.as_of} is before the channel started ({started})",
+                Message(
+                    "{as_of} is before the channel started ({started})",
+                    as_of=measurement.as_of,
+                    started=started,
+                ),
             )
 
 
@@ -572,7 +679,10 @@ def _check_names(builder: _Builder, accounts: dict[str, Account | None]) -> None
         for place, name in names:
             other = owner.setdefault(name.strip().casefold(), slug)
             if other != slug:
-                builder.problem(place, f"{name!r} already names account {other!r}")
+                builder.problem(
+                    place,
+                    Message("{name!r} already names account {other!r}", name=name, other=other),
+                )
 
 
 def _event(
@@ -595,8 +705,12 @@ def _event(
     if account is not None and platform is not None and platform not in account.platforms:
         builder.problem(
             f"{path}.platform",
-            f"account {slug!r} has no channel on {platform!r} "
-            f"(it has: {', '.join(account.platforms) or 'none'})",
+            Message(
+                "account {account!r} has no channel on {platform!r} (it has: {platforms})",
+                account=slug,
+                platform=platform,
+                platforms=", ".join(account.platforms) or Message("none"),
+            ),
         )
     if "source" in fields:
         builder.reference(fields["source"], f"{path}.source", "source", sources)
