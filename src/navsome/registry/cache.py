@@ -8,6 +8,10 @@ Python that wrote it. A missing, stale, truncated, tampered or foreign entry is 
 rebuilt), never trusted over the file. Entries live in a folder only the user may read, are
 written whole or not at all (a temporary file renamed over the old entry), and are encoded with
 `marshal`, which builds plain values and runs no code, unlike pickle.
+
+The folder is pruned whenever an entry is written (never on a read): the KEEP entries used
+most recently stay, the one just written always among them, and the rest are removed, with
+temporary files a killed write left behind.
 """
 
 from __future__ import annotations
@@ -29,6 +33,15 @@ FORMAT = 4  # raise when the model or the encoding below changes
 _MAGIC = b"navsome-cache\n"
 _TAG = f"{__version__}|{FORMAT}|{sys.implementation.cache_tag}|{sys.hexversion}".encode()
 _DIGEST = 32  # bytes of each hash
+
+# Pruning. An entry is a registry file's (named by its path), so this is how many registry files
+# stay cached: a user's registry and a few copies, and at most ~20 MB for ten-year registries
+# (1.2 MB an entry). One more registry in use only costs a parse now and then.
+KEEP = 16
+_SCAN_LIMIT = 256  # names a prune looks at: a crowded folder costs a write no more than this
+_LEFTOVER_AGE = 3600.0  # seconds: a temporary file this old is no write in progress
+# Listed and removed through the folder opened once, not by its path (not on Windows).
+_BY_FD = os.scandir in os.supports_fd and os.unlink in os.supports_dir_fd
 
 
 def cached(
@@ -104,13 +117,72 @@ def write(folder: Path, registry: Path, wanted: bytes, model: Registry) -> None:
         payload = marshal.dumps(_encode(model))
         data = b"".join([_MAGIC, wanted, digest(payload), payload])
         fd, name = tempfile.mkstemp(dir=folder, prefix=".entry.", suffix=".tmp")  # mode 0600
+        entry = _entry(folder, registry)
         try:
             with os.fdopen(fd, "wb") as file:
                 file.write(data)
-            os.replace(name, _entry(folder, registry))
+            os.replace(name, entry)
         except BaseException:
             Path(name).unlink(missing_ok=True)
             raise
+        prune(folder, entry.name)
+
+
+def prune(folder: Path, written: str) -> None:
+    """Remove from `folder` the entries beyond the KEEP used most recently (the one named
+    `written` is always kept) and temporary files of writes killed long ago. Never fails.
+
+    "Used" is the later of the file's access time, which the system sets when an entry is
+    read (once a day under Linux's default relatime), and its modification time, when it was
+    written: a read costs nothing extra, and where access times are not kept the rule becomes
+    "written most recently". Only names this module writes are touched, and only regular files
+    of this user, never a link or a folder; the folder is opened without following a link.
+    Another process may be reading an entry removed here: it has the file open (its bytes stay
+    readable) or finds it missing and parses its registry again, as after any miss."""
+    with suppress(Exception):  # housekeeping: whatever goes wrong, the command goes on
+        if not _BY_FD:
+            for path in _stale(folder, written):  # Windows: by path, checked just before
+                with suppress(OSError):
+                    os.unlink(path)
+            return
+        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        try:
+            if _owned(os.fstat(dir_fd)):
+                for name in _stale(dir_fd, written):
+                    with suppress(OSError):  # gone already (another prune, say)
+                        os.unlink(name, dir_fd=dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def _stale(folder: Path | int, written: str) -> list[str]:
+    """What prune() removes from `folder` (a path, or an open folder's descriptor): the
+    entries' paths (names, for a descriptor) beyond the KEEP used most recently, then
+    temporary files left by killed writes, among the first _SCAN_LIMIT names listed."""
+    import re  # only a write needs them
+    import time
+    from itertools import islice
+
+    entry_name = re.compile(r"[0-9a-f]{32}\.cache")
+    temporary_name = re.compile(r"\.entry\.[a-z0-9_]+\.tmp")  # tempfile.mkstemp's, in write()
+    entries: list[tuple[float, str]] = []
+    leftovers = []
+    now = time.time()
+    with os.scandir(folder) as found:
+        for item in islice(found, _SCAN_LIMIT):
+            is_entry = entry_name.fullmatch(item.name) is not None
+            if item.name == written or not (is_entry or temporary_name.fullmatch(item.name)):
+                continue
+            info = item.stat(follow_symlinks=False)  # a link's own, never its target's
+            if not _own_file(info):
+                continue
+            used = max(info.st_atime, info.st_mtime)
+            if is_entry:
+                entries.append((used, item.path))
+            elif now - used > _LEFTOVER_AGE:
+                leftovers.append(item.path)
+    entries.sort(reverse=True)
+    return [path for _, path in entries[KEEP - 1 :]] + leftovers
 
 
 def _entry(folder: Path, registry: Path) -> Path:
@@ -152,11 +224,17 @@ def _read_own_file(path: Path) -> bytes | None:
     except OSError:
         return None
     with os.fdopen(fd, "rb") as file:
-        info = os.fstat(fd)
-        uid = _uid()
-        if not stat.S_ISREG(info.st_mode) or (uid is not None and info.st_uid != uid):
-            return None
-        return file.read()
+        return file.read() if _own_file(os.fstat(fd)) else None
+
+
+def _own_file(info: os.stat_result) -> bool:
+    """Whether `info` is a regular file's that belongs to this user (a link's own is not)."""
+    return stat.S_ISREG(info.st_mode) and _owned(info)
+
+
+def _owned(info: os.stat_result) -> bool:
+    uid = _uid()
+    return uid is None or info.st_uid == uid
 
 
 # The model as plain tuples, dicts and strings, which marshal stores, and back. Fields are
