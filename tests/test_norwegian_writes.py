@@ -1,11 +1,13 @@
 """Under --lang nb, what navsome's writes refuse is said in Norwegian: the registry file that
-cannot be written or locked, a source that is there already, and every problem of the rows to
-import, with a metric named by its Norwegian label."""
+cannot be written or locked, a source that is there already, every problem of the rows to
+import and every check of the registry a figure fails, with a metric named by its Norwegian
+label."""
 
 from __future__ import annotations
 
 import errno
 import os
+import time
 
 import pytest
 from conftest import fails
@@ -288,3 +290,67 @@ def test_a_bad_item_of_a_list_is_said_in_either_language(
     assert f"must be an array of non-empty strings; {english}" in said, said
     said = norwegian(navsome, registry_copy, "validate").stdout
     assert f"må være en liste med tekster som ikke er tomme; {in_norwegian}" in said, said
+
+
+def test_a_figure_the_registrys_checks_refuse_is_named_by_its_norwegian_label(
+    navsome, registry_copy, english
+):
+    args = ["record", "jobblyst/facebook", "followers", "5.5", "--as-of", "2018"]
+    result = norwegian(navsome, registry_copy, *args, "--source", "nav-some-2017")
+    fails(result, 1)
+    place = "accounts.jobblyst.channels[0].measurements[4].value"
+    line, said = result.stderr.splitlines()[1].split(": ", 1)
+    assert line.startswith("  linje ") and line[8:].isdigit()  # in the file as it would be
+    assert said == f"{place}: 5.5 er ikke et helt tall; følgere telles i hele tall"
+    speaks_norwegian(result.stderr, english, "followers", "whole number")
+    # In English by its slug, as before.
+    result = navsome("--registry", str(registry_copy), *args, "--source", "nav-some-2017")
+    assert result.stderr.splitlines()[1] == (
+        f"  line {line[8:]}: {place}: 5.5 is not a whole number; followers are counted in whole "
+        "numbers"
+    )
+
+
+def test_a_date_record_cannot_read_is_refused_in_norwegian(navsome, registry_copy, english):
+    args = ["record", "nav/linkedin", "followers", "1", "--source", "nav-some-2017"]
+    result = norwegian(navsome, registry_copy, *args, "--as-of", "2017-02-30")
+    fails(result, 2)
+    assert result.stderr == "navsome: --as-of: '2017-02-30' er ikke en dag i 2017-02.\n"
+    speaks_norwegian(result.stderr, english, "is not a day")
+
+
+def test_the_dates_and_figures_of_rows_the_registry_refuses_in_norwegian(
+    navsome, registry_copy, tmp_path, english
+):
+    path = rows(
+        tmp_path,
+        HEADER + "nav/linkedin,followers,5,2018-02-30,nav-some-2017\n"  # 2
+        "nav/linkedin,followers,5,2999,nav-some-2017\n"  # 3
+        "nav/linkedin,private_messages,-5,2018,nav-some-2017\n"  # 4
+        "nav/linkedin,followers,5.5,2018-02,nav-some-2017\n"  # 5
+        "jobblyst/youtube,followers,5,2011,nav-some-2017\n"  # 6: before the channel started
+        "nav/linkedin,followers,5,2019/2018,nav-some-2017\n",  # 7
+    )
+    today = time.strftime("%Y-%m-%d")
+    result = norwegian(navsome, registry_copy, "import", str(path))
+    fails(result, 1)
+    assert result.stderr.splitlines()[1:] == [
+        f"  {path}:2: as_of: '2018-02-30' er ikke en dag i 2018-02",
+        f"  {path}:3: as_of: 2999 er etter i dag ({today}); et tall eller en hendelse dateres "
+        "når det har skjedd",
+        f"  {path}:4: value: -5 er negativt; private meldinger er aldri under 0",
+        f"  {path}:5: value: 5.5 er ikke et helt tall; følgere telles i hele tall",
+        f"  {path}:6: as_of: 2011 er før kanalen startet (2017-10)",
+        f"  {path}:7: as_of: '2019/2018' slutter før det begynner",
+    ]
+    speaks_norwegian(result.stderr, english, "private_messages", "followers")
+    result = navsome("--registry", str(registry_copy), "import", str(path))
+    assert result.stderr.splitlines()[1:] == [
+        f"  {path}:2: as_of: '2018-02-30' is not a day of 2018-02",
+        f"  {path}:3: as_of: 2999 is after today ({today}); a figure or event is dated when it "
+        "has happened",
+        f"  {path}:4: value: -5 is negative; a figure of private_messages is never below 0",
+        f"  {path}:5: value: 5.5 is not a whole number; followers are counted in whole numbers",
+        f"  {path}:6: as_of: 2011 is before the channel started (2017-10)",
+        f"  {path}:7: as_of: '2019/2018' ends before it starts",
+    ]
