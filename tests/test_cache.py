@@ -490,6 +490,7 @@ print(json.dumps(sorted(load_registry(registries[-1], cache_dir=folder).accounts
 """
 
 
+@pytest.mark.slow  # four processes writing 32 entries: a second of two cores
 def test_processes_writing_and_pruning_at_once_all_succeed(folder, tmp_path):
     registries = []
     for index in range(32):
