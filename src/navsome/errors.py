@@ -197,6 +197,9 @@ class Problem(NamedTuple):
         return f"{where}{self.path}: {self.message}" if self.path else f"{where}{self.message}"
 
 
+SHOWN_PROBLEMS = 5  # the problems of a registry its message lists; `validate` lists them all
+
+
 class RegistryProblems(NavsomeError):
     """The registry `file` cannot be read, or its content does not fit the model: `problems`,
     each with its place in the file."""
@@ -208,7 +211,7 @@ class RegistryProblems(NavsomeError):
         self.problems = problems
         super().__init__(self.summary())
 
-    def summary(self, shown: int = 5) -> str:
+    def summary(self, shown: int = SHOWN_PROBLEMS) -> str:
         problems = self.problems
         if len(problems) == 1:
             return f"{self.file}: {problems[0]}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from navsome.errors import (
+    SHOWN_PROBLEMS,
     AmbiguousName,
     Conflict,
     InstalledRegistry,
@@ -94,7 +95,7 @@ def _described(error: NavsomeError, words: Words) -> str:
         lines = (": ".join(_worded(part, words) for part in p if str(part)) for p in error.problems)
         return _own_words(error, words) + "".join(f"\n  {line}" for line in lines)
     if isinstance(error, RegistryProblems):
-        if len(error.problems) > SHOWN:
+        if len(error.problems) > SHOWN_PROBLEMS:
             return words(
                 "{summary}; run 'navsome validate' to see all.",
                 summary=_summary(error, words).removesuffix("."),
@@ -110,9 +111,6 @@ def _own_words(error: NavsomeError, words: Words) -> str:
     return _worded(Message(error.template, **error.template_values), words)
 
 
-SHOWN = 5  # the problems of a registry a message lists; `validate` lists them all
-
-
 def _summary(error: RegistryProblems, words: Words) -> str:
     """RegistryProblems.summary() in the language of `words`: the problem, or the first few and
     how many more there are, each on its own line with its place in the file."""
@@ -122,9 +120,9 @@ def _summary(error: RegistryProblems, words: Words) -> str:
     lines = [
         words("{file}: {count} problems in the registry:", file=error.file, count=len(problems))
     ]
-    lines += [f"  {_worded(problem, words)}" for problem in problems[:SHOWN]]
-    if len(problems) > SHOWN:
-        lines.append("  " + words("… and {count} more.", count=len(problems) - SHOWN))
+    lines += [f"  {_worded(problem, words)}" for problem in problems[:SHOWN_PROBLEMS]]
+    if len(problems) > SHOWN_PROBLEMS:
+        lines.append("  " + words("… and {count} more.", count=len(problems) - SHOWN_PROBLEMS))
     return "\n".join(lines)
 
 

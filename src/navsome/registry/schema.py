@@ -45,8 +45,14 @@ A_NUMBER = Message("a number")
 A_STRING = Message("a string")
 AN_ARRAY = Message("an array")
 A_TABLE = Message("a table")
-_KINDS = {bool: A_BOOLEAN, int: AN_INTEGER, float: A_NUMBER, str: A_STRING, list: AN_ARRAY}
-_KINDS[dict] = A_TABLE
+_KINDS: dict[type, Message] = {
+    bool: A_BOOLEAN,
+    int: AN_INTEGER,
+    float: A_NUMBER,
+    str: A_STRING,
+    list: AN_ARRAY,
+    dict: A_TABLE,
+}
 
 
 def _describe(value: object) -> Message:
