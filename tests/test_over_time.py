@@ -257,6 +257,16 @@ def test_wide_history_is_a_date_a_row_and_a_channel_a_column(navsome):
     assert all(next(iter(row)) == "as_of" for row in several)
 
 
+@pytest.mark.parametrize("format_", ["table", "markdown"])
+def test_a_wide_table_for_people_keeps_what_the_source_qualified(navsome, format_):
+    # >3,000 is a lower bound and 600-800 a range: shown bare, they would read as exact.
+    shown = navsome("history", "-m", "followers", "--wide", "--format", format_).stdout
+    assert ">3,000" in shown and "600–800" in shown and "27,000" in shown
+    assert " 700 " not in shown and " 3,000 " not in shown.replace(">3,000", "")
+    norwegian = navsome("--lang", "nb", "history", "-m", "followers", "--wide").stdout
+    assert ">3 000" in norwegian and "600–800" in norwegian
+
+
 @pytest.mark.parametrize(
     ("args", "header"),
     [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from navsome.model import Account, Event, Registry
+from navsome.model import Account, Event, Measurement, Registry
 
 if TYPE_CHECKING:
     from navsome.registry.record import Recorded
@@ -191,9 +191,21 @@ def step_row(registry: Registry, step: Step) -> Row:
 
 
 def wide_rows(steps: list[Step]) -> list[Row]:
-    """Figures as one row per date and one column per channel (`account/platform`, or
-    `account/platform/metric` when there are several metrics), each cell the figure's value
-    (a range's midpoint), empty where the channel has none for that date."""
+    """Figures as one row per date and one column per channel (see wide_layout), each cell the
+    figure's value (a range's midpoint), empty where the channel has none for that date."""
+    _, dated = wide_layout(steps)
+    return [
+        {"as_of": as_of, **{name: (m.representative if m else None) for name, m in cells.items()}}
+        for as_of, cells in dated.items()
+    ]
+
+
+def wide_layout(
+    steps: list[Step],
+) -> tuple[list[str], dict[str, dict[str, Measurement | None]]]:
+    """The columns of a wide table, one per channel (`account/platform`, or
+    `account/platform/metric` when there are several metrics), and for each date in date
+    order the figure each column has on it (None where it has none)."""
     from navsome.dates import date_key
 
     metrics = {step.figure.measurement.metric for step in steps}
@@ -203,12 +215,11 @@ def wide_rows(steps: list[Step]) -> list[Row]:
         return channel if len(metrics) == 1 else f"{channel}/{step.figure.measurement.metric}"
 
     columns = list(dict.fromkeys(column(step) for step in steps))
-    dates: dict[str, Row] = {}
+    dates: dict[str, dict[str, Measurement | None]] = {}
     for step in steps:
         m = step.figure.measurement
-        dates.setdefault(m.as_of, {"as_of": m.as_of, **dict.fromkeys(columns)})
-        dates[m.as_of][column(step)] = m.representative
-    return [dates[as_of] for as_of in sorted(dates, key=date_key)]
+        dates.setdefault(m.as_of, dict.fromkeys(columns))[column(step)] = m
+    return columns, {as_of: dates[as_of] for as_of in sorted(dates, key=date_key)}
 
 
 def unmatched_row(registry: Registry, figure: Figure) -> Row:

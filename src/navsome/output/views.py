@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from navsome.model import Account, Channel, Event, Measurement, Metric, Registry, in_language
 from navsome.output.blocks import BarCell, Block, Cell, Column, Fields, Grid, Picture
@@ -15,7 +15,7 @@ from navsome.output.numbers import (
     sparkline,
 )
 from navsome.query import Figure, Step, figures_of, headline
-from navsome.rows import sources_of
+from navsome.rows import sources_of, wide_layout
 
 if TYPE_CHECKING:
     from navsome.i18n import Words
@@ -467,20 +467,19 @@ def history_view(
     return [grid, _trends(registry, steps, words)]
 
 
-def wide_view(table: list[dict[str, Any]], *, words: Words) -> list[Block]:
-    """history --wide: a date a row, a channel a column."""
-    if not table:
+def wide_view(registry: Registry, steps: list[Step], *, words: Words) -> list[Block]:
+    """history --wide: a date a row, a channel a column, each figure as stated (≈800,
+    >3 000, 600–800): a table read by people keeps what the source qualified."""
+    if not steps:
         return []
-    columns = [Column(words("As of"))] + [
-        Column(name, justify="right") for name in list(table[0])[1:]
-    ]
-    grid = Grid(None, columns)
-    for row in table:
-        cells = [row["as_of"]]
-        cells += [
-            "" if v is None else format_number(v, words=words) for v in list(row.values())[1:]
+    names, dated = wide_layout(steps)
+    grid = Grid(None, [Column(words("As of"))] + [Column(n, justify="right") for n in names])
+    for as_of, cells in dated.items():
+        shown = [
+            "" if m is None else format_figure(m, registry.metrics[m.metric].unit, words=words)
+            for m in cells.values()
         ]
-        grid.rows.append(cells)
+        grid.rows.append([as_of, *shown])
     return [grid]
 
 

@@ -76,7 +76,7 @@ def command(
             ctx,
             fmt,
             lambda: table,
-            lambda: views().wide_view(table, words=words),  # laid out only when shown
+            lambda: views().wide_view(registry, steps, words=words),  # laid out when shown
             columns=["as_of"],
         )
         return
