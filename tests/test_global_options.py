@@ -180,3 +180,35 @@ def test_no_color_takes_the_colour_out_as_no_color_does(navsome, where):
     assert plain.exit_code == 0
     assert not COLOUR.search(plain.stdout) and "\x1b[1m" in plain.stdout  # bold stays
     assert COLOUR.search(navsome(*args, env=terminal).stdout)  # not carried to the next run
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--reg", "{registry}", "list"],
+        ["--reg={registry}", "list"],
+        ["--la", "nb", "--reg", "{registry}", "list"],
+        ["--registry", "{registry}", "list", "--la", "nb"],
+    ],
+)
+def test_a_global_option_may_be_cut_to_a_prefix_before_the_command_too(
+    navsome, registry_copy, args
+):
+    registry_copy.write_text(
+        registry_copy.read_text().replace('name = "NAV Jobblyst"', 'name = "Jobblyst Copy"')
+    )
+    result = navsome(*(arg.format(registry=registry_copy) for arg in args))
+    assert result.exit_code == 0, result.stderr
+    assert "Jobblyst Copy" in result.stdout
+
+
+def test_help_and_version_may_be_cut_to_a_prefix(navsome):
+    assert navsome("--he").stdout.startswith("Usage: navsome [OPTIONS] COMMAND")
+    assert navsome("list", "--he").stdout.startswith("Usage: navsome list")
+    assert navsome("--versio").stdout.startswith("navsome ")
+
+
+def test_a_prefix_after_the_command_is_the_commands_to_read(navsome):
+    # --versio is navsome's --version before the command; `list` has no such option.
+    fails(navsome("list", "--versio"), 2, "No such option: --versio")
+    assert navsome("--qui", "compare", "-m", "followers", "--top", "1").stderr == ""

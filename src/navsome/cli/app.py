@@ -320,7 +320,8 @@ class NavsomeGroup(TyperGroup):
             if param.param_type_name == "option" and not getattr(param, "is_flag", False)
             for name in param.opts
         }
-        return super().parse_args(ctx, help_as_option(shell_named(args, COMMANDS), valued))
+        args = whole_options(self, shell_named(args, COMMANDS), valued)
+        return super().parse_args(ctx, help_as_option(args, valued))
 
     def list_commands(self, ctx: "Context") -> list[str]:
         return list(self.commands)

@@ -111,21 +111,29 @@ def help_as_option(args: list[str], valued: Collection[str]) -> list[str]:
     return args
 
 
-def whole_options(command: Command, args: list[str]) -> list[str]:
+def whole_options(
+    command: Command, args: list[str], valued: Collection[str] | None = None
+) -> list[str]:
     """`args` with each long option given by a prefix only one of the command's has written out
-    (`--plat` is `--platform`); a prefix several share is left for Click to refuse."""
+    (`--plat` is `--platform`, `--he` is `--help`); a prefix several share is left for Click to
+    refuse. For a group, `valued` names its options that take a value, and only the arguments
+    before its command are its own."""
     names = sorted(
         {name for param in command.params for name in param.opts if name.startswith("--")}
+        | {"--help"}
     )
     found: list[str] = []
+    takes_value = False
     for index, arg in enumerate(args):
-        if arg == "--":
-            return found + args[index:]
+        if arg == "--" or (valued is not None and not arg.startswith("-") and not takes_value):
+            return found + args[index:]  # the command's own, from here
+        takes_value = valued is not None and arg in valued
         name, equals, value = arg.partition("=")
         if arg.startswith("--") and name not in names:
             matches = [option for option in names if option.startswith(name)]
             if len(matches) == 1:
                 arg = matches[0] + equals + value
+                takes_value = valued is not None and not equals and arg in valued
         found.append(arg)
     return found
 
