@@ -508,6 +508,9 @@ NB = {
         "--top {n} beholder de største tallene i en rangering, og kontoer side om side rangeres "
         "ikke; legg til --metric M for å rangere kanalene deres, eller utelat --top."
     ),
+    "--all shows every row and --top {n} the first {n}; give one of them.": (
+        "--all viser alle radene og --top {n} de {n} første; bruk bare ett av dem."
+    ),
     "No figure of these accounts on or before {date}.": (
         "Ingen tall for disse kontoene til og med {date}."
     ),
