@@ -560,7 +560,17 @@ def test_a_refused_export_says_the_refusal_and_no_note(navsome, tmp_path):
     assert result.stderr.count("\n") == 1 and "No channel" not in result.stderr
 
 
-# 6. --top side by side
+# 6. --top side by side, and beside --all
+
+
+@pytest.mark.parametrize("order", [["--all", "-n", "3"], ["--top", "3", "--all"]])
+def test_all_and_top_together_are_refused_not_one_dropped(navsome, order):
+    fails(
+        navsome("compare", "-m", "followers", *order),
+        2,
+        "--all shows every row and --top 3 the first 3; give one of them.",
+    )
+    assert navsome("compare", "-m", "followers", "--all", "--top", "0").exit_code == 0  # agree
 
 
 @pytest.mark.parametrize("top", ["1", "3"])

@@ -161,7 +161,7 @@ HELP_NB = {
     "A metric: its slug or label, e.g. followers.": (
         "En måling: kortnavnet eller navnet, f.eks. followers eller følgere."
     ),
-    "The figure: 21000, 21 000 or 3.5.": "Tallet: 21000, 21 000 eller 3,5.",
+    "The figure: 21000, 21 000 or 3.5.": "Tallet: 21000, 21 000 eller 3.5.",
     "When it holds (2018, 2018-06, …).": "Når tallet gjelder (2018, 2018-06, …).",
     "A source slug from the registry.": "Kortnavnet til en kilde i registeret.",
     "How exact the source is.": "Hvor nøyaktig kilden er.",

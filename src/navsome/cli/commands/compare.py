@@ -102,6 +102,10 @@ def command(
                 since=since,
                 as_of=as_of,
             )
+    if show_all and top:  # one asks for every row, the other for the first few
+        raise UsageError(
+            "--all shows every row and --top {n} the first {n}; give one of them.", n=top
+        )
     if not metrics:
         if len(chosen) == 1 and len(accounts or []) > 1 and since is None:
             raise UsageError(
