@@ -255,14 +255,14 @@ def test_another_command_lists_the_first_problems_and_a_count_in_the_runs_langua
     assert result.stderr.splitlines() == [
         f"navsome: {broken}: {len(PROBLEMS)} problemer i registeret:",
         *(f"  linje {line_of(broken, m)}: {path}: {said}" for m, path, _, said in first),
-        f"  … og {more} til; kjør 'navsome validate' for å se alle.",
+        f"  … og {more} til; kjør 'navsome validate {broken}' for å se alle.",
     ]
     speaks_norwegian(result.stderr, english)
     result = navsome("--lang", "en", "--registry", str(broken), "list")
     assert result.stderr.splitlines() == [
         f"navsome: {broken}: {len(PROBLEMS)} problems in the registry:",
         *(f"  line {line_of(broken, m)}: {path}: {said}" for m, path, said, _ in first),
-        f"  … and {more} more; run 'navsome validate' to see all.",
+        f"  … and {more} more; run 'navsome validate {broken}' to see all.",
     ]
 
 

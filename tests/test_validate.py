@@ -106,7 +106,8 @@ def test_other_commands_show_the_first_problems_and_a_count(navsome, registry_co
     assert "problems in the registry" in lines[0]
     assert lines[1].startswith("  line ")
     assert "has no month 00" in lines[1]
-    assert "run 'navsome validate' to see all" in lines[-1]
+    # The file named, so that the command suggested checks this registry, not the default one.
+    assert f"run 'navsome validate {registry_copy}' to see all" in lines[-1]
 
 
 def test_line_numbers_follow_arrays_of_tables_and_quoted_keys():

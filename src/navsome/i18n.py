@@ -393,8 +393,8 @@ NB = {
     "{problem}; set NAVSOME_MAX_REGISTRY_MB to read it anyway": (
         "{problem}; sett NAVSOME_MAX_REGISTRY_MB for å lese den likevel"
     ),
-    "{summary}; run 'navsome validate' to see all.": (
-        "{summary}; kjør 'navsome validate' for å se alle."
+    "{summary}; run 'navsome validate {file}' to see all.": (
+        "{summary}; kjør 'navsome validate {file}' for å se alle."
     ),
     "{account} has no channel on {platform!r}; its channels: {channels}.": (
         "{account} har ingen kanal på {platform!r}; kanalene: {channels}."

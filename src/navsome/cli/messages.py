@@ -96,9 +96,13 @@ def _described(error: NavsomeError, words: Words) -> str:
         return _own_words(error, words) + "".join(f"\n  {line}" for line in lines)
     if isinstance(error, RegistryProblems):
         if len(error.problems) > SHOWN_PROBLEMS:
+            import shlex
+
+            # The file named: `navsome validate` alone checks the registry in use by default.
             return words(
-                "{summary}; run 'navsome validate' to see all.",
+                "{summary}; run 'navsome validate {file}' to see all.",
                 summary=_summary(error, words).removesuffix("."),
+                file=shlex.quote(str(error.file)),
             )
         return _summary(error, words)
     # A template with its values (an error whose message was built in English has none, and
