@@ -211,13 +211,19 @@ def _debug() -> bool:
     state = switched_on("NAVSOME_DEBUG")
     if state is not None:
         return state
+    from navsome.cli.usage_errors import language_of
+    from navsome.i18n import Words
     from navsome.output.console import say
     from navsome.output.escape import visible
 
+    words = Words(language_of(None, sys.argv[1:]))  # read before a command chooses one
+    setting = visible(os.environ["NAVSOME_DEBUG"], one_line=True)
     say(
-        f"navsome: NAVSOME_DEBUG='{visible(os.environ['NAVSOME_DEBUG'], one_line=True)}' is not "
-        "understood; "
-        "set it to 1 to see the traceback of an internal error, or to 0 (or unset it)."
+        words(
+            "navsome: NAVSOME_DEBUG={setting} is not understood; set it to 1 to see the "
+            "traceback of an internal error, or to 0 (or unset it).",
+            setting=f"'{setting}'",
+        )
     )
     sys.exit(2)
 

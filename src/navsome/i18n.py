@@ -283,6 +283,25 @@ NB = {
         "--export {path}: kan ikke avgjøre formatet ut fra {kind!r}; gi filen en av endelsene "
         "{extensions}."
     ),
+    "--export {path}: a file name with no extension says no format; name the file with one "
+    "of {extensions}.": (
+        "--export {path}: et filnavn uten endelse sier ikke hvilket format det skal være; gi "
+        "filen en av endelsene {extensions}."
+    ),
+    "--registry: an empty path names no file; give a registry file, or leave --registry out.": (
+        "--registry: en tom sti peker ikke på noen fil; oppgi en registerfil, eller utelat "
+        "--registry."
+    ),
+    "NAVSOME_LANG={setting!r} is not a language navsome speaks; set it to nb or en (a locale "
+    "such as nb_NO.UTF-8 also works), or unset it.": (
+        "NAVSOME_LANG={setting!r} er ikke et språk navsome snakker; sett den til nb eller en "
+        "(et språkoppsett som nb_NO.UTF-8 går også), eller fjern den."
+    ),
+    "navsome: NAVSOME_DEBUG={setting} is not understood; set it to 1 to see the traceback of "
+    "an internal error, or to 0 (or unset it).": (
+        "navsome: NAVSOME_DEBUG={setting} forstås ikke; sett den til 1 for å se sporingen av en "
+        "intern feil, eller til 0 (eller fjern den)."
+    ),
     "--export {path}: the folder {folder} does not exist.": (
         "--export {path}: mappen {folder} finnes ikke."
     ),

@@ -414,8 +414,6 @@ def global_options(
     keep_quiet(quiet)  # every run says whether it is quiet: a test process runs many
     if no_color:
         _no_color()
-    if registry is not None:
-        choose_registry(ctx, registry)
     # Click fills --lang from NAVSOME_LANG; a bad value must be blamed on the one the user set.
     source = ctx.get_parameter_source("lang")
     from_variable = source is not None and source.name == "ENVIRONMENT"
@@ -423,6 +421,8 @@ def global_options(
         _speak(ctx, Words(default_language()))
     else:
         choose_language(ctx, lang, from_variable)
+    if registry is not None:  # after the language: a refusal is said in it
+        choose_registry(ctx, registry)
 
 
 def _no_color() -> None:
@@ -434,9 +434,9 @@ def _no_color() -> None:
 def choose_registry(ctx: "Context", registry: str) -> None:
     """The registry file this run reads (kept in the root context's obj)."""
     if registry == "":  # an empty variable is unset, but an empty option is a mistake
-        raise typer.BadParameter(
-            "an empty path names no file; give a registry file, or leave --registry out.",
-            param_hint="--registry",
+        raise UsageError(
+            "--registry: an empty path names no file; give a registry file, or leave --registry "
+            "out."
         )
     ctx.find_root().obj = registry
 
@@ -447,10 +447,12 @@ def choose_language(ctx: "Context", lang: str, from_variable: bool = False) -> N
 
     chosen = language_named(lang)
     if chosen not in LANGUAGES:
-        if from_variable:
+        if from_variable:  # said in the locale's language, the one navsome would speak
+            _speak(ctx.find_root(), Words(default_language()))
             raise UsageError(
-                f"NAVSOME_LANG={lang!r} is not a language navsome speaks; "
-                "set it to nb or en (a locale such as nb_NO.UTF-8 also works), or unset it."
+                "NAVSOME_LANG={setting!r} is not a language navsome speaks; set it to nb or en "
+                "(a locale such as nb_NO.UTF-8 also works), or unset it.",
+                setting=lang,
             )
         raise typer.BadParameter(f"{lang!r} is not one of nb, en.", param_hint="--lang")
     _speak(ctx.find_root(), Words(chosen))

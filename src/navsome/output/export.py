@@ -37,12 +37,19 @@ def check_target(name: str, registry: Path) -> None:
     check_named(name)
     path = Path(name)
     kind = path.suffix.lower()
+    if not kind:
+        raise UsageError(
+            "--export {path}: a file name with no extension says no format; name the file "
+            "with one of {extensions}.",
+            path=path,
+            extensions=", ".join(EXTENSIONS),
+        )
     if kind not in EXTENSIONS:
         raise UsageError(
             "--export {path}: cannot tell the format from {kind!r}; name the file with one of "
             "{extensions}.",
             path=path,
-            kind=kind or "no extension",
+            kind=kind,
             extensions=", ".join(EXTENSIONS),
         )
     target = real_path(path)  # a symbolic link is followed, and stays a link

@@ -1,0 +1,63 @@
+"""Under a Norwegian locale or --lang nb, the refusals said before or around a command's own
+work are Norwegian too: a variable navsome cannot read, an empty --registry, an export name
+with no extension."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+from conftest import CLEAN_ENV, fails, script_path
+
+NORWEGIAN_LOCALE = {"NAVSOME_LANG": None, "LANG": "nb_NO.UTF-8"}
+
+
+def test_a_navsome_debug_it_cannot_read_is_said_in_the_locales_language():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NAVSOME_")}
+    env.update({k: v for k, v in CLEAN_ENV.items() if v is not None})
+    env.update(LANG="nb_NO.UTF-8", NAVSOME_DEBUG="maybe")
+    env.pop("NAVSOME_LANG")
+    said = subprocess.run(
+        [str(script_path()), "list"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert said.returncode == 2 and said.stdout == ""
+    assert said.stderr == (
+        "navsome: NAVSOME_DEBUG='maybe' forstås ikke; sett den til 1 for å se sporingen av en "
+        "intern feil, eller til 0 (eller fjern den).\n"
+    )
+    english = subprocess.run(
+        [str(script_path()), "--lang", "en", "list"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "NAVSOME_DEBUG='maybe' is not understood" in english.stderr
+
+
+def test_a_navsome_lang_it_cannot_read_is_said_in_the_locales_language(navsome):
+    fails(
+        navsome("list", env={**NORWEGIAN_LOCALE, "NAVSOME_LANG": "de"}),
+        2,
+        "NAVSOME_LANG='de' er ikke et språk navsome snakker",
+    )
+    fails(navsome("list", env={"NAVSOME_LANG": "de"}), 2, "is not a language navsome speaks")
+
+
+def test_an_empty_registry_option_is_refused_in_norwegian(navsome):
+    for args in (["--registry", "", "list"], ["list", "--registry", ""]):
+        fails(
+            navsome("--lang", "nb", *args),
+            2,
+            "--registry: en tom sti peker ikke på noen fil; oppgi en registerfil",
+        )
+
+
+def test_an_export_name_with_no_extension_is_refused_in_either_language(navsome, tmp_path):
+    target = str(tmp_path / "top")
+    fails(navsome("list", "--export", target), 2, "a file name with no extension says no format")
+    fails(
+        navsome("--lang", "nb", "list", "--export", target),
+        2,
+        "et filnavn uten endelse sier ikke hvilket format",
+    )
