@@ -301,3 +301,27 @@ def test_import_reads_names_as_record_does(navsome, registry_copy, tmp_path):
         ("jobblyst/facebook", "followers", 21000),
         ("jobblyst/snapchat", "followers", 2100),
     }
+
+
+def test_an_account_by_its_handle_written_with_an_at(navsome):
+    assert json_of(navsome, "show", "@NAVnorge")["account"]["account"] == "nav"
+    assert json_of(navsome, "show", "@navkunnskap")["account"]["account"] == "kunnskap"
+    fails(navsome("show", "@nosuch"), 2, "no account matches '@nosuch'")
+
+
+@pytest.mark.parametrize(
+    ("args", "instead"),
+    [
+        (["history", "jobblyst/facebook"], "jobblyst -p facebook."),
+        (["compare", "-m", "followers", "Jobblyst/Facebook", "nav"], "jobblyst -p facebook."),
+        (["show", "nav/twitter"], "name its account instead: nav."),  # show takes no -p
+    ],
+)
+def test_a_channel_where_an_account_is_asked_for_says_what_to_type(navsome, args, instead):
+    fails(navsome(*args), 2, "names a channel, and an account is asked for here", instead)
+    said = navsome("--lang", "nb", *args)
+    fails(said, 2, "er navnet på en kanal, og her trengs en konto")
+
+
+def test_a_slash_that_names_no_channel_is_an_unknown_account(navsome):
+    fails(navsome("show", "jobblyst/tiktok"), 2, "no account matches 'jobblyst/tiktok'")

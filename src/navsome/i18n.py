@@ -288,6 +288,15 @@ NB = {
         "--export {path}: et filnavn uten endelse sier ikke hvilket format det skal være; gi "
         "filen en av endelsene {extensions}."
     ),
+    "{name!r} names a channel, and an account is asked for here; name its account instead: "
+    "{account}.": (
+        "{name!r} er navnet på en kanal, og her trengs en konto; oppgi kontoen i stedet: {account}."
+    ),
+    "{name!r} names a channel, and an account is asked for here; name its account and "
+    "platform instead: {account} -p {platform}.": (
+        "{name!r} er navnet på en kanal, og her trengs en konto; oppgi kontoen og plattformen i "
+        "stedet: {account} -p {platform}."
+    ),
     "--registry: an empty path names no file; give a registry file, or leave --registry out.": (
         "--registry: en tom sti peker ikke på noen fil; oppgi en registerfil, eller utelat "
         "--registry."
@@ -715,6 +724,18 @@ NB = {
         "kolonnene er ikke skilt med komma; lagre filen som CSV med komma (i et regneark: "
         "«CSV UTF-8 (kommadelt)»)"
     ),
+    "the header line has both commas and semicolons; separate the columns with one of them": (
+        "overskriftsraden har både komma og semikolon; skill kolonnene med bare ett av dem"
+    ),
+    'the columns are separated by tabs; save the file as CSV (in Excel: "CSV UTF-8 (Comma '
+    'delimited)")': (
+        "kolonnene er skilt med tabulator; lagre filen som CSV (i Excel: «CSV UTF-8 (kommadelt)»)"
+    ),
+    "not UTF-8 text; save the file as UTF-8": "ikke UTF-8-tekst; lagre filen som UTF-8",
+    'not UTF-8 text; save the file as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)")': (
+        "ikke UTF-8-tekst; lagre filen som UTF-8 (i Excel: «CSV UTF-8 (kommadelt)»)"
+    ),
+    "No such device or address": "enheten eller adressen finnes ikke",  # a socket, say
     "{names} is not a column navsome imports; the columns are {known}": (
         "{names} er ikke en kolonne navsome importerer; kolonnene er {known}"
     ),

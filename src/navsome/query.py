@@ -23,7 +23,17 @@ def find_account(registry: Registry, name: str) -> Account:
     found = registry.accounts.get(name)  # the slug as stored: most lookups, no table to build
     if found is not None:
         return found
-    return registry.accounts[_resolve("account", name, _account_names(registry))]
+    names = _account_names(registry)
+    try:
+        return registry.accounts[_resolve("account", name, names)]
+    except UnknownName:
+        handle = name.strip().removeprefix("@")  # a handle as people write it: @NAVnorge
+        if not handle or handle == name.strip():
+            raise
+        try:
+            return registry.accounts[_resolve("account", handle, names)]
+        except UnknownName:
+            raise UnknownName("account", name, _suggest(_normal(handle), names)) from None
 
 
 def find_channel(registry: Registry, text: str) -> Channel:

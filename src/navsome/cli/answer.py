@@ -41,11 +41,42 @@ def accounts_named(ctx: typer.Context, registry: Registry, names: list[str]) -> 
     """The accounts named, looked up in the whole registry (a handle may belong to a channel
     that had not started on the --as-of date) and returned as `registry` has them, each once
     however many ways it was named."""
-    from navsome.query import find_account
-
     full = ctx.meta.get("navsome.full_registry", registry)
-    slugs = dict.fromkeys(find_account(full, name).slug for name in names)
+    by_platform = any(param.name == "platform" for param in ctx.command.params)
+    slugs = dict.fromkeys(_account_named(full, name, by_platform).slug for name in names)
     return [registry.accounts[slug] for slug in slugs]
+
+
+def _account_named(registry: Registry, name: str, by_platform: bool) -> Account:
+    """The account `name` names; a channel named where an account is asked for (as the CSV's
+    `channel` column and history --wide write them: jobblyst/facebook) is refused with what to
+    type instead: the account, and its platform where the command takes one (`by_platform`)."""
+    from navsome.errors import NavsomeError, UnknownName
+    from navsome.query import find_account, find_channel
+
+    try:
+        return find_account(registry, name)
+    except UnknownName as error:
+        if "/" not in name:
+            raise
+        try:
+            channel = find_channel(registry, name)
+        except NavsomeError:
+            raise error from None
+        if not by_platform:
+            raise UsageError(
+                "{name!r} names a channel, and an account is asked for here; name its account "
+                "instead: {account}.",
+                name=name,
+                account=channel.account,
+            ) from None
+        raise UsageError(
+            "{name!r} names a channel, and an account is asked for here; name its account and "
+            "platform instead: {account} -p {platform}.",
+            name=name,
+            account=channel.account,
+            platform=channel.platform,
+        ) from None
 
 
 def output_format(
