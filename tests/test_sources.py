@@ -3,6 +3,7 @@ through the same safe write as record."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import fails
 
 from navsome.registry.read import load_registry
@@ -100,3 +101,23 @@ def test_a_source_address_must_be_one_a_reader_can_open(navsome, registry_copy):
     assert "kilden ble ikke lagt til" in norwegian.stderr
     assert "'notaurl' er ikke en nettadresse" in norwegian.stderr
     assert navsome(*args, "https://www.nav.no/x").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "action"),
+    [
+        (["source", "list"], "list"),
+        (["source", "list", "foo"], "list"),
+        (["source", "--title", "x", "lis"], "lis"),
+    ],
+)
+def test_an_unknown_action_is_named_before_what_add_would_need(navsome, args, action):
+    # Not "Missing argument 'SLUG'" or "Missing option --title": the action is the mistake.
+    fails(navsome(*args), 2, f"source {action!r}: the one action is add")
+    fails(navsome("--lang", "nb", *args), 2, "den eneste handlingen er add")
+
+
+def test_source_alone_shows_its_help(navsome):
+    result = navsome("source")
+    assert result.exit_code == 2
+    assert "Usage: navsome source [OPTIONS] ACTION SLUG" in result.stdout + result.stderr

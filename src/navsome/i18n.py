@@ -401,8 +401,9 @@ NB = {
     "{file}: cannot read it ({why}); give a CSV or JSON file.": (
         "{file}: kan ikke lese filen ({why}); oppgi en CSV- eller JSON-fil."
     ),
-    "source {action!r}: the one action is add, e.g. navsome source add SLUG.": (
-        "source {action!r}: den eneste handlingen er add, for eksempel navsome source add SLUG."
+    "{command} {action!r}: the one action is {actions}, e.g. navsome {command} {first} SLUG.": (
+        "{command} {action!r}: den eneste handlingen er {actions}, for eksempel navsome "
+        "{command} {first} SLUG."
     ),
     "{channel} already has {metric} {old} as of {as_of}; pass --replace to replace it "
     "with {new}.": (

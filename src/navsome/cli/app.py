@@ -22,6 +22,7 @@ from navsome.cli.typed_args import (
     negative_numbers_as_values,
     old_qualifier_short,
     refuse_repeated,
+    refuse_unknown_action,
     shell_named,
     whole_options,
 )
@@ -62,11 +63,17 @@ class _LazyCommands(MutableMapping[str, "Command"]):
             if name not in COMMANDS:
                 raise KeyError(name)
             module = import_module(f"navsome.cli.commands.{COMMANDS[name]}")
-            info = CommandInfo(name=name, callback=module.command, cls=NavsomeCommand)
+            info = CommandInfo(
+                name=name,
+                callback=module.command,
+                cls=NavsomeCommand,
+                no_args_is_help=getattr(module, "NO_ARGS_IS_HELP", False),
+            )
             command = get_command_from_info(
                 info, pretty_exceptions_short=True, rich_markup_mode=self._group.rich_markup_mode
             )
             command.params += _global_options_again()
+            command.actions = getattr(module, "ACTIONS", ())  # type: ignore[attr-defined]
             self._built[name] = command
         return self._built[name]
 
@@ -173,6 +180,7 @@ class NavsomeCommand(TyperCommand):
         if qualifier is not None:
             _say_old_qualifier(ctx, args, qualifier)
         refuse_repeated(self, args)
+        refuse_unknown_action(self, args, getattr(self, "actions", ()))
         return super().parse_args(ctx, negative_numbers_as_values(self, args))
 
     def collect_usage_pieces(self, ctx: "Context") -> list[str]:

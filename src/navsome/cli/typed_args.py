@@ -5,7 +5,7 @@ given twice is a mistake said out loud, and a completion option takes the shell 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from navsome.errors import UsageError
@@ -48,6 +48,34 @@ def refuse_repeated(command: Command, args: list[str]) -> None:
                 option=option,
                 values=", ".join(values),
             )
+
+
+def refuse_unknown_action(command: Command, args: list[str], actions: Sequence[str]) -> None:
+    """A command whose first argument is one of `actions` (`source add`) refuses any other
+    first, before Click would ask for what follows it."""
+    if not actions:
+        return
+    valued = {
+        name
+        for param in command.params
+        if param.param_type_name == "option" and not getattr(param, "is_flag", False)
+        for name in param.opts
+    }
+    index = 0  # past the options before it, and their values
+    while index < len(args) and args[index].startswith("-"):
+        if args[index] == "--":
+            index += 1
+            break
+        index += 2 if args[index] in valued else 1
+    if index < len(args) and args[index] not in actions:
+        raise UsageError(
+            "{command} {action!r}: the one action is {actions}, e.g. navsome {command} {first} "
+            "SLUG.",
+            command=command.name,
+            action=args[index],
+            actions=", ".join(actions),
+            first=actions[0],
+        )
 
 
 def negative_numbers_as_values(command: Command, args: list[str]) -> list[str]:

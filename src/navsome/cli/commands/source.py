@@ -13,13 +13,17 @@ from navsome.cli.options import (
     say_waiting,
     typed_text,
 )
-from navsome.errors import UsageError
 from navsome.output.console import quiet, stdout
+
+NO_ARGS_IS_HELP = True  # `navsome source` alone: its help, which names its one action
+# Its first argument is one of these, checked before Click asks for the SLUG or options that
+# an action it does not know would not take (`navsome source list`).
+ACTIONS = ("add",)
 
 
 def command(
     ctx: typer.Context,
-    action: Annotated[str, typer.Argument(metavar="add", help="What to do: add.")],
+    action: Annotated[str, typer.Argument(metavar="ACTION", help="What to do: add.")],
     slug: Annotated[
         str,
         typer.Argument(metavar="SLUG", help="The source's name in the registry, e.g. nav-2018."),
@@ -55,11 +59,6 @@ def command(
     from navsome.registry.read import registry_path
     from navsome.registry.sources import add_source
 
-    if action != "add":
-        raise UsageError(
-            "source {action!r}: the one action is add, e.g. navsome source add SLUG.",
-            action=action,
-        )
     words = words_in_use(ctx)
     path = Path(registry_path(ctx.find_root().obj))
     add_source(
