@@ -80,3 +80,15 @@ def test_show_speaks_the_registrys_norwegian_and_says_when_a_start_is_unknown(na
 def test_a_note_in_norwegian_is_in_the_data_rows(navsome):
     rows = navsome("show", "foreldrepenger", "--format", "csv").stdout
     assert "note_nb" in rows.splitlines()[0] and "Brukerundersøkelse våren 2017." in rows
+
+
+def test_a_sources_title_of_our_own_words_has_its_norwegian(navsome):
+    english = "NAV article on its social media presence and results in 2017"
+    norwegian = "NAVs artikkel om virksomheten og resultatene sine i sosiale medier i 2017"
+    for args in (["sources"], ["show", "jobblyst"], ["report", "--year", "2017"]):
+        said = " ".join(navsome("--lang", "nb", *args, env={"COLUMNS": "300"}).stdout.split())
+        assert norwegian in said and english not in said, args
+        assert english in " ".join(navsome(*args, env={"COLUMNS": "300"}).stdout.split()), args
+    # The data keeps the title as the registry has it, in either language.
+    rows = navsome("--lang", "nb", "sources", "--json").json()
+    assert rows[0]["title"].startswith(english)

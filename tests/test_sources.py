@@ -121,3 +121,15 @@ def test_source_alone_shows_its_help(navsome):
     result = navsome("source")
     assert result.exit_code == 2
     assert "Usage: navsome source [OPTIONS] ACTION SLUG" in result.stdout + result.stderr
+
+
+def test_a_source_published_after_this_year_is_refused(navsome, registry_copy):
+    before = registry_copy.read_bytes()
+    args = ["source", "add", "z", "--title", "Z", "--publisher", "NAV", "--year", "3000"]
+    fails(
+        navsome("--registry", str(registry_copy), *args),
+        1,
+        "sources.z.year: 3000 is after this year",
+    )
+    assert registry_copy.read_bytes() == before
+    fails(navsome("--lang", "nb", "--registry", str(registry_copy), *args), 1, "er etter i år")

@@ -297,6 +297,9 @@ NB = {
         "{name!r} er navnet på en kanal, og her trengs en konto; oppgi kontoen og plattformen i "
         "stedet: {account} -p {platform}."
     ),
+    "{year} is after this year ({this}); a source is dated by the year it was published": (
+        "{year} er etter i år ({this}); en kilde dateres med året den ble gitt ut"
+    ),
     "--registry: an empty path names no file; give a registry file, or leave --registry out.": (
         "--registry: en tom sti peker ikke på noen fil; oppgi en registerfil, eller utelat "
         "--registry."

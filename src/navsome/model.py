@@ -107,6 +107,7 @@ class Source(NamedTuple):
     year: int
     document: str | None = None
     url: str | None = None
+    title_nb: str | None = None  # for a title of our own words, not the source's (see README)
 
 
 class Event(NamedTuple):

@@ -336,7 +336,7 @@ def sources_grid(
     )
     for slug in slugs:
         source = registry.sources[slug]
-        shown = source.title
+        shown = in_language(source, "title", words.language) or source.title
         if with_address and source.url:
             shown += f" ({source.url})"
         grid.rows.append([slug, shown, source.publisher, str(source.year)])
@@ -362,7 +362,7 @@ def sources_view(
         grid.rows.append(
             [
                 slug,
-                source.title,
+                in_language(source, "title", words.language) or source.title,
                 source.publisher,
                 str(source.year),
                 format_number(figures, words=words),

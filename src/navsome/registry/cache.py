@@ -29,7 +29,7 @@ from typing import Any
 from navsome import __version__
 from navsome.model import Account, Channel, Event, Measurement, Metric, Platform, Registry, Source
 
-FORMAT = 4  # raise when the model or the encoding below changes
+FORMAT = 5  # raise when the model or the encoding below changes
 _MAGIC = b"navsome-cache\n"
 _TAG = f"{__version__}|{FORMAT}|{sys.implementation.cache_tag}|{sys.hexversion}".encode()
 _DIGEST = 32  # bytes of each hash

@@ -178,6 +178,7 @@ SOURCE_FIELDS: Spec = {
     "year": (True, integer),
     "document": (False, text),
     "url": (False, web_address),
+    "title_nb": (False, text),
 }
 PLATFORM_FIELDS: Spec = {"name": (True, text), "name_nb": (False, text)}
 METRIC_FIELDS: Spec = {
@@ -328,6 +329,17 @@ def build_registry(data: dict[str, Any], path: str) -> Registry:
     builder = _Builder()
     top = builder.fields(data, "", TOP_FIELDS)
     sources = builder.named_objects(top, "sources", Source)
+    for slug, source in sources.items():
+        if source is not None and source.year > builder.today[0]:
+            builder.problem(
+                f"{key_path('sources', slug)}.year",
+                Message(
+                    "{year} is after this year ({this}); a source is dated by the year it was "
+                    "published",
+                    year=source.year,
+                    this=builder.today[0],
+                ),
+            )
     platforms = builder.named_objects(top, "platforms", Platform)
     metrics = builder.named_objects(top, "metrics", Metric)
     accounts: dict[str, Account | None] = {}
