@@ -77,6 +77,8 @@ def test_the_norwegian_help_says_what_english_help_says(navsome):
     assert "[default: exact]" in english and "[standard: exact]" in norwegian
     assert "[required]" in english and "[påkrevd]" in norwegian
     assert "KONTO/PLATTFORM, f.eks. jobblyst/facebook." in norwegian
+    # The example is one record takes: a decimal point, as its number rule asks in any language.
+    assert "Tallet: 21000, 21 000 eller 3.5." in norwegian
     # The same options in the same order: only the words differ.
     options = re.compile(r"^\s+(-\S+)", re.MULTILINE)
     assert options.findall(english) == options.findall(norwegian)

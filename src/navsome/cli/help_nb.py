@@ -101,8 +101,10 @@ HELP_NB = {
         "Omtrentlige tall vises slik kilden oppgir dem (≈800, >10 000, 600–800) og rangeres "
         "etter midtpunktet eller den oppgitte grensen."
     ),
-    "Rank by change since DATE instead of by level (needs --metric).": (
-        "Ranger etter endring siden DATE i stedet for etter nivå (krever --metric)."
+    "Rank by change since the figure as of DATE (the latest on or before its end: --since "
+    "2017 starts from the 2017 figure) instead of by level (needs --metric).": (
+        "Ranger etter endring siden tallet per DATE (det siste til og med slutten av DATE: "
+        "--since 2017 regner fra tallet for 2017) i stedet for etter nivå (krever --metric)."
     ),
     # history
     "Every figure in date order, with change and growth since the one before.\n\n"

@@ -48,7 +48,10 @@ def command(
         typer.Option(
             "--since",
             metavar="DATE",
-            help="Rank by change since DATE instead of by level (needs --metric).",
+            help=(
+                "Rank by change since the figure as of DATE (the latest on or before its end: "
+                "--since 2017 starts from the 2017 figure) instead of by level (needs --metric)."
+            ),
         ),
     ] = None,
     top: Annotated[
