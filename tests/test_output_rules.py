@@ -454,6 +454,16 @@ EMPTY_NOTES = [
         "NAV Jobblyst har ingen tall til og med 2010-12-31.",
     ),
     (
+        ["history", "nav", "--as-of", "1990"],  # no filter given: the date is why
+        "NAV has no figure on or before 1990-12-31.",
+        "NAV har ingen tall til og med 1990-12-31.",
+    ),
+    (
+        ["history", "--as-of", "1990"],
+        "None of these accounts has figures on or before 1990-12-31.",
+        "Ingen av disse kontoene har tall til og med 1990-12-31.",
+    ),
+    (
         ["--registry", "{empty}", "metrics"],
         "The registry defines no metrics.",
         "Registeret definerer ingen målinger.",

@@ -22,7 +22,7 @@ def test_quiet_drops_the_hints_not_the_answer(navsome, where):
 
 
 def test_quiet_drops_why_an_answer_is_empty(navsome):
-    assert "has no figures" in navsome("history", "nav", "--as-of", "1990").stderr
+    assert "has no figure" in navsome("history", "nav", "--as-of", "1990").stderr
     quiet = navsome("history", "nav", "--as-of", "1990", "-q")
     assert quiet.exit_code == 0 and quiet.stderr == ""
 

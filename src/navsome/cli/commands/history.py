@@ -7,6 +7,7 @@ import typer
 from navsome.cli.answer import (
     accounts_named,
     emit,
+    last_day,
     output_format,
     registry_in_use,
     views,
@@ -66,7 +67,17 @@ def command(
         (account, query.history(registry, account, metrics, platforms)) for account in chosen
     ]
     steps = [step for _, found in histories for step in found]
-    if not steps and len(chosen) == 1:
+    filtered = metrics is not None or platforms is not None
+    if not steps and len(chosen) == 1 and as_of is not None and not filtered:
+        on_or_before = last_day(as_of)
+        note(
+            words(
+                "{name} has no figure on or before {date}.", name=chosen[0].name, date=on_or_before
+            )
+        )
+    elif not steps and as_of is not None and not filtered:
+        note(words("None of these accounts has figures on or before {date}.", date=last_day(as_of)))
+    elif not steps and len(chosen) == 1:
         note(words("{name} has no figures with these filters.", name=chosen[0].name))
     elif not steps:
         note(words("None of these accounts has figures with these filters."))
