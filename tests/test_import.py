@@ -180,8 +180,8 @@ def test_rows_read_from_standard_input(navsome, registry_copy):
             "x.csv:1: 'channel' given more than once",
         ),
         (
-            "channel;metric;value;as_of;source\n",
-            "x.csv:1: the columns are not separated by commas",
+            "channel\tmetric\tvalue\tas_of\tsource\n",
+            "x.csv:1: the columns are separated by tabs",
         ),
         (
             HEADER + "jobblyst/facebook,followers,5,2018,nav-some-2017,extra\n"
@@ -196,7 +196,7 @@ def test_rows_read_from_standard_input(navsome, registry_copy):
         "value-off-the-range",
         "exact-with-high",
         "column-twice",
-        "semicolons",
+        "tabs",
         "too-many-cells",
         "deep-json",
     ],
@@ -205,7 +205,7 @@ def test_rows_whose_columns_disagree_or_cannot_be_read_are_refused(
     navsome, registry_copy, tmp_path, rows, message
 ):
     before = registry_copy.read_bytes()
-    path = write(tmp_path, "x.csv", rows)
+    path = write(tmp_path, "x.json" if rows.startswith("[") else "x.csv", rows)
     result = navsome("--registry", str(registry_copy), "import", str(path))
     fails(result, 1, message.replace("x.csv", str(path)))
     assert registry_copy.read_bytes() == before

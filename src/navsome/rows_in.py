@@ -4,10 +4,12 @@ problem is kept with its place (`FILE:LINE: column: message`) and all are report
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
-from typing import Any
+from pathlib import PurePath
+from typing import Any, Literal
 
 from navsome.errors import InvalidDate, InvalidFigure, Message, outside_text
 from navsome.model import QUALIFIERS, Measurement
@@ -22,15 +24,31 @@ COLUMNS = tuple(key for key in MEASUREMENT_KEYS if key != "unit")
 # Columns navsome writes that are worked out from the others: read past, never trusted.
 DERIVED = ("unit", "action", "file", *STEP_KEYS)
 
+Form = Literal["csv", "json"]
+# What a file's extension says it holds, in any case (`.CSV`, `.Json`); a file of another name,
+# and standard input, is read by its first character instead (see read_rows).
+_FORMS: dict[str, Form] = {".csv": "csv", ".json": "json"}
 
-def read_rows(text: str, name: str) -> tuple[list[Row], list[RowProblem], list[Unread]]:
-    """The rows in `text` (JSON when it starts with `[`, CSV otherwise) that could be read, the
-    problems of those that could not, and those rows' names, for the registry to check too
-    (ImportRefused when the file itself cannot be read)."""
-    if text.lstrip().startswith(("[", "{")):
-        records = _json_records(text, name)
-    else:
-        records = _csv_records(text, name)
+
+def form_of(file: str) -> Form | None:
+    """CSV or JSON, as the name of `file` says (`june.csv`, `june.JSON`); None for a name that
+    does not say."""
+    return _FORMS.get(PurePath(file).suffix.lower())
+
+
+def read_rows(
+    data: bytes, name: str, form: Form | None = None
+) -> tuple[list[Row], list[RowProblem], list[Unread]]:
+    """The rows in `data`, UTF-8 text (a byte-order mark, which Excel writes, skipped) in
+    `form`, or when no form is given JSON if it starts with `[` or `{` and CSV otherwise: those
+    that could be read, the problems of those that could not, and those rows' names, for the
+    registry to check too (ImportRefused when the file itself cannot be read)."""
+    text = _text(data, name, form)
+    if not text.strip():
+        raise ImportRefused([RowProblem(name, "", Message("no rows to import"))])
+    if form is None:
+        form = "json" if text.lstrip().startswith(("[", "{")) else "csv"
+    records = _json_records(text, name) if form == "json" else _csv_records(text, name)
     problems: list[RowProblem] = []
     rows = []
     unread = []
@@ -49,6 +67,22 @@ def read_rows(text: str, name: str) -> tuple[list[Row], list[RowProblem], list[U
     return rows, problems, unread
 
 
+def _text(data: bytes, name: str, form: Form | None) -> str:
+    """`data` as text: UTF-8, after the byte-order mark Excel's "CSV UTF-8" begins with."""
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        if form == "json":
+            problem = Message("not UTF-8 text; save the file as UTF-8")
+        else:  # most likely a spreadsheet saved as CSV in the system's own encoding
+            problem = Message(
+                'not UTF-8 text; save the file as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)")'
+            )
+        raise ImportRefused([RowProblem(f"{name}:{line}", "", problem)]) from None
+
+
 # A CSV row with more cells than the header has columns: what to say of it, in place of cells.
 _TOO_MANY = "_problem"
 
@@ -60,7 +94,7 @@ def _typed(record: dict[str, Any], column: str) -> str | None:
 
 
 def _csv_records(text: str, name: str) -> list[tuple[str, dict[str, Any]]]:
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text), delimiter=_separator(text, f"{name}:1"))
     columns = list(reader.fieldnames or [])
     _check_columns(columns, f"{name}:1")
     twice = sorted({c for c in columns if columns.count(c) > 1})
@@ -82,6 +116,25 @@ def _csv_records(text: str, name: str) -> list[tuple[str, dict[str, Any]]]:
             }
         records.append((where, record))
     return records
+
+
+def _separator(text: str, where: str) -> str:
+    """What separates the columns, as the header line shows: semicolons when it has one and no
+    comma (Excel's CSV where a comma is the decimal mark, as in Norway), commas otherwise. The
+    values do not decide (a note may hold either); a header with both, or with tabs, is refused."""
+    header = text.partition("\n")[0]
+    if "," in header and ";" in header:
+        both = Message(
+            "the header line has both commas and semicolons; separate the columns with one of them"
+        )
+        raise ImportRefused([RowProblem(where, "", both)])
+    if "\t" in header and "," not in header and ";" not in header:
+        tabs = Message(
+            'the columns are separated by tabs; save the file as CSV (in Excel: "CSV UTF-8 '
+            '(Comma delimited)")'
+        )
+        raise ImportRefused([RowProblem(where, "", tabs)])
+    return ";" if ";" in header else ","
 
 
 def _json_records(text: str, name: str) -> list[tuple[str, dict[str, Any]]]:
@@ -119,12 +172,6 @@ def _has(problems: list[RowProblem], where: str, column: str) -> bool:
 
 def _check_columns(columns: list[str], where: str) -> None:
     unknown = [c for c in columns if c not in COLUMNS and c not in DERIVED]
-    if len(columns) == 1 and any(mark in columns[0] for mark in ";\t"):
-        semicolons = Message(
-            "the columns are not separated by commas; save the file as CSV with commas (a "
-            'spreadsheet\'s "CSV UTF-8 (comma delimited)")'
-        )
-        raise ImportRefused([RowProblem(where, "", semicolons)])
     if unknown:
         names = ", ".join(repr(c) for c in unknown)
         known = ", ".join(COLUMNS)

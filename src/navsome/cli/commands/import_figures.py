@@ -14,7 +14,7 @@ from navsome.cli.options import (
     say_waiting,
     tenfold_note,
 )
-from navsome.errors import UsageError
+from navsome.errors import Message, UsageError, os_reason
 from navsome.output.console import say, stdout
 
 # What a dry run says each row would do.
@@ -48,27 +48,19 @@ def command(
     value, low, high, qualifier, as_of, source, stated, note), so `navsome show X --format csv`
     reads back in. Every bad row is reported with its line, and then nothing is written.
     """
-    import sys
     from pathlib import Path
 
     from navsome.output.numbers import format_figure
     from navsome.registry.batch import import_rows
     from navsome.registry.read import registry_path
-    from navsome.rows_in import read_rows
+    from navsome.rows_in import form_of, read_rows
 
     words = words_in_use(ctx)
-    if file == "-":
-        text, name = sys.stdin.read(), "<stdin>"
-    else:
-        try:
-            text = Path(file).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as error:
-            why = getattr(error, "strerror", None) or "not UTF-8 text"
-            raise UsageError(
-                "{file}: cannot read it ({why}); give a CSV or JSON file.", file=file, why=why
-            ) from None
-        name = file
-    rows, problems, unread = read_rows(text, name)
+    name = "<stdin>" if file == "-" else file
+    # A file's extension says CSV or JSON; standard input, or any other name, is read by its
+    # first character.
+    form = None if file == "-" else form_of(file)
+    rows, problems, unread = read_rows(_read(file, name), name, form)
     path = Path(registry_path(ctx.find_root().obj))
     plan = import_rows(
         path,
@@ -127,3 +119,20 @@ def command(
                 "Imported {name} into {path}: {summary}.", name=name, path=path, summary=summary
             )
             out.write(said + "\n")
+
+
+def _read(file: str, name: str) -> bytes:
+    """The bytes of FILE, or of standard input for `-`; UsageError saying why (the system's
+    reason, which the command line words in the user's language) when they cannot be read."""
+    import sys
+    from pathlib import Path
+
+    try:
+        if file != "-":
+            return Path(file).read_bytes()
+        if sys.stdin is not None:
+            return sys.stdin.buffer.read()
+        why = Message("it is closed")  # `navsome import - <&-`: Python has no stdin at all
+    except OSError as error:
+        why = os_reason(error)
+    raise UsageError("{file}: cannot read it ({why}); give a CSV or JSON file.", file=name, why=why)
