@@ -346,29 +346,14 @@ def sources_grid(
 def sources_view(
     registry: Registry, usage: dict[str, tuple[int, int]], *, words: Words
 ) -> list[Block]:
-    grid = Grid(
-        None,
-        [
-            Column(words("Source"), style="cyan"),
-            Column(words("Title"), wrap=True),
-            Column(words("Publisher")),
-            Column(words("Year"), justify="right"),
-            Column(words("Figures"), justify="right"),
-            Column(words("Events"), justify="right"),
-        ],
-    )
-    for slug, source in registry.sources.items():
-        figures, events = usage[slug]
-        grid.rows.append(
-            [
-                slug,
-                in_language(source, "title", words.language) or source.title,
-                source.publisher,
-                str(source.year),
-                format_number(figures, words=words),
-                format_number(events, words=words),
-            ]
-        )
+    """Every source, with how many figures and events cite it."""
+    grid = sources_grid(registry, registry.sources, None, words)
+    grid.columns += [
+        Column(words("Figures"), justify="right"),
+        Column(words("Events"), justify="right"),
+    ]
+    for row, slug in zip(grid.rows, registry.sources, strict=True):
+        row += [format_number(count, words=words) for count in usage[slug]]
     return [grid]
 
 
