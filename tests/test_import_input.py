@@ -324,3 +324,12 @@ def test_a_closed_standard_input(registry_copy, lang, said):
         timeout=60,
     )
     assert (result.returncode, result.stdout, result.stderr) == (2, "", f"navsome: {said}\n")
+
+
+def test_an_unknown_metric_near_no_name_in_a_row_that_cannot_be_read(navsome, registry_copy):
+    # No name is close to it: the problem says so without a guess, rather than crash.
+    path = registry_copy.parent / "rows.csv"
+    path.write_text("channel,metric,value,as_of,source\nnav/linkedin,zzqqxx,abc,2018,x\n")
+    result = navsome("--registry", str(registry_copy), "import", str(path))
+    assert result.exit_code == 1, result.stderr
+    assert "unknown metric 'zzqqxx' (known: followers," in result.stderr

@@ -75,7 +75,11 @@ def test_a_source_the_registry_would_not_validate_with(navsome, registry_copy, e
             "rows.csv:1: 'colour', 'size' er ikke kolonner navsome importerer",
             "are not columns",
         ),
-        ("channel;metric;value\n", "kolonnene er ikke skilt med komma", "not separated"),
+        (
+            "channel\tmetric\tvalue\n",
+            "rows.csv:1: kolonnene er skilt med tabulator",
+            "separated by tabs",
+        ),
         (
             "channel,metric,value,as_of,source,channel\n",
             "rows.csv:1: 'channel' er gitt mer enn én gang; behold én av hver",
@@ -83,12 +87,13 @@ def test_a_source_the_registry_would_not_validate_with(navsome, registry_copy, e
         ),
     ],
     ids=["no-rows", "bad-json", "json-not-rows", "unknown-column", "unknown-columns",
-         "semicolons", "column-twice"],
+         "tabs", "column-twice"],
 )  # fmt: skip
 def test_a_file_of_rows_that_cannot_be_read(
     navsome, registry_copy, tmp_path, english, text, said, gone
 ):
-    path = rows(tmp_path, text)
+    name = "rows.json" if text.startswith(("[", "{")) else "rows.csv"  # read by its extension
+    path = rows(tmp_path, text, name)
     result = norwegian(navsome, registry_copy, "import", str(path))
     fails(result, 1, "ingenting ble importert; 1 problem:", said.replace("rows.csv", str(path)))
     speaks_norwegian(result.stderr, english, gone, "nothing was imported")

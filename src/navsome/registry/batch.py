@@ -193,11 +193,15 @@ def _metric_named(registry: Registry, text: str) -> str | Message | NavsomeError
     try:
         return check_metric(registry, text)
     except UnknownName as error:
-        guess = Message("; did you mean {name!r}?", name=error.suggestions[0])
+        guess = (
+            Message("; did you mean {name!r}?", name=error.suggestions[0])
+            if error.suggestions  # a name close to none has no guess
+            else ""
+        )
         return Message(
             "unknown metric {metric!r}{guess} (known: {known})",
             metric=text,
-            guess=guess if error.suggestions else "",
+            guess=guess,
             known=", ".join(registry.metrics),
         )
     except NavsomeError as error:
