@@ -259,5 +259,5 @@ def test_a_record_from_the_cache_still_refuses_what_does_not_validate(tmp_path, 
     from navsome.registry.record import RecordRefused
 
     with pytest.raises(RecordRefused):
-        record_into(path, NEW._replace(source="nav-2030"), cache_dir=folder)
+        record_into(path, NEW._replace(value=-5), cache_dir=folder)
     assert path.read_text(encoding="utf-8") == TEXT

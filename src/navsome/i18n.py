@@ -214,7 +214,9 @@ NB = {
     "has a comma between thousands": "har komma mellom tusener",
     "{plain} or {grouped}": "{plain} eller {grouped}",
     "has a comma": "har komma",
-    "a decimal point instead, such as {example}": "desimalpunktum i stedet, som {example}",
+    "a decimal point instead, such as {example}": (
+        "punktum som desimaltegn, for eksempel {example}"
+    ),
     "has an exponent": "har eksponent",
     "the number in full, such as 100000 or 100 000": "hele tallet, som 100000 eller 100 000",
     "is not a number": "er ikke et tall",
@@ -239,9 +241,36 @@ NB = {
     "Recorded {channel} {metric} {value} as of {as_of} in {file}.": (
         "Registrerte {channel} {metric} {value} per {as_of} i {file}."
     ),
-    "Replaced with {channel} {metric} {value} as of {as_of} in {file}.": (
-        "Erstattet med {channel} {metric} {value} per {as_of} i {file}."
+    "Replaced {channel} {metric} {old} with {value} as of {as_of} in {file}.": (
+        "Erstattet {channel} {metric} {old} med {value} per {as_of} i {file}."
     ),
+    "Replaced {channel} {metric} {value} as of {as_of} in {file}: the same figure, {changed}.": (
+        "Erstattet {channel} {metric} {value} per {as_of} i {file}: samme tall, {changed}."
+    ),
+    "with a new source": "med ny kilde",
+    "with new stated words": "med ny ordlyd",
+    "with no stated words": "uten oppgitt ordlyd",
+    "with a new note": "med ny merknad",
+    "with no note": "uten merknad",
+    "with a new Norwegian note": "med ny norsk merknad",
+    "with no Norwegian note": "uten norsk merknad",
+    " and ": " og ",
+    "{channel} already has {metric} {value} as of {as_of}, the same figure {differences}; "
+    "pass --replace to replace it.": (
+        "{channel} har allerede {metric} {value} per {as_of}, samme tall {differences}; bruk "
+        "--replace for å erstatte det."
+    ),
+    "with source {old} (you gave {new})": "med kilden {old} (du oppga {new})",
+    "with no stated words (you gave {new!r})": "uten oppgitt ordlyd (du oppga {new!r})",
+    "with the stated words {old!r} (you gave {new!r})": "med ordlyden {old!r} (du oppga {new!r})",
+    "with no note (you gave {new!r})": "uten merknad (du oppga {new!r})",
+    "with the note {old!r} (you gave {new!r})": "med merknaden {old!r} (du oppga {new!r})",
+    "unknown source {source!r}.{hint} Run 'navsome sources' to see every source, or "
+    "'navsome source add' to add a new one.": (
+        "ukjent kilde {source!r}.{hint} Kjør 'navsome sources' for å se alle kildene, eller "
+        "'navsome source add' for å legge til en ny."
+    ),
+    " Known sources: {names}.": " Kjente kilder: {names}.",
     "Already recorded: {channel} {metric} {value} as of {as_of} in {file}.": (
         "Allerede registrert: {channel} {metric} {value} per {as_of} i {file}."
     ),
@@ -263,8 +292,8 @@ NB = {
     "Imported {name} into {path}: {summary}.": "Importerte {name} til {path}: {summary}.",
     "{file}: not recorded; with this figure the registry would not validate (lines as "
     "the file would be):": (
-        "{file}: ikke registrert; med dette tallet ville registeret ikke være gyldig (linjer "
-        "slik filen ville blitt):"
+        "{file}: ikke registrert: med dette tallet ville ikke registeret være gyldig "
+        "(linjenumrene gjelder filen slik den ville blitt):"
     ),
     "nothing was imported; {count} problem:": "ingenting ble importert; {count} problem:",
     "nothing was imported; {count} problems:": "ingenting ble importert; {count} problemer:",

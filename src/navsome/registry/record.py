@@ -18,6 +18,7 @@ from navsome.errors import (
     NavsomeError,
     Problem,
     RegistryProblems,
+    UnknownName,
 )
 from navsome.model import Channel, Measurement, Number, Registry
 from navsome.query import check_metric, find_channel
@@ -51,6 +52,7 @@ class Recorded(NamedTuple):
     # times larger or smaller than it is worth a second look (a typo, or a unit mixed up).
     previous: Measurement | None = None
     labels: tuple[str, str] = ("", "")  # the metric's label in English and Norwegian
+    replaced: Measurement | None = None  # the figure it replaced, when it replaced one
 
     @property
     def tenfold(self) -> bool:
@@ -114,37 +116,101 @@ def _with_figure(
     text: str, registry: Registry, name: str, channel_name: str, figure: Measurement, replace: bool
 ) -> tuple[Recorded, tuple[str, Registry] | None]:
     """What recording does to the registry in `text`: the outcome, and the new text and
-    registry (None when nothing changes)."""
+    registry (None when nothing changes). The figure is checked before it is compared with
+    the one already there: a conflict's advice (--replace) must not lead to a refusal."""
+    from navsome.registry.schema import check_figure
+
     found = find_channel(registry, channel_name)
     account = registry.accounts[found.account]
-    platforms = [channel.platform for channel in account.channels]
-    platform = found.platform
-    figure = figure._replace(metric=check_metric(registry, figure.metric))
-    unit = registry.metrics[figure.metric].unit
-    figure = as_stored(figure, unit)
-    index = platforms.index(platform)
+    index = account.platforms.index(found.platform)
     channel = account.channels[index]
+    figure = figure._replace(metric=check_metric(registry, figure.metric))
+    metric = registry.metrics[figure.metric]
+    figure = as_stored(figure, metric.unit)
+    check_source(registry, figure.source)
     same_date = [
         i for i, m in enumerate(channel.measurements)
         if m.metric == figure.metric and m.as_of == figure.as_of
     ]  # fmt: skip
-    metric = registry.metrics[figure.metric]
-    periods = metric.kind == "period"
+    replacing = same_date[0] if same_date else None
+    problems = check_figure(registry, figure, channel.started)
+    if problems:  # each with its line in the file as it would be, as loading would say it
+        raise _refusal(text, registry, name, account.slug, index, replacing, figure, problems)
     labels = (metric.label_en, metric.label_nb)
-    previous = previous_figure(channel.measurements, figure, periods)
-    if same_date:
-        old = channel.measurements[same_date[0]]
+    previous = previous_figure(channel.measurements, figure, metric.kind == "period")
+    if replacing is not None:
+        old = channel.measurements[replacing]
         if same_figure(old, figure):
-            return Recorded("unchanged", channel, old, unit, previous, labels), None
+            return Recorded("unchanged", channel, old, metric.unit, previous, labels), None
         if not replace:
             raise Conflict(channel.id, old, figure, labels)
-    replacing = same_date[0] if same_date else None
-    edited = _edited_text(text, registry, account.slug, index, replacing, figure)
-    if edited is None:  # a layout the text edit leaves alone: tomlkit, and a full check
-        new_text, data = _tomlkit_edit(text, name, account.slug, index, replacing, figure)
+    edited = _edit_registry(text, registry, name, account.slug, index, replacing, figure)
+    if replacing is None:
+        return Recorded("added", channel, figure, metric.unit, previous, labels), edited
+    old = channel.measurements[replacing]
+    done = Recorded("replaced", channel, figure, metric.unit, previous, labels, old)
+    return done, edited
+
+
+def check_source(registry: Registry, source: str) -> str:
+    """`source` if the registry lists it, else UnknownName("source") with the nearest slugs
+    (as query.py suggests names), and all of them when they are few: a figure cites a source
+    by its slug exactly."""
+    if source in registry.sources:
+        return source
+    from difflib import get_close_matches  # only needed on the error path
+
+    slugs = list(registry.sources)
+    close = get_close_matches(source.strip().casefold(), slugs, n=3, cutoff=0.5)
+    raise UnknownName("source", source, close, slugs if len(slugs) <= _FEW_SOURCES else ())
+
+
+_FEW_SOURCES = 8  # an unknown source's message lists the registry's sources up to this many
+
+
+def _edit_registry(
+    text: str,
+    registry: Registry,
+    name: str,
+    account: str,
+    index: int,
+    replacing: int | None,
+    figure: Measurement,
+) -> tuple[str, Registry]:
+    """The new text and registry with the figure: by the text edit, or by tomlkit and a full
+    check (RecordRefused, with each problem's line in the new text) for a layout the text
+    edit leaves alone."""
+    edited = _edited_text(text, registry, account, index, replacing, figure)
+    if edited is None:
+        new_text, data = _tomlkit_edit(text, name, account, index, replacing, figure)
         edited = new_text, checked_registry(data, new_text, name)
-    action = "replaced" if same_date else "added"
-    return Recorded(action, channel, figure, unit, previous, labels), edited
+    return edited
+
+
+def _refusal(
+    text: str,
+    registry: Registry,
+    name: str,
+    account: str,
+    index: int,
+    replacing: int | None,
+    figure: Measurement,
+    problems: Sequence[tuple[str, Message]],
+) -> RecordRefused:
+    """Why a figure that check_figure refuses is not recorded: the new text is made (never
+    written) and checked in full, so each problem comes with its line as the file would be.
+    Should that check pass where check_figure did not (or the edit not be made), check_figure's
+    problems are given, without lines."""
+    try:
+        _edit_registry(text, registry, name, account, index, replacing, figure)
+    except RecordRefused as refused:
+        if refused.problems:
+            return refused
+    figures = registry.accounts[account].channels[index].measurements
+    number = len(figures) if replacing is None else replacing
+    place = f"accounts.{account}.channels[{index}].measurements[{number}]"
+    said = [Problem(place if at == "row" else f"{place}.{at}", what) for at, what in problems]
+    return _invalid(said, name)
 
 
 def _edited_text(
@@ -200,12 +266,17 @@ def checked_registry(data: dict[str, Any], text: str, name: str) -> Registry:
     try:
         return check_registry(data, text, name)
     except RegistryProblems as error:
-        raise RecordRefused(
-            "{file}: not recorded; with this figure the registry would not validate (lines as "
-            "the file would be):",
-            error.problems,
-            file=name,
-        ) from None
+        raise _invalid(error.problems, name) from None
+
+
+def _invalid(problems: Sequence[Problem], name: str) -> RecordRefused:
+    """The figure is refused: with it, the registry `name` would have `problems`."""
+    return RecordRefused(
+        "{file}: not recorded; with this figure the registry would not validate (lines as "
+        "the file would be):",
+        problems,
+        file=name,
+    )
 
 
 def as_stored(figure: Measurement, unit: str) -> Measurement:

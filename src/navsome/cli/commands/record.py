@@ -23,11 +23,12 @@ from navsome.cli.options import (
     tenfold_note,
     typed_text,
 )
-from navsome.errors import UsageError
+from navsome.errors import Conflict, NavsomeError, UnknownName, UsageError
 from navsome.output.console import OutputFormat, quiet, say, stdout
 
 if TYPE_CHECKING:
     from navsome.i18n import Words
+    from navsome.model import Measurement
     from navsome.registry.record import Recorded
 
 
@@ -115,18 +116,28 @@ def command(
         note=typed_text(note, "--note"),
     )
     path = Path(registry_path(ctx.find_root().obj))
-    done = record_figure(
-        path,
-        typed_text(channel, "ACCOUNT/PLATFORM"),
-        figure,
-        replace=replace,
-        lock_timeout=lock_timeout_seconds(lock_timeout),
-        waiting=lambda pid: say_waiting(pid, path, words),
-        max_bytes=registry_size_limit(),
-        cache_dir=cache_folder(),
-    )
-    if done.tenfold and done.previous is not None:
-        _say_tenfold(done, words)
+    try:
+        done = record_figure(
+            path,
+            typed_text(channel, "ACCOUNT/PLATFORM"),
+            figure,
+            replace=replace,
+            lock_timeout=lock_timeout_seconds(lock_timeout),
+            waiting=lambda pid: say_waiting(pid, path, words),
+            max_bytes=registry_size_limit(),
+            cache_dir=cache_folder(),
+        )
+    except UnknownName as error:
+        if error.kind != "source":
+            raise
+        raise _unknown_source(error, words) from None
+    except Conflict as error:
+        differs = _same_figure_conflict(error, words)
+        if differs is None:
+            raise
+        raise differs from None
+    if done.tenfold and done.previous is not None and done.action != "unchanged":
+        _say_tenfold(done, words)  # a figure already there was noted when it was recorded
     written = None
     if done.action != "unchanged":  # a user whose stdout fails must not think nothing happened
         written = words("The figure was recorded in {file} all the same.", file=path)
@@ -135,20 +146,35 @@ def command(
         return
     if quiet():  # the confirmation is all a text answer holds: asked for JSON, it still comes
         return
-    template = {
-        "added": "Recorded {channel} {metric} {value} as of {as_of} in {file}.",
-        "replaced": "Replaced with {channel} {metric} {value} as of {as_of} in {file}.",
-        "unchanged": "Already recorded: {channel} {metric} {value} as of {as_of} in {file}.",
-    }[done.action]
     stored = done.measurement  # as the registry now holds it, as navsome shows figures
-    message = words(
-        template,
-        channel=done.channel.id,
-        metric=metric_label(done.labels, words) or stored.metric,
-        value=format_figure(stored, done.unit, words=words),
-        as_of=stored.as_of,
-        file=path,
-    )
+    said = {
+        "channel": done.channel.id,
+        "metric": metric_label(done.labels, words) or stored.metric,
+        "value": format_figure(stored, done.unit, words=words),
+        "as_of": stored.as_of,
+        "file": path,
+    }
+    old = done.replaced
+    if done.action == "added":
+        message = words("Recorded {channel} {metric} {value} as of {as_of} in {file}.", **said)
+    elif done.action == "unchanged":
+        message = words(
+            "Already recorded: {channel} {metric} {value} as of {as_of} in {file}.", **said
+        )
+    elif old is not None and _same_shown(old, stored):  # only the source or the words changed
+        message = words(
+            "Replaced {channel} {metric} {value} as of {as_of} in {file}: the same figure, "
+            "{changed}.",
+            changed=_changes(old, stored, words),
+            **said,
+        )
+    else:
+        shown = format_figure(old, done.unit, words=words) if old is not None else ""
+        message = words(
+            "Replaced {channel} {metric} {old} with {value} as of {as_of} in {file}.",
+            old=shown,
+            **said,
+        )
     with stdout(done=written) as out:
         out.write(message + "\n")
 
@@ -156,3 +182,85 @@ def command(
 def _say_tenfold(done: "Recorded", words: "Words") -> None:
     assert done.previous is not None
     say(tenfold_note(done.measurement, done.previous, done.unit, words, done.labels))
+
+
+def _same_shown(old: "Measurement", new: "Measurement") -> bool:
+    """Whether two figures are the same figure (value, qualifier, range), whatever their
+    source, words and notes."""
+    return (old.value, old.qualifier, old.high) == (new.value, new.qualifier, new.high)
+
+
+def _unknown_source(error: UnknownName, words: "Words") -> UsageError:
+    """--source names no source of the registry: the nearest slugs (or all, when none is near
+    and they are few), and the way out."""
+    hint = ""
+    if error.suggestions:
+        names = words(" or ").join(repr(name) for name in error.suggestions)
+        hint = words(" Did you mean {names}?", names=names)
+    elif error.choices:
+        hint = words(" Known sources: {names}.", names=", ".join(error.choices))
+    return UsageError(
+        "unknown source {source!r}.{hint} Run 'navsome sources' to see every source, or "
+        "'navsome source add' to add a new one.",
+        source=error.name,
+        hint=hint,
+    )
+
+
+def _same_figure_conflict(error: Conflict, words: "Words") -> NavsomeError | None:
+    """The figure is already there for that date, from another source or in other words: what
+    differs, for --replace would change only that (None when the figures differ)."""
+    from navsome.output.numbers import format_figure
+
+    old, new = error.existing, error.new
+    if not _same_shown(old, new):
+        return None
+    differences = []
+    if old.source != new.source:
+        differences.append(
+            words("with source {old} (you gave {new})", old=old.source, new=new.source)
+        )
+    if new.stated is not None and new.stated != old.stated:
+        differences.append(
+            words("with no stated words (you gave {new!r})", new=new.stated)
+            if old.stated is None
+            else words(
+                "with the stated words {old!r} (you gave {new!r})", old=old.stated, new=new.stated
+            )
+        )
+    if new.note is not None and new.note != old.note:
+        differences.append(
+            words("with no note (you gave {new!r})", new=new.note)
+            if old.note is None
+            else words("with the note {old!r} (you gave {new!r})", old=old.note, new=new.note)
+        )
+    if not differences:  # a Norwegian note, which the command line does not take
+        return None
+    return NavsomeError(
+        "{channel} already has {metric} {value} as of {as_of}, the same figure {differences}; "
+        "pass --replace to replace it.",
+        channel=error.channel,
+        metric=metric_label(error.labels, words) or new.metric,
+        value=format_figure(old, words=words),
+        as_of=new.as_of,
+        differences=words(" and ").join(differences),
+    )
+
+
+def _changes(old: "Measurement", new: "Measurement", words: "Words") -> str:
+    """What replacing `old` by the same figure `new` changed: its source, words or notes (a
+    replaced figure keeps none of the old words: they described the old figure)."""
+    changed = []
+    if old.source != new.source:
+        changed.append(words("with a new source"))
+    if old.stated != new.stated:
+        changed.append(
+            words("with new stated words") if new.stated else words("with no stated words")
+        )
+    if old.note != new.note:
+        changed.append(words("with a new note") if new.note else words("with no note"))
+    if old.note_nb != new.note_nb:
+        changed.append(
+            words("with a new Norwegian note") if new.note_nb else words("with no Norwegian note")
+        )
+    return words(" and ").join(changed)
