@@ -333,3 +333,20 @@ def test_an_unknown_metric_near_no_name_in_a_row_that_cannot_be_read(navsome, re
     result = navsome("--registry", str(registry_copy), "import", str(path))
     assert result.exit_code == 1, result.stderr
     assert "unknown metric 'zzqqxx' (known: followers," in result.stderr
+
+
+def test_empty_cells_a_spreadsheet_pads_the_header_with_are_no_columns(navsome, registry_copy):
+    path = registry_copy.parent / "padded.csv"
+    path.write_text(
+        "channel;metric;value;as_of;source;;\nnav/linkedin;followers;27500;2018-06;nav-some-2017;;\n"
+    )
+    result = navsome("--registry", str(registry_copy), "import", str(path), "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert "1 added" in result.stdout
+    # A cell under no column is still something the file says that navsome would drop.
+    path.write_text(
+        "channel;metric;value;as_of;source;;\nnav/linkedin;followers;27500;2018-06;nav-some-2017;x;\n"
+    )
+    result = navsome("--registry", str(registry_copy), "import", str(path))
+    assert result.exit_code == 1
+    assert "padded.csv:2: row: 7 cells where the header has 5 columns" in result.stderr

@@ -96,6 +96,8 @@ def _typed(record: dict[str, Any], column: str) -> str | None:
 def _csv_records(text: str, name: str) -> list[tuple[str, dict[str, Any]]]:
     reader = csv.DictReader(io.StringIO(text), delimiter=_separator(text, f"{name}:1"))
     columns = list(reader.fieldnames or [])
+    while columns and not columns[-1].strip():  # a spreadsheet pads its header: a;b;c;;
+        columns.pop()
     _check_columns(columns, f"{name}:1")
     twice = sorted({c for c in columns if columns.count(c) > 1})
     if twice:
@@ -103,8 +105,14 @@ def _csv_records(text: str, name: str) -> list[tuple[str, dict[str, Any]]]:
         refused = Message("{names} given more than once; keep one of each", names=names)
         raise ImportRefused([RowProblem(f"{name}:1", "", refused)])
     records = []
+    # Each padding cell a name of its own, so that a row's cells under them can be looked at.
+    padding = [f"\0{index}" for index in range(len(reader.fieldnames or []) - len(columns))]
+    reader.fieldnames = [*columns, *padding]
     for record in reader:
         where = f"{name}:{reader.line_num}"
+        stray = [record.pop(pad) for pad in padding]
+        if any(cell and cell.strip() for cell in stray):  # something under no column
+            record.setdefault(None, []).extend(stray)
         if None in record:  # more cells than the header has columns
             cells = len(columns) + len(record[None])
             record = {
