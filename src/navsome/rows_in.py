@@ -110,15 +110,14 @@ def _csv_records(text: str, name: str) -> list[tuple[str, dict[str, Any]]]:
     reader.fieldnames = [*columns, *padding]
     for record in reader:
         where = f"{name}:{reader.line_num}"
-        stray = [record.pop(pad) for pad in padding]
-        if any(cell and cell.strip() for cell in stray):  # something under no column
-            record.setdefault(None, []).extend(stray)
-        if None in record:  # more cells than the header has columns
-            cells = len(columns) + len(record[None])
+        stray = [cell for cell in map(record.pop, padding) if cell and cell.strip()]
+        extra = record.get(None)  # cells beyond the header's, in a list
+        beyond = extra if isinstance(extra, list) else []
+        if stray or beyond:  # something under no column
             record = {
                 _TOO_MANY: Message(
                     "{cells} cells where the header has {columns} columns",
-                    cells=cells,
+                    cells=len(columns) + len(padding) + len(beyond),
                     columns=len(columns),
                 )
             }
