@@ -183,8 +183,10 @@ HELP_NB = {
         "as_of, source, stated, note), så `navsome show X --format csv` kan leses inn igjen. "
         "Hver feil rad meldes med linjenummer, og da skrives ingenting."
     ),
-    "CSV or JSON rows of figures, with the columns navsome writes; - reads stdin.": (
-        "Rader med tall i CSV eller JSON, med kolonnene navsome skriver; - leser stdin."
+    "CSV (commas or semicolons) or JSON rows of figures, with the columns navsome writes; - "
+    "reads stdin.": (
+        "Rader med tall i CSV (med komma eller semikolon) eller JSON, med kolonnene navsome "
+        "skriver; - leser stdin."
     ),
     "Say what would change, and change nothing.": (
         "Si hva som ville endret seg, og endre ingenting."

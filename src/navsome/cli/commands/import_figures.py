@@ -27,7 +27,10 @@ def command(
         str,
         typer.Argument(
             metavar="FILE",
-            help="CSV or JSON rows of figures, with the columns navsome writes; - reads stdin.",
+            help=(
+                "CSV (commas or semicolons) or JSON rows of figures, with the columns navsome "
+                "writes; - reads stdin."
+            ),
         ),
     ],
     dry_run: Annotated[
