@@ -148,6 +148,7 @@ def test_help_drawn_for_a_terminal_shows_no_type_beside_an_argument(navsome, com
     ("args", "starts"),
     [
         (["help"], "Usage: navsome [OPTIONS] COMMAND"),
+        (["help", "help"], "Usage: navsome [OPTIONS] COMMAND"),
         (["help", "show"], "Usage: navsome show [OPTIONS] ACCOUNT"),
         (["--registry", "x.toml", "help", "list"], "Usage: navsome list [OPTIONS]"),
         (["--lang", "nb", "help", "compare"], "Bruk: navsome compare"),

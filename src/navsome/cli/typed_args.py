@@ -134,7 +134,8 @@ def help_as_option(args: list[str], valued: Collection[str]) -> list[str]:
             index += 2 if arg in valued else 1
             continue
         if arg == "help":
-            return [*args[:index], *args[index + 1 : index + 2], "--help"]
+            topic = [name for name in args[index + 1 : index + 2] if name != "help"]
+            return [*args[:index], *topic, "--help"]  # `help help` is navsome's help
         break
     return args
 
