@@ -101,9 +101,9 @@ def tomlkit_calls(monkeypatch) -> list[tuple]:
     seen: list[tuple] = []
     real = navsome.registry.record._edit
 
-    def counting(*args):
-        seen.append(args[1:3])
-        return real(*args)
+    def counting(text, requests):
+        seen.extend(requests)  # each channel tomlkit edits: (account, channel index)
+        return real(text, requests)
 
     monkeypatch.setattr(navsome.registry.record, "_edit", counting)
     return seen
@@ -207,6 +207,34 @@ def test_an_edit_that_changes_more_than_the_figure_is_never_written(
     record_into(path)
     assert tomlkit_calls == [("jobblyst", 0)]
     assert load_registry(path).accounts["jobblyst"].channels[0].started == "2014"
+
+
+def test_an_import_whose_edit_lands_in_the_wrong_place_is_never_written(
+    tmp_path, monkeypatch, tomlkit_calls
+):
+    """import takes the same path (record.edited_registry): its text edit, put in the next
+    channel's place, is caught by the look at the section it replaced, and tomlkit does it."""
+    from navsome.registry.batch import Row, import_rows
+
+    real = navsome.registry.text_edit.edit_channels
+
+    def misplaced(text, requests):
+        ((account, index),) = requests
+        _, right = real(text, requests)
+        _, wrong = real(text, {(account, index + 1): requests[(account, index)]})
+        (wrong_old, _), (_, right_new) = wrong[(account, index + 1)], right[(account, index)]
+        start = text.index(wrong_old)
+        moved = text[:start] + right_new + text[start + len(wrong_old) :]
+        return moved, {(account, index): (wrong_old, right_new)}
+
+    monkeypatch.setattr(navsome.registry.text_edit, "edit_channels", misplaced)
+    path = tmp_path / "channels.toml"
+    path.write_text(TEXT, encoding="utf-8")
+    import_rows(path, [Row("x.csv:2", "jobblyst/facebook", NEW)])
+    assert tomlkit_calls == [("jobblyst", 0)]
+    channels = load_registry(path).accounts["jobblyst"].channels
+    assert channels[0].measurements[-1] == NEW
+    assert channels[1:] == REGISTRY.accounts["jobblyst"].channels[1:]
 
 
 def test_an_invalid_figure_is_refused_with_its_line_in_the_new_file(tmp_path):

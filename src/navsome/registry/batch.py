@@ -23,7 +23,6 @@ from navsome.model import Channel, Measurement, Registry
 from navsome.registry.read import DEFAULT_MAX_BYTES
 from navsome.registry.record import (
     as_stored,
-    figure_fields,
     previous_figure,
     same_figure,
     tenfold,
@@ -301,57 +300,26 @@ def _edited_batch(
     text: str, name: str, registry: Registry, changes: Sequence[Planned]
 ) -> tuple[str, Registry]:
     """The text and registry with every change: one text edit over every channel it touches,
-    each channel's section checked before and after as `record` checks its one; tomlkit, and
-    a full check, for a layout the text edit leaves alone."""
-    from navsome.registry.record import checked_registry, tomlkit_apply
-    from navsome.registry.schema import build_channel
-    from navsome.registry.text_edit import edit_channels, section_channel
+    checked as `record` checks its one (record.edited_registry), but for the sections it
+    replaced: their channel's platform and as many figures, not a parse of each."""
+    from navsome.registry.record import Changes, RecordRefused, edited_registry, text_requests
+    from navsome.registry.text_edit import edit_channels
 
-    by_channel: dict[tuple[str, int], list[Planned]] = {}
-    for change in changes:
+    by_channel: Changes = {}
+    for change in sorted(changes, key=lambda p: date_key(p.figure.as_of)):
         account, _, platform = change.channel.rpartition("/")
         index = registry.accounts[account].platforms.index(platform)
-        by_channel.setdefault((account, index), []).append(change)
-    requests = {}
-    expected = {}
-    for (account, index), planned in by_channel.items():
-        channel = registry.accounts[account].channels[index]
-        figures = list(channel.measurements)
-        adds, replaces = [], {}
-        for change in sorted(planned, key=lambda p: date_key(p.figure.as_of)):
-            if change.existing is not None:
-                number = figures.index(change.existing)
-                replaces[number] = figure_fields(change.figure)
-                figures[number] = change.figure
-            else:
-                adds.append(figure_fields(change.figure))
-                figures.append(change.figure)
-        requests[(account, index)] = (adds, replaces)
-        expected[(account, index)] = channel._replace(measurements=tuple(figures))
-    edited = edit_channels(text, requests)
-    if edited is not None:
-        new_text, sections = edited
-        accounts = dict(registry.accounts)
-        for (account, index), (old_section, new_section) in sections.items():
-            channel = registry.accounts[account].channels[index]
-            # The section replaced is this channel's (its platform, as many figures), and the
-            # new one is exactly the channel with its new figures, as loading would check it.
-            figures_header = f"[[accounts.{account}.channels.measurements]]"
-            if f'platform = "{channel.platform}"' not in old_section:
-                break
-            if old_section.count(figures_header) != len(channel.measurements):
-                break
-            new_value = section_channel(new_section, account)
-            try:
-                made = build_channel(registry, account, index, new_value) if new_value else None
-            except NavsomeError:
-                break
-            if made != expected[(account, index)]:
-                break
-            channels = list(accounts[account].channels)
-            channels[index] = expected[(account, index)]
-            accounts[account] = accounts[account]._replace(channels=tuple(channels))
+        adds, replaces = by_channel.setdefault((account, index), ([], {}))
+        if change.existing is None:
+            adds.append(change.figure)
         else:
-            return new_text, registry._replace(accounts=accounts)
-    new_text, data = tomlkit_apply(text, name, requests)
-    return new_text, checked_registry(data, new_text, name)
+            figures = registry.accounts[account].channels[index].measurements
+            replaces[figures.index(change.existing)] = change.figure
+    cannot = RecordRefused(
+        "{file}: not imported; navsome cannot add figures to the way some of the channels "
+        "are written. Write each channel as a [[accounts.ACCOUNT.channels]] table and its "
+        "figures as [[accounts.ACCOUNT.channels.measurements]] tables, then import again.",
+        file=name,
+    )
+    edited = edit_channels(text, text_requests(by_channel))
+    return edited_registry(text, name, registry, by_channel, edited, cannot, whole_sections=False)

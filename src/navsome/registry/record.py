@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from navsome.dates import date_key, same_length
 from navsome.errors import (
@@ -24,6 +24,9 @@ from navsome.model import Channel, Measurement, Number, Registry
 from navsome.query import check_metric, find_channel
 from navsome.registry.read import DEFAULT_MAX_BYTES, check_registry, parse_toml
 from navsome.registry.rewrite import DEFAULT_LOCK_TIMEOUT, rewrite
+
+if TYPE_CHECKING:
+    from navsome.registry.text_edit import Requests
 
 
 class RecordRefused(NavsomeError):
@@ -177,14 +180,30 @@ def _edit_registry(
     replacing: int | None,
     figure: Measurement,
 ) -> tuple[str, Registry]:
-    """The new text and registry with the figure: by the text edit, or by tomlkit and a full
-    check (RecordRefused, with each problem's line in the new text) for a layout the text
-    edit leaves alone."""
-    edited = _edited_text(text, registry, account, index, replacing, figure)
-    if edited is None:
-        new_text, data = _tomlkit_edit(text, name, account, index, replacing, figure)
-        edited = new_text, checked_registry(data, new_text, name)
-    return edited
+    """The new text and registry with the figure (see edited_registry)."""
+    from navsome.registry import text_edit
+
+    fields = figure_fields(figure)
+    if replacing is None:
+        edit = text_edit.add_figure(text, account, index, fields)
+        changes: Changes = {(account, index): ([figure], {})}
+    else:
+        edit = text_edit.replace_figure(text, account, index, replacing, fields)
+        changes = {(account, index): ([], {replacing: figure})}
+    edited = None
+    if edit is not None:
+        edited = edit.text, {(account, index): (edit.old_section, edit.new_section)}
+    cannot = RecordRefused(
+        "{file}: not recorded; navsome cannot add a figure to the way "
+        "accounts.{account}.channels[{index}] is written. Write the channel as a "
+        "[[accounts.{account}.channels]] table and its figures as "
+        "[[accounts.{account}.channels.measurements]] tables (or as an inline array "
+        "`measurements = [{{ … }}]`), then record again.",
+        file=name,
+        account=account,
+        index=index,
+    )
+    return edited_registry(text, name, registry, changes, edited, cannot)
 
 
 def _refusal(
@@ -213,52 +232,105 @@ def _refusal(
     return _invalid(said, name)
 
 
-def _edited_text(
-    text: str,
-    registry: Registry,
-    account: str,
-    index: int,
-    replacing: int | None,
-    figure: Measurement,
-) -> tuple[str, Registry] | None:
-    """The new text and registry by editing the text alone, or None when it cannot be done
-    safely. The channel's section is parsed before and after: before, it must be exactly the
-    channel the registry has (so the edit is in the right place); after, it is checked as
-    loading would check it, and must be that channel with the figure (so the edit did only
-    what it should). The rest of the file is unchanged, and was checked when it was read."""
-    from navsome.registry.schema import build_channel
-    from navsome.registry.text_edit import add_figure, replace_figure, section_channel
+# The changes to a registry, channel by channel: (account, channel index) → (the figures added,
+# in order, and the figures replaced, by their index among the channel's).
+Changes = dict[tuple[str, int], tuple[list[Measurement], dict[int, Measurement]]]
+# The text edit's result: the new text, and each changed channel's section before and after.
+TextEdit = tuple[str, dict[tuple[str, int], tuple[str, str]]]
 
-    fields = figure_fields(figure)
-    if replacing is None:
-        edit = add_figure(text, account, index, fields)
-    else:
-        edit = replace_figure(text, account, index, replacing, fields)
-    if edit is None:
-        return None
-    old_value = section_channel(edit.old_section, account)
-    new_value = section_channel(edit.new_section, account)
-    if old_value is None or new_value is None:
-        return None
+
+def edited_registry(
+    text: str,
+    name: str,
+    registry: Registry,
+    changes: Changes,
+    edited: TextEdit | None,
+    cannot: RecordRefused,
+    whole_sections: bool = True,
+) -> tuple[str, Registry]:
+    """The new text and registry with `changes`, for record and import alike. `edited` is the
+    text edit's (None for a layout it leaves alone), taken only when each section it replaced
+    is its channel's and each new section, parsed and checked as loading checks it, is exactly
+    the channel with its changes: the rest of the file is unchanged, and was checked when it
+    was read. Else tomlkit makes the edit and the whole new file is checked (RecordRefused,
+    with each problem's line in it; `cannot` when tomlkit cannot make the edit).
+
+    `whole_sections`: a section replaced is parsed and must be its channel exactly (record's
+    one); else it must have the channel's platform and as many figures, which spares an
+    import that touches many channels a parse of each."""
+    expected = _changed_channels(registry, changes)
+    if edited is not None:
+        new_text, sections = edited
+        checked = set(sections) == set(changes) and all(
+            _section_is(registry, key, *sections[key], expected[key], whole_sections)
+            for key in changes
+        )
+        if checked:
+            accounts = dict(registry.accounts)
+            for (account, index), channel in expected.items():
+                channels = list(accounts[account].channels)
+                channels[index] = channel
+                accounts[account] = accounts[account]._replace(channels=tuple(channels))
+            return new_text, registry._replace(accounts=accounts)
+    try:
+        new_text = _edit(text, text_requests(changes))
+        data = parse_toml(new_text, name)
+    except Exception:  # tomlkit's limits, or an edit that does not parse: refuse, never guess
+        raise cannot from None
+    return new_text, checked_registry(data, new_text, name)
+
+
+def text_requests(changes: Changes) -> Requests:
+    """`changes` as the text edit and tomlkit take them: each figure as its keys and values."""
+    return {
+        key: ([figure_fields(f) for f in adds], {n: figure_fields(f) for n, f in replaces.items()})
+        for key, (adds, replaces) in changes.items()
+    }
+
+
+def _changed_channels(registry: Registry, changes: Changes) -> dict[tuple[str, int], Channel]:
+    """Each channel changed, as it will be: its figures replaced in place, new ones after."""
+    channels = {}
+    for (account, index), (adds, replaces) in changes.items():
+        channel = registry.accounts[account].channels[index]
+        figures = list(channel.measurements)
+        for number, figure in replaces.items():
+            figures[number] = figure
+        channels[(account, index)] = channel._replace(measurements=(*figures, *adds))
+    return channels
+
+
+def _section_is(
+    registry: Registry,
+    key: tuple[str, int],
+    old_section: str,
+    new_section: str,
+    expected: Channel,
+    whole: bool,
+) -> bool:
+    """Whether the text edit replaced the channel's section (`whole`: parsed, exactly the
+    channel the registry has; else its platform, as many figures) by one that reads, as
+    loading checks it, as exactly `expected`."""
+    from navsome.registry.schema import build_channel
+    from navsome.registry.text_edit import section_channel
+
+    account, index = key
     channel = registry.accounts[account].channels[index]
     try:
-        if build_channel(registry, account, index, old_value) != channel:
-            return None
-        made = build_channel(registry, account, index, new_value)
-    except RegistryProblems:
-        return None  # the full check below says what is wrong, with the new file's lines
-    figures = list(channel.measurements)
-    if replacing is None:
-        figures.append(figure)
-    else:
-        figures[replacing] = figure
-    if made != channel._replace(measurements=tuple(figures)):
-        return None
-    channels = list(registry.accounts[account].channels)
-    channels[index] = made
-    accounts = dict(registry.accounts)
-    accounts[account] = accounts[account]._replace(channels=tuple(channels))
-    return edit.text, registry._replace(accounts=accounts)
+        if whole:
+            old_value = section_channel(old_section, account)
+            if old_value is None or build_channel(registry, account, index, old_value) != channel:
+                return False
+        else:
+            if f'platform = "{channel.platform}"' not in old_section:
+                return False
+            figures_header = f"[[accounts.{account}.channels.measurements]]"
+            if old_section.count(figures_header) != len(channel.measurements):
+                return False
+        new_value = section_channel(new_section, account)
+        return bool(new_value) and build_channel(registry, account, index, new_value) == expected
+    except NavsomeError:
+        return False  # the full check says what is wrong, with the new file's lines
 
 
 def checked_registry(data: dict[str, Any], text: str, name: str) -> Registry:
@@ -302,44 +374,18 @@ def same_figure(old: Measurement, new: Measurement) -> bool:
     return same and all(getattr(new, k) in (None, getattr(old, k)) for k in words)
 
 
-def _tomlkit_edit(
-    text: str,
-    name: str,
-    account: str,
-    channel_index: int,
-    replace_index: int | None,
-    figure: Measurement,
-) -> tuple[str, dict[str, Any]]:
-    """The text with the figure, by tomlkit (slower, but it knows every layout), and the
-    TOML it holds."""
-    try:
-        new_text = _edit(text, account, channel_index, replace_index, figure)
-        data = parse_toml(new_text, name)
-    except Exception:  # tomlkit's limits, or an edit that does not parse: refuse, never guess
-        raise RecordRefused(
-            "{file}: not recorded; navsome cannot add a figure to the way "
-            "accounts.{account}.channels[{index}] is written. Write the channel as a "
-            "[[accounts.{account}.channels]] table and its figures as "
-            "[[accounts.{account}.channels.measurements]] tables (or as an inline array "
-            "`measurements = [{{ … }}]`), then record again.",
-            file=name,
-            account=account,
-            index=channel_index,
-        ) from None
-    return new_text, data
-
-
-def _edit(
-    text: str, account: str, channel_index: int, replace_index: int | None, figure: Measurement
-) -> str:
-    import tomlkit  # only this command writes TOML, so only it pays for the import
+def _edit(text: str, requests: Requests) -> str:
+    """The text with each channel's figures replaced and added, by tomlkit (slower, but it
+    knows every layout), parsed once however many channels change."""
+    import tomlkit  # only the commands that write TOML pay for the import
 
     document = tomlkit.parse(text)
-    channel = document["accounts"][account]["channels"][channel_index]
-    if replace_index is not None:
-        _set_fields(channel["measurements"][replace_index], figure_fields(figure))
-    else:
-        _append_fields(channel, figure_fields(figure))
+    for (account, index), (adds, replaces) in requests.items():
+        channel = document["accounts"][account]["channels"][index]
+        for number, fields in replaces.items():
+            _set_fields(channel["measurements"][number], fields)
+        for fields in adds:
+            _append_fields(channel, fields)
     return tomlkit.dumps(document)
 
 
@@ -385,38 +431,6 @@ def _append_fields(channel: Any, fields: dict[str, str | Number]) -> None:
         measurements = tomlkit.aot()
         measurements.append(table)
         channel["measurements"] = measurements
-
-
-def tomlkit_apply(
-    text: str,
-    name: str,
-    requests: dict[
-        tuple[str, int], tuple[list[dict[str, str | Number]], dict[int, dict[str, str | Number]]]
-    ],
-) -> tuple[str, dict[str, Any]]:
-    """Many channels' changes by tomlkit, parsed once: for layouts the text edit leaves alone."""
-    import tomlkit
-
-    try:
-        document = tomlkit.parse(text)
-        for (account, index), (adds, replaces) in requests.items():
-            channel = document["accounts"][account]["channels"][index]
-            for number, fields in replaces.items():
-                _set_fields(channel["measurements"][number], fields)
-            for fields in adds:
-                _append_fields(channel, fields)
-        new_text = tomlkit.dumps(document)
-        data = parse_toml(new_text, name)
-    except NavsomeError:
-        raise
-    except Exception:  # tomlkit's limits: refuse, never guess
-        raise RecordRefused(
-            "{file}: not imported; navsome cannot add figures to the way some of the channels "
-            "are written. Write each channel as a [[accounts.ACCOUNT.channels]] table and its "
-            "figures as [[accounts.ACCOUNT.channels.measurements]] tables, then import again.",
-            file=name,
-        ) from None
-    return new_text, data
 
 
 def _take_trailing_comments(last: Any, new: Any) -> None:

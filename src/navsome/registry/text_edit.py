@@ -65,10 +65,13 @@ def _one(edited: tuple[str, dict[tuple[str, int], tuple[str, str]]] | None) -> E
 
 
 Fields = dict[str, "str | Number"]
+# Each channel's figures to add (in order) and to replace (by their index among the channel's),
+# by (account, channel index).
+Requests = dict[tuple[str, int], tuple[list[Fields], dict[int, Fields]]]
 
 
 def edit_channels(
-    text: str, requests: dict[tuple[str, int], tuple[list[Fields], dict[int, Fields]]]
+    text: str, requests: Requests
 ) -> tuple[str, dict[tuple[str, int], tuple[str, str]]] | None:
     """`text` with, for each (account, channel index) requested, its figures at the given
     indices replaced and new ones added after its last line; and each channel's section before
