@@ -98,7 +98,7 @@ def test_a_year_past_the_ceiling_is_a_problem(navsome, registry_copy):
     fails(
         navsome("--registry", str(registry_copy), "list"),
         1,
-        "line 16: sources.nav-some-2017.year: is out of range",
+        "line 17: sources.nav-some-2017.year: is out of range",
     )
 
 

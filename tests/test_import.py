@@ -225,7 +225,7 @@ def test_a_new_note_for_a_figure_already_there_is_a_change(navsome, registry_cop
     refused = navsome("--registry", str(registry_copy), "record", *figure)
     fails(refused, 1, "pass --replace")
     replaced = navsome("--registry", str(registry_copy), "record", *figure, "--replace")
-    assert replaced.stdout.startswith("Replaced with jobblyst/facebook followers 19,500")
+    assert replaced.stdout.startswith("Replaced jobblyst/facebook followers 19,500 as of 2017-12")
     again = navsome("--registry", str(registry_copy), "record", *figure[:7])  # no note given
     assert again.stdout.startswith("Already recorded")
 

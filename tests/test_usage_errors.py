@@ -85,7 +85,7 @@ def test_import_and_record_say_their_outcome_in_norwegian(navsome, registry_copy
     fails(navsome(*args, "import", str(bad)), 1, "ingenting ble importert; ")
     refused = navsome(*args, "record", "jobblyst/facebook", "followers", "1", "--as-of", "2031",
                       "--source", "nav-some-2017")  # fmt: skip
-    fails(refused, 1, "ikke registrert; med dette tallet ville registeret ikke være gyldig")
+    fails(refused, 1, "ikke registrert: med dette tallet ville ikke registeret være gyldig")
 
 
 @pytest.mark.parametrize(

@@ -188,6 +188,9 @@ NB = {
     "No channel reports {metric} with these filters.": (
         "Ingen kanal har {metric} med disse filtrene."
     ),
+    "None of these accounts has figures on or before {date}.": (
+        "Ingen av disse kontoene har tall til og med {date}."
+    ),
     "{name} has no figures with these filters.": "{name} har ingen tall med disse filtrene.",
     "{count} problem in {file}.": "{count} problem i {file}.",
     "{count} problems in {file}.": "{count} problemer i {file}.",
@@ -751,11 +754,6 @@ NB = {
     ),
     "JSON must be an array of objects, one a figure (or show's JSON)": (
         "JSON-en må være en liste med objekter, ett per tall (eller JSON-en fra show)"
-    ),
-    "the columns are not separated by commas; save the file as CSV with commas (a "
-    'spreadsheet\'s "CSV UTF-8 (comma delimited)")': (
-        "kolonnene er ikke skilt med komma; lagre filen som CSV med komma (i et regneark: "
-        "«CSV UTF-8 (kommadelt)»)"
     ),
     "the header line has both commas and semicolons; separate the columns with one of them": (
         "overskriftsraden har både komma og semikolon; skill kolonnene med bare ett av dem"
