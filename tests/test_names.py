@@ -325,3 +325,34 @@ def test_a_channel_where_an_account_is_asked_for_says_what_to_type(navsome, args
 
 def test_a_slash_that_names_no_channel_is_an_unknown_account(navsome):
     fails(navsome("show", "jobblyst/tiktok"), 2, "no account matches 'jobblyst/tiktok'")
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [("omtrent", "about"), ("Mer enn", "over"), ("OM", "about"), ("nøy", "exact"), ("ab", "about")],
+)
+def test_a_qualifier_as_the_tables_print_it_in_either_language(
+    navsome, registry_copy, given, stored
+):
+    args = ["record", "nav/linkedin", "followers", "28100", "--as-of", "2019"]
+    result = navsome("--registry", str(registry_copy), *args, "--source", "nav-some-2017",
+                     "--qualifier", given)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    recorded = json_of(navsome, "--registry", str(registry_copy), "history", "nav", "-p", "li")
+    assert [f["qualifier"] for f in recorded if f["as_of"] == "2019"] == [stored]
+    rows = registry_copy.parent / "rows.csv"
+    rows.write_text(
+        f"channel,metric,value,qualifier,as_of,source\nnav/twitter,followers,7000,{given},2019,"
+        "nav-some-2017\n"
+    )
+    imported = navsome("--registry", str(registry_copy), "import", str(rows))
+    assert imported.exit_code == 0, imported.stderr
+    figures = json_of(navsome, "--registry", str(registry_copy), "history", "nav", "-p", "tw")
+    assert [f["qualifier"] for f in figures if f["as_of"] == "2019"] == [stored]
+
+
+def test_a_qualifier_that_names_none_or_several_is_refused_with_the_choices(navsome):
+    args = ["record", "nav/linkedin", "followers", "1", "--as-of", "2019", "--source", "x"]
+    for given in ("x", "m"):  # m: mer enn or mellom
+        fails(navsome(*args, "--qualifier", given), 2, f"--qualifier {given!r} is not a qualifier")
+    fails(navsome("--lang", "nb", *args, "--qualifier", "x"), 2, "er ikke en presisjon")

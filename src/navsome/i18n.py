@@ -188,6 +188,11 @@ NB = {
     "No channel reports {metric} with these filters.": (
         "Ingen kanal har {metric} med disse filtrene."
     ),
+    "--qualifier {given!r} is not a qualifier; write exact, about, over or range (or as the "
+    "Norwegian tables print them: nøyaktig, omtrent, mer enn, mellom).": (
+        "--qualifier {given!r} er ikke en presisjon; skriv exact, about, over eller range (eller "
+        "slik de norske tabellene skriver dem: nøyaktig, omtrent, mer enn, mellom)."
+    ),
     "None of these accounts has figures on or before {date}.": (
         "Ingen av disse kontoene har tall til og med {date}."
     ),

@@ -127,6 +127,29 @@ def check_metric(registry: Registry, metric: str) -> str:
     return _resolve("metric", metric, _table(names), list(registry.metrics))
 
 
+# A qualifier as the tables print it, in English or Norwegian, and the one it is.
+QUALIFIER_NAMES = {
+    **{slug: slug for slug in ("exact", "about", "over", "range")},
+    "nøyaktig": "exact",
+    "omtrent": "about",
+    "mer enn": "over",
+    "mellom": "range",
+    "intervall": "range",
+}
+
+
+def check_qualifier(text: str) -> str | None:
+    """The qualifier `text` names, as the tables print it in either language (`about`,
+    `omtrent`, `mer enn`), in any case, or by a prefix only one has; None when it names none
+    or several (`m`: mer enn or mellom)."""
+    if text in QUALIFIER_NAMES:
+        return QUALIFIER_NAMES[text]
+    try:
+        return _resolve("qualifier", text, _table(QUALIFIER_NAMES.items()))
+    except (UnknownName, AmbiguousName):
+        return None
+
+
 def latest_figures(channel: Channel) -> dict[str, Measurement]:
     """For each metric the channel reports, its most recent measurement."""
     latest: dict[str, Measurement] = {}

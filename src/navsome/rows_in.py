@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from navsome.errors import InvalidDate, InvalidFigure, Message, outside_text
 from navsome.model import QUALIFIERS, Measurement
-from navsome.query import check_date
+from navsome.query import check_date, check_qualifier
 from navsome.registry.batch import ImportRefused, Row, RowProblem, Unread
 from navsome.rows import MEASUREMENT_KEYS, STEP_KEYS
 from navsome.typed import read_figure
@@ -259,7 +259,8 @@ def _row(where: str, record: dict[str, Any], problems: list[RowProblem]) -> Row 
             channel = f"{account}/{platform}"
     elif "/" not in channel:
         refuse("channel", Message("{channel!r} is not ACCOUNT/PLATFORM", channel=channel))
-    qualifier = text("qualifier") or "exact"
+    given_qualifier = text("qualifier") or "exact"
+    qualifier = check_qualifier(given_qualifier) or given_qualifier  # as a table prints it too
     if qualifier not in QUALIFIERS:
         refuse(
             "qualifier",

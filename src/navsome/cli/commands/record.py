@@ -1,6 +1,5 @@
 """`navsome record`: add one figure to the registry file."""
 
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -32,11 +31,23 @@ if TYPE_CHECKING:
     from navsome.registry.record import Recorded
 
 
-class Qualifier(str, Enum):
-    exact = "exact"
-    about = "about"
-    over = "over"
-    range = "range"
+def _qualifiers(incomplete: str) -> list[str]:
+    """What --qualifier completes to."""
+    return [name for name in ("exact", "about", "over", "range") if name.startswith(incomplete)]
+
+
+def _qualifier(text: str) -> str:
+    """The qualifier --qualifier names, as the tables print it in either language."""
+    from navsome.query import check_qualifier
+
+    found = check_qualifier(text)
+    if found is None:
+        raise UsageError(
+            "--qualifier {given!r} is not a qualifier; write exact, about, over or range (or "
+            "as the Norwegian tables print them: nøyaktig, omtrent, mer enn, mellom).",
+            given=text,
+        )
+    return found
 
 
 def command(
@@ -67,8 +78,14 @@ def command(
         str, typer.Option("--source", metavar="SOURCE", help="A source slug from the registry.")
     ],
     qualifier: Annotated[
-        Qualifier, typer.Option("--qualifier", help="How exact the source is.")
-    ] = Qualifier.exact,
+        str,
+        typer.Option(
+            "--qualifier",
+            metavar="exact|about|over|range",
+            help="How exact the source is.",
+            autocompletion=_qualifiers,
+        ),
+    ] = "exact",
     high: Annotated[
         str | None, typer.Option("--high", metavar="N", help="Upper end of a range.")
     ] = None,
@@ -101,16 +118,17 @@ def command(
 
     fmt = output_format(format_, as_json)
     words = words_in_use(ctx)
-    if qualifier is Qualifier.range and high is None:
+    qualifier = _qualifier(qualifier)
+    if qualifier == "range" and high is None:
         raise UsageError("--qualifier range needs --high N, the range's upper end.")
-    if qualifier is not Qualifier.range and high is not None:
+    if qualifier != "range" and high is not None:
         raise UsageError("--high N goes with --qualifier range only.")
     figure = Measurement(
         metric=typed_text(metric, "METRIC"),
         value=figure_number(value, "VALUE"),
         as_of=date_option(as_of, "--as-of", intervals=True) or as_of,
         source=typed_text(source, "--source"),
-        qualifier=qualifier.value,
+        qualifier=qualifier,
         high=figure_number(high, "--high") if high is not None else None,
         stated=typed_text(stated, "--stated"),
         note=typed_text(note, "--note"),
