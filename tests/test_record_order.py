@@ -275,3 +275,15 @@ def test_a_figure_the_figure_check_refuses_is_never_written_even_if_loading_woul
         None,
     )
     assert registry_copy.read_bytes() == before
+
+
+def test_a_conflict_writes_a_percentage_as_one(navsome, registry_copy):
+    args = ["record", "foreldrepenger/facebook", "satisfied_share", "90"]
+    args += ["--as-of", "2017-03/2017-05", "--source", "nav-some-2017"]
+    fails(
+        navsome("--registry", str(registry_copy), *args),
+        1,
+        "already has satisfied users 91% as of 2017-03/2017-05; pass --replace to replace it "
+        "with 90%.",
+    )
+    fails(navsome("--lang", "nb", "--registry", str(registry_copy), *args), 1, "91 % per")

@@ -167,11 +167,13 @@ class Conflict(NavsomeError):
         existing: Measurement,
         new: Measurement,
         labels: tuple[str, str] = ("", ""),  # the metric's label in English and Norwegian
+        unit: str = "count",  # the metric's, so that a message writes 91% as 91%
     ) -> None:
         self.channel = channel
         self.existing = existing
         self.new = new
         self.labels = labels
+        self.unit = unit
         super().__init__(
             f"{channel} already has {new.metric} {existing.value!r} as of {new.as_of}; "
             f"recording {new.value!r} needs replace=True."

@@ -59,7 +59,8 @@ def _described(error: NavsomeError, words: Words) -> str:
         from navsome.i18n import metric_label
         from navsome.output.numbers import format_figure
 
-        old, new = format_figure(error.existing, words=words), format_figure(error.new, words=words)
+        old = format_figure(error.existing, error.unit, words=words)
+        new = format_figure(error.new, error.unit, words=words)
         return words(
             "{channel} already has {metric} {old} as of {as_of}; pass --replace to replace it "
             "with {new}.",

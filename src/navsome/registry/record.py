@@ -146,7 +146,7 @@ def _with_figure(
         if same_figure(old, figure):
             return Recorded("unchanged", channel, old, metric.unit, previous, labels), None
         if not replace:
-            raise Conflict(channel.id, old, figure, labels)
+            raise Conflict(channel.id, old, figure, labels, metric.unit)
     edited = _edit_registry(text, registry, name, account.slug, index, replacing, figure)
     if replacing is None:
         return Recorded("added", channel, figure, metric.unit, previous, labels), edited

@@ -259,7 +259,7 @@ def _same_figure_conflict(error: Conflict, words: "Words") -> NavsomeError | Non
         "pass --replace to replace it.",
         channel=error.channel,
         metric=metric_label(error.labels, words) or new.metric,
-        value=format_figure(old, words=words),
+        value=format_figure(old, error.unit, words=words),
         as_of=new.as_of,
         differences=words(" and ").join(differences),
     )
