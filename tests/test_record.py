@@ -378,3 +378,13 @@ def test_a_registry_that_cannot_be_written_is_a_clear_error(navsome, registry_co
     assert result.exit_code == 1
     assert "cannot write the registry: Permission denied. Nothing was changed." in result.stderr
     assert registry_copy.read_bytes() == before
+
+
+def test_a_replacement_in_json_gives_the_value_it_replaced(navsome, registry_copy):
+    args = ["nav/linkedin", "followers", "27500", "--as-of", "2018", "--source", "nav-some-2017"]
+    row = navsome("--registry", str(registry_copy), "record", *args, "--replace", "--json")
+    assert row.json()[0]["action"] == "replaced"
+    assert (row.json()[0]["value"], row.json()[0]["replaced_value"]) == (27500, 27000)
+    added = ["nav/linkedin", "followers", "28000", "--as-of", "2019", "--source", "nav-some-2017"]
+    row = navsome("--registry", str(registry_copy), "record", *added, "--json")
+    assert row.json()[0]["replaced_value"] is None

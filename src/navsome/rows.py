@@ -37,11 +37,12 @@ def measurement_row(registry: Registry, figure: Figure) -> Row:
 
 
 def recorded_row(done: Recorded, file: str) -> Row:
-    """What `record` did, with the figure's row."""
+    """What `record` did, with the figure's row, and the value of the figure it replaced."""
     return {
         "action": done.action,
         "file": file,
         **_figure_row(Figure(done.channel, done.measurement), done.unit),
+        "replaced_value": done.replaced.representative if done.replaced else None,
     }
 
 
