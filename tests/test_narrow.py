@@ -7,7 +7,7 @@ import os
 import re
 
 import pytest
-from conftest import CLEAN_ENV, on_terminal, script_path
+from conftest import CLEAN_ENV, on_terminal, script_path, tiered
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 COMMANDS = [
@@ -83,3 +83,227 @@ def test_a_narrow_table_keeps_what_tells_its_rows_apart_and_its_prose(navsome):
     assert re.search(r"Platform\s+Metric\s+Figure", figures)
     events = drawn[drawn.index("Events") :]
     assert re.search(r"Date\s+Platform\s+Event", events)  # Kind goes before the event's words
+
+
+# --- Every command at 40, 60 and 80 columns, in English and Norwegian ------------------------
+#
+# What a narrow terminal draws is checked against what a terminal wide enough for every column
+# draws (in one line a row, cells three spaces apart, Trends included): every figure of it is
+# there as often and whole, with its marks (≈800, >10 000, 600–800, 3,5 mill., 91 %), every
+# date as often, and no heading is broken inside a word (one that is a path may break after a
+# slash). Piped, the output is the same whatever COLUMNS says.
+
+NUMBER = r"\d{1,3}(?:[, ]\d{3})*(?:[.,]\d+)?(?:M| mill\.)?(?: ?%)?"
+FIGURE_FIRST = re.compile(rf"≈?[>+−]?{NUMBER}(?:–{NUMBER})?(?= |$)")
+DATE = re.compile(r"(?<![\w/–-])\d{4}(?:-\d{2}){0,2}(?:/\d{4}(?:-\d{2}){0,2})?(?![\w/–-])")
+RULE = re.compile(r"^\s*─+\s*$")
+DRAWN = [
+    ["show", "jobblyst"],
+    ["history", "jobblyst"],
+    ["history", "--wide", "jobblyst"],
+    ["compare", "-m", "followers"],
+    ["compare", "foreldrepenger", "jobblyst", "kunnskap", "nav"],
+    ["list"],
+    # On a registry with figures over time: a change, its growth and its date in history, and
+    # the ranking of changes with what is not ranked.
+    ["--registry", "TIMED", "history", "jobblyst"],
+    ["--registry", "TIMED", "compare", "-m", "followers", "--since", "2017-12"],
+]
+LATER = (  # made-up later figures of jobblyst's Facebook followers, for these tests only
+    '\n[[accounts.jobblyst.channels.measurements]]\nmetric = "followers"\nvalue = 21000\n'
+    'qualifier = "exact"\nas_of = "2018-06"\nsource = "nav-some-2017"\n'
+    '\n[[accounts.jobblyst.channels.measurements]]\nmetric = "followers"\nvalue = 22000\n'
+    'qualifier = "about"\nas_of = "2018-12"\nsource = "nav-some-2017"\n'
+)
+
+
+@pytest.fixture
+def timed(registry_copy) -> str:
+    anchor = 'stated = "om lag 800 private meldinger"\n'
+    text = registry_copy.read_text()
+    assert anchor in text
+    registry_copy.write_text(text.replace(anchor, anchor + LATER))
+    return str(registry_copy)
+
+
+def _cells(line: str) -> list[str]:
+    return [cell for cell in re.split(r" {3,}", line.strip()) if cell]
+
+
+def _figures_and_dates(wide: str) -> tuple[set[str], list[str]]:
+    figures = {
+        found.group()
+        for line in wide.splitlines()
+        for cell in _cells(line)
+        if (found := FIGURE_FIRST.match(cell))
+    }
+    return figures, DATE.findall(wide)
+
+
+def _times(text: str, figure: str) -> int:
+    return len(re.findall(rf"(?<![\w.,≈>+−–/-]){re.escape(figure)}(?![\w–])", text))
+
+
+def _headings(wide: str) -> tuple[list[str], list[str]]:
+    """The headings of every table drawn wide, and the tables' titles."""
+    lines = wide.splitlines()
+    headings, titles = [], []
+    for index, line in enumerate(lines):
+        if RULE.match(line):
+            headings += _cells(lines[index - 1])
+            if index >= 2 and lines[index - 2].strip():
+                titles.append(lines[index - 2].strip())
+    return headings, titles
+
+
+def _whole_words(headings: list[str]) -> set[str]:
+    """What a heading's word may be drawn as on one line: the whole word, or (a path) a run
+    of its parts split after slashes."""
+    allowed = set()
+    for word in (word for heading in headings for word in heading.split()):
+        parts = re.findall(r"[^/]*/+|[^/]+", word)
+        for start in range(len(parts)):
+            for end in range(start + 1, len(parts) + 1):
+                allowed.add("".join(parts[start:end]))
+    return allowed
+
+
+def _heading_lines(drawn: str, titles: list[str]) -> list[str]:
+    """The lines above each table's rule, its title aside."""
+    lines = drawn.splitlines()
+    found = []
+    for index, line in enumerate(lines):
+        if not RULE.match(line):
+            continue
+        block: list[str] = []
+        above = index - 1
+        while above >= 0 and lines[above].strip():
+            block.insert(0, lines[above])
+            above -= 1
+        while block and any(block[0].strip() in title for title in titles):
+            block.pop(0)
+        found += block
+    return found
+
+
+def assert_whole(drawn: str, wide: str, width: int) -> None:
+    """`drawn` at `width` columns shows all that `wide` does, nothing cut or broken."""
+    drawn = ANSI.sub("", drawn).replace("\r", "")
+    assert "…" not in drawn, drawn
+    assert max(len(line.rstrip()) for line in drawn.splitlines()) <= width, drawn
+    figures, dates = _figures_and_dates(wide)
+    assert figures and dates  # the checks below have something to look for
+    for figure in figures:
+        assert _times(drawn, figure) >= _times(wide, figure), (figure, drawn)
+    shown = DATE.findall(drawn)
+    for date in set(dates):
+        assert shown.count(date) >= dates.count(date), (date, drawn)
+    headings, titles = _headings(wide)
+    allowed = _whole_words(headings)
+    for line in _heading_lines(drawn, titles):
+        for word in line.split():
+            assert word in allowed, (word, line, drawn)
+
+
+def _args(args: list[str], timed: str, language: str) -> list[str]:
+    return ["--lang", language, *(timed if arg == "TIMED" else arg for arg in args)]
+
+
+@pytest.mark.parametrize("args", DRAWN, ids=" ".join)
+def test_every_command_at_40_60_and_80_columns_keeps_figures_dates_and_headings_whole(
+    navsome, timed, args
+):
+    terminal = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1"}
+    for language in ("en", "nb"):
+        said = _args(args, timed, language)
+        wide = ANSI.sub("", navsome(*said, env={**terminal, "COLUMNS": "300"}).stdout)
+        piped = navsome(*said, env={"COLUMNS": "300"}).stdout
+        for width in (40, 60, 80):
+            result = navsome(*said, env={**terminal, "COLUMNS": str(width)})
+            assert result.exit_code == 0, result.stderr
+            assert_whole(result.stdout, wide, width)
+            # Piped, a row stays one line whatever COLUMNS says.
+            assert navsome(*said, env={"COLUMNS": str(width)}).stdout == piped
+
+
+# The two the issue names first, in the default run; the others in the slow tier.
+ON_PTY = [DRAWN[3], DRAWN[1], *(args for args in DRAWN if args not in (DRAWN[3], DRAWN[1]))]
+
+
+@pytest.mark.parametrize("args", tiered(ON_PTY), ids=" ".join)
+def test_a_pseudo_terminal_of_40_60_and_80_columns_gets_it_all_whole(navsome, timed, args):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NAVSOME_")}
+    env.update({k: v for k, v in CLEAN_ENV.items() if v is not None})
+    terminal = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": "300"}
+    for language in ("en", "nb"):
+        said = _args(args, timed, language)
+        wide = ANSI.sub("", navsome(*said, env=terminal).stdout)
+        for width in (40, 60, 80):
+            env.update(COLUMNS=str(width), LINES="50", TERM="xterm")
+            code, drawn = on_terminal([str(script_path()), *said], env)
+            assert code == 0, drawn
+            assert_whole(drawn, wide, width)
+
+
+@pytest.mark.parametrize("width", ["40", "60"])
+@pytest.mark.parametrize(
+    ("language", "title", "names", "heading", "date", "prose"),
+    [
+        ("en", "Figures", "Platform Metric", "Figure", "As of", "Stated in source"),
+        ("nb", "Tall", "Plattform Måling", "Tall", "Per dato", "Ordlyd i kilden"),
+    ],
+)
+def test_a_figure_keeps_its_date_beside_it_and_prose_gives_way(
+    navsome, width, language, title, names, heading, date, prose
+):
+    env = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": width}
+    drawn = ANSI.sub("", navsome("--lang", language, "show", "jobblyst", env=env).stdout)
+    drawn = "\n".join(line.rstrip() for line in drawn.splitlines())
+    figures = drawn[drawn.index(f"\n{title}\n") + 1 :]
+    figures = figures[: figures.index("\n\n" + ("Events" if language == "en" else "Hendelser"))]
+    # The first table of the figures has what names a row, the figure and its date (its
+    # heading wrapped between words if it must); the prose is not in it.
+    first = figures[figures.index("\n") + 1 : figures.index("\n\n")]  # the title aside
+    headings = first[: first.index("─")].split()
+    assert {*names.split(), heading, *date.split()} <= set(headings), figures
+    assert first.count("2017-12") == 3 and prose.split()[0] not in first, figures
+    # The source's wording is not left out: it comes in a table of its own, after.
+    assert prose.split()[0] in figures[len(first) :], figures
+
+
+@pytest.mark.parametrize("language", ["en", "nb"])
+def test_a_heading_is_never_broken_inside_a_word(navsome, language):
+    env = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": "40"}
+    history = ANSI.sub("", navsome("--lang", language, "history", "jobblyst", env=env).stdout)
+    ranked = navsome("--lang", language, "compare", "-m", "followers", env=env)
+    ranking = ANSI.sub("", ranked.stdout)
+    # Change, Growth and Since have nothing in them here: they are given up, not spread over
+    # tables of their own (their headings, one letter a line, were all that was left of them).
+    assert not re.search(r"Change|Growth|Since|Endring|Vekst|Siden", history), history
+    # No heading of one letter a line (C / h / a / n / g / e), nor Follower / s.
+    assert not re.search(r"^\s*\w\s*$", history + ranking, re.MULTILINE), history + ranking
+    followers = "Followers" if language == "en" else "Følgere"
+    assert re.search(rf"Account\s+{followers}\s+As of|Konto\s+{followers}\s+Per dato", ranking)
+    # The ranking's names that do not fit beside the figure and its date follow in a table
+    # with the rank and the account again.
+    assert re.search(r"#\s+(Account|Konto)\s+(Platform|Plattform)\s*$", ranking, re.M), ranking
+
+
+def test_a_name_with_no_room_beside_a_wide_column_gets_a_table_of_its_own():
+    from navsome.output.blocks import Column, Grid
+    from navsome.output.fit import fit
+
+    # No two rows alike without both names; the prose's longest word leaves no room for them.
+    grid = Grid(
+        None,
+        [Column("Place"), Column("Person"), Column("Said", wrap=True)],
+        [
+            ["Oslo", "Kari Nordmann", "a-thirty-character-long-word-x"],
+            ["Oslo", "Ola Nordmann", "short"],
+            ["Bergen", "Kari Nordmann", "short"],
+        ],
+    )
+    tables = fit(grid, 40)
+    assert all(sum(table.widths.values()) + 2 * (len(table.shown) - 1) <= 40 for table in tables)
+    assert {index for table in tables for index in table.shown} == {0, 1, 2}
+    assert [0, 1] in [table.shown for table in tables]  # the names together, as they fit

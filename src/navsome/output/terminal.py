@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -10,16 +10,14 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from navsome.output.blocks import BAR_WIDTH, BarCell, Block, Fields, Grid, Picture, bar
+from navsome.output.blocks import BAR_WIDTH, BarCell, Block, Cell, Fields, Grid, Picture, bar
 from navsome.output.escape import visible
-
-if TYPE_CHECKING:
-    from navsome.output.fit import Fitted
+from navsome.output.fit import Fitted, fit, wrap
 
 
 def print_blocks(blocks: list[Block], stream: IO[str]) -> None:
     """Draw the blocks on a terminal: coloured (unless NO_COLOR), fitted to its width (see
-    fit.py: a narrow screen gives up columns before it cuts a figure short)."""
+    fit.py: a narrow screen spreads a table over several before it cuts a figure short)."""
     console = Console(file=stream, force_terminal=True, highlight=False, emoji=False, markup=False)
     console.print(Group(*_spaced(_renderables(blocks, console.width))))
 
@@ -71,18 +69,23 @@ def _renderable(block: Grid | Fields, width: int | None = None) -> RenderableTyp
             table.add_row(Text(label), Text(visible(value)))
         return table
     if width is None:  # a picture: every column, as wide as it needs
-        from navsome.output.fit import Fitted
-
-        pages = [Fitted(list(range(len(block.columns))), {}, {}, narrow=False)]
+        pages = [Fitted(list(range(len(block.columns))), {}, narrow=False)]
     else:
-        from navsome.output.fit import fit
-
         pages = fit(block, width)
-    tables = [
-        _table(block, page, first=number == 0, last=number == len(pages) - 1)
-        for number, page in enumerate(pages)
-    ]
-    return tables[0] if len(tables) == 1 else Group(*_spaced(list(tables)))
+    if not pages[0].narrow:
+        tables = [
+            _table(block, page, first=number == 0, last=number == len(pages) - 1)
+            for number, page in enumerate(pages)
+        ]
+        return tables[0] if len(tables) == 1 else Group(*_spaced(list(tables)))
+    # On a narrow screen the title and caption take the screen's width, not a narrow table's.
+    drawn: list[RenderableType] = []
+    if block.title:
+        drawn.append(Text(visible(block.title), style="bold italic"))
+    drawn += _spaced([_table(block, page, first=False, last=False) for page in pages])
+    if block.caption:
+        drawn.append(Text(visible(block.caption), style="dim italic"))
+    return Group(*drawn)
 
 
 def _table(block: Grid, page: Fitted, first: bool, last: bool) -> Table:
@@ -100,28 +103,36 @@ def _table(block: Grid, page: Fitted, first: bool, last: bool) -> Table:
     )
     for index in page.shown:
         column = block.columns[index]
-        if page.narrow:  # every column wraps between words, and is never narrower than one
-            whole, least, most = False, page.least.get(index), page.widths.get(index)
-        else:  # a name or a figure keeps its width; prose wraps
-            whole = not (column.wrap or column.bar)
-            least, most = (page.widths.get(index) if whole else None), None
+        heading = visible(column.header)
+        if page.narrow:  # exactly as wide as fit.py says, so every line already fits
+            size = page.widths[index]
+            table.add_column(
+                Text("\n".join(wrap(heading, size, heading=True))),
+                justify=column.justify,  # type: ignore[arg-type]
+                style=column.style,
+                width=size,
+                overflow="fold",
+            )
+            continue
+        whole = not (column.wrap or column.bar)  # a name or a figure keeps its width; prose wraps
         table.add_column(
-            Text(visible(column.header), overflow="fold"),  # a heading may break; a figure not
+            Text(heading, overflow="fold"),
             justify=column.justify,  # type: ignore[arg-type]
             style=column.style,
             no_wrap=whole,
-            min_width=least,
-            max_width=most,
+            min_width=page.widths.get(index) if whole else None,
         )
     for row in block.rows:
-        cells = [row[index] for index in page.shown]
-        table.add_row(
-            *(
-                Bar(cell) if isinstance(cell, BarCell) else Text(visible(str(cell)))
-                for cell in cells
-            )
-        )
+        table.add_row(*(_cell(row[index], page, index) for index in page.shown))
     return table
+
+
+def _cell(cell: Cell, page: Fitted, index: int) -> RenderableType:
+    if isinstance(cell, BarCell):
+        return Bar(cell)
+    if page.narrow:  # wrapped here: between words, never within a figure (see fit.py)
+        return Text("\n".join(wrap(visible(str(cell)), page.widths[index])))
+    return Text(visible(str(cell)))
 
 
 class Bar:
