@@ -95,7 +95,8 @@ def test_a_narrow_table_keeps_what_tells_its_rows_apart_and_its_prose(navsome):
 
 NUMBER = r"\d{1,3}(?:[, ]\d{3})*(?:[.,]\d+)?(?:M| mill\.)?(?: ?%)?"
 FIGURE_FIRST = re.compile(rf"≈?[>+−]?{NUMBER}(?:–{NUMBER})?(?= |$)")
-DATE = re.compile(r"(?<![\w/–-])\d{4}(?:-\d{2}){0,2}(?:/\d{4}(?:-\d{2}){0,2})?(?![\w/–-])")
+# A date, or either end of a period (2017-03/2017-05), which may break after its slash.
+DATE = re.compile(r"(?<![\w–-])\d{4}(?:-\d{2}){0,2}(?![\w–-])")
 RULE = re.compile(r"^\s*─+\s*$")
 DRAWN = [
     ["show", "jobblyst"],
@@ -104,6 +105,7 @@ DRAWN = [
     ["compare", "-m", "followers"],
     ["compare", "foreldrepenger", "jobblyst", "kunnskap", "nav"],
     ["list"],
+    ["report"],  # its heading's fields, a long label beside a date, as well as its tables
     # On a registry with figures over time: a change, its growth and its date in history, and
     # the ranking of changes with what is not ranked.
     ["--registry", "TIMED", "history", "jobblyst"],

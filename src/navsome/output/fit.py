@@ -1,7 +1,8 @@
 """Which columns of a grid a terminal of a given width shows, in how many tables, and how wide.
 
 A narrow terminal never cuts a figure, a date, a rank or a name short, and never breaks a word,
-a heading's included (a heading that is a path may break after a slash). It gives up the bar
+a heading's included (a line may break after a slash: a period 2017-03/ 2017-05, a path
+jobblyst/ facebook/ followers). It gives up the bar
 chart (it draws the figures beside it) and columns with nothing in them, wraps prose, then
 wraps every column between words: a figure (37 300, 3,5 mill., 91 %) is one word. If the
 columns still do not fit, they are spread over several tables, each repeating the columns that
@@ -18,7 +19,7 @@ a name that is then in no table follows the figures in one of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from navsome.output.blocks import BarCell, Grid
@@ -52,31 +53,28 @@ TEXT = "text"  # short text: a qualifier, a kind, a status
 # space that does not break (no-break, figure and narrow no-break spaces).
 _SPACE = "[ \t\n\r\f\v\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]"
 _WORD = re.compile(rf"(?:(?!{_SPACE}).)+(?:(?<=\d) (?:\d{{3}}(?!\d)|mill\.|%)(?:(?!{_SPACE}).)*)*")
-# A heading's word may also break after a slash, as a path does: jobblyst/ facebook/ followers.
+# A word may also break after a slash: a period's two dates, a path's parts (never a figure's).
 _PIECE = re.compile(r"[^/]*/+|[^/]+")
 _DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}(?:/\d{4}(?:-\d{2}){0,2})?(?: \(.*\))?", re.DOTALL)
 _FIGURE = re.compile(r"[≈>+−-]?\d")
 _NONE = ("", "—")  # a cell with no figure
 
 
-def pieces(line: str, heading: bool = False) -> Iterator[tuple[str, bool]]:
+def pieces(line: str) -> Iterator[tuple[str, bool]]:
     """The parts of a line a break may fall between, each with whether it is joined to the
-    one before it (the parts of a heading's word split at its slashes) or a space apart."""
+    one before it (the parts of a word split after its slashes) or a space apart."""
     for word in _WORD.findall(line):
-        if not heading:
-            yield word, False
-            continue
         for number, piece in enumerate(_PIECE.findall(word)):
             yield piece, number > 0
 
 
-def wrap(text: str, width: int, heading: bool = False) -> list[str]:
-    """`text` in lines no wider than `width`, broken only between words (a heading's also after
-    a slash); a word wider than `width`, which `fit` never allows for, is folded."""
+def wrap(text: str, width: int) -> list[str]:
+    """`text` in lines no wider than `width`, broken only between words (and after a slash); a
+    word wider than `width`, which `fit` never allows for, is folded."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line, used = "", 0
-        for piece, joined in pieces(paragraph, heading):
+        for piece, joined in pieces(paragraph):
             size = cell_width(piece)
             gap = 0 if joined or not line else 1
             if line and used + gap + size > width:
@@ -120,7 +118,7 @@ def fit(grid: Grid, width: int) -> list[Fitted]:
         shown = [i for i in every if kinds[i] != CHART] or every
         kinds = {i: TEXT for i in every}
     names = _names(grid, kinds, shown)
-    least = {i: _longest_word(lines[i][0], lines[i][1:]) for i in shown}
+    least = {i: longest_word(lines[i]) for i in shown}  # of its heading and its cells
     floor = {  # prose that names no row is wrapped no narrower than NARROWEST_PROSE
         i: max(least[i], min(natural[i], NARROWEST_PROSE))
         if kinds[i] == PROSE and i not in names
@@ -256,11 +254,22 @@ def _lines(grid: Grid, index: int) -> list[str]:
     return found
 
 
-def _longest_word(heading: str, cells: list[str]) -> int:
-    """The narrowest a column can be without breaking a word of its heading or its cells."""
-    said = (piece for piece, _ in pieces(heading, heading=True))
-    written = (piece for line in cells for piece, _ in pieces(line))
-    return max((cell_width(piece) for piece in (*said, *written)), default=1)
+def longest_word(lines: Iterable[str]) -> int:
+    """The widest word of `lines` (a figure such as 37 300 is one), or 1."""
+    return max((cell_width(piece) for line in lines for piece, _ in pieces(line)), default=1)
+
+
+def fields_widths(labels: list[str], values: list[str], width: int) -> tuple[int, int]:
+    """How wide labels and their values are drawn on a terminal `width` wide: each as wide as
+    it is if both fit; else the values keep up to half the width (and never less than their
+    longest word), and the labels wrap between words to leave it."""
+    label_lines = [line for label in labels for line in label.split("\n")]
+    value_lines = [line for value in values for line in value.split("\n")]
+    most = [max(map(cell_width, lines), default=1) for lines in (label_lines, value_lines)]
+    least = [longest_word(lines) for lines in (label_lines, value_lines)]
+    kept = max(least[1], min(most[1], (width - 2) // 2))
+    label = max(least[0], min(most[0], width - 2 - kept))
+    return label, max(least[1], min(most[1], width - 2 - label))
 
 
 def _kinds(grid: Grid) -> dict[int, str]:

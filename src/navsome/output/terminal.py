@@ -12,7 +12,7 @@ from rich.text import Text
 
 from navsome.output.blocks import BAR_WIDTH, BarCell, Block, Cell, Fields, Grid, Picture, bar
 from navsome.output.escape import visible
-from navsome.output.fit import Fitted, fit, wrap
+from navsome.output.fit import Fitted, fields_widths, fit, wrap
 
 
 def print_blocks(blocks: list[Block], stream: IO[str]) -> None:
@@ -60,14 +60,7 @@ def _spaced(renderables: list[RenderableType]) -> list[RenderableType]:
 
 def _renderable(block: Grid | Fields, width: int | None = None) -> RenderableType:
     if isinstance(block, Fields):
-        table = Table.grid(padding=(0, 2))
-        table.title = Text(visible(block.title), style="bold")
-        table.title_justify = "left"
-        table.add_column(style="dim", no_wrap=True)
-        table.add_column()
-        for label, value in block.items:
-            table.add_row(Text(label), Text(visible(value)))
-        return table
+        return _fields(block, width)
     if width is None:  # a picture: every column, as wide as it needs
         pages = [Fitted(list(range(len(block.columns))), {}, narrow=False)]
     else:
@@ -86,6 +79,33 @@ def _renderable(block: Grid | Fields, width: int | None = None) -> RenderableTyp
     if block.caption:
         drawn.append(Text(visible(block.caption), style="dim italic"))
     return Group(*drawn)
+
+
+def _fields(block: Fields, width: int | None) -> Table:
+    """Labels and values; on a terminal, wrapped between words (a long label too) so that no
+    value is cut short, a figure or a date least of all."""
+    table = Table.grid(padding=(0, 2))
+    table.title = Text(visible(block.title), style="bold")
+    table.title_justify = "left"
+    labels = [label for label, _ in block.items]
+    values = [visible(value) for _, value in block.items]
+    if width is None or not block.items:  # a picture: as wide as they are
+        table.add_column(style="dim", no_wrap=True)
+        table.add_column()
+        for label, value in zip(labels, values, strict=True):
+            table.add_row(Text(label), Text(value))
+        return table
+    sizes = fields_widths(labels, values, width)
+    table.add_column(style="dim", width=sizes[0], overflow="fold")
+    table.add_column(width=sizes[1], overflow="fold")
+    for label, value in zip(labels, values, strict=True):
+        table.add_row(
+            *(
+                Text("\n".join(wrap(text, size)))
+                for text, size in zip((label, value), sizes, strict=True)
+            )
+        )
+    return table
 
 
 def _table(block: Grid, page: Fitted, first: bool, last: bool) -> Table:
@@ -107,7 +127,7 @@ def _table(block: Grid, page: Fitted, first: bool, last: bool) -> Table:
         if page.narrow:  # exactly as wide as fit.py says, so every line already fits
             size = page.widths[index]
             table.add_column(
-                Text("\n".join(wrap(heading, size, heading=True))),
+                Text("\n".join(wrap(heading, size))),
                 justify=column.justify,  # type: ignore[arg-type]
                 style=column.style,
                 width=size,
