@@ -130,3 +130,27 @@ def test_help_drawn_on_a_terminal_is_norwegian_too():
     assert "─ Argumenter ─" in plain and "─ Valg ─" in plain
     assert "[standard: exact]" in plain and "[påkrevd]" in plain
     assert not heard_in(plain)
+
+
+def test_help_drawn_twice_by_one_app_is_drawn_afresh(capsys, monkeypatch, registry_copy):
+    # A notebook (or a test) may run the same app more than once: the first help's Norwegian
+    # and the first registry's slugs must not stay in the commands for the next.
+    group = typer.main.get_command(app)
+    monkeypatch.setenv("COLUMNS", "200")
+
+    def helped(*args: str) -> str:
+        try:
+            group.main(list(args), prog_name="navsome", standalone_mode=False)
+        except SystemExit:
+            pass
+        return " ".join(capsys.readouterr().out.split())
+
+    norwegian = helped("--lang", "nb", "compare", "--help")
+    assert "Én av: followers" in norwegian
+    with registry_copy.open("a", encoding="utf-8") as registry:  # one metric more
+        registry.write('\n[metrics.fans]\nlabel_en = "Fans"\nlabel_nb = "Fans"\n')
+        registry.write('unit = "count"\nkind = "level"\n')
+    english = helped("--lang", "en", "--registry", str(registry_copy), "compare", "--help")
+    assert "Only this metric" in english and "Bare denne målingen" not in english
+    assert english.count("One of:") == 2 and "Én av" not in english  # -m's and -p's
+    assert "self_served_share, fans." in english

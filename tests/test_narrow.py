@@ -211,7 +211,11 @@ def _args(args: list[str], timed: str, language: str) -> list[str]:
     return ["--lang", language, *(timed if arg == "TIMED" else arg for arg in args)]
 
 
-@pytest.mark.parametrize("args", DRAWN, ids=" ".join)
+# The report, which takes seconds at three widths in two languages, in the slow tier.
+IN_PROCESS = [args for args in DRAWN if args != ["report"]] + [["report"]]
+
+
+@pytest.mark.parametrize("args", tiered(IN_PROCESS, fast=len(DRAWN) - 1), ids=" ".join)
 def test_every_command_at_40_60_and_80_columns_keeps_figures_dates_and_headings_whole(
     navsome, timed, args
 ):
@@ -228,11 +232,12 @@ def test_every_command_at_40_60_and_80_columns_keeps_figures_dates_and_headings_
             assert navsome(*said, env={"COLUMNS": str(width)}).stdout == piped
 
 
-# The two the issue names first, in the default run; the others in the slow tier.
-ON_PTY = [DRAWN[3], DRAWN[1], *(args for args in DRAWN if args not in (DRAWN[3], DRAWN[1]))]
+# The one the issue names first, in the default run (every command is drawn in-process above);
+# the others in the slow tier.
+ON_PTY = [DRAWN[3], *(args for args in DRAWN if args != DRAWN[3])]
 
 
-@pytest.mark.parametrize("args", tiered(ON_PTY), ids=" ".join)
+@pytest.mark.parametrize("args", tiered(ON_PTY, fast=1), ids=" ".join)
 def test_a_pseudo_terminal_of_40_60_and_80_columns_gets_it_all_whole(navsome, timed, args):
     env = {k: v for k, v in os.environ.items() if not k.startswith("NAVSOME_")}
     env.update({k: v for k, v in CLEAN_ENV.items() if v is not None})

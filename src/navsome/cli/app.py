@@ -191,11 +191,11 @@ class NavsomeCommand(TyperCommand):
     def format_help(self, ctx: "Context", formatter: "HelpFormatter") -> None:
         self.rich_markup_mode = _drawn_for(sys.stdout)
         language = _help_language(ctx)
-        if language == "nb":
-            _norwegian_help(self, ctx)
-        _list_names(self, ctx, language)
-        _no_type_beside_arguments(self)
-        with _framework_speaks(self, language):
+        with _as_it_was(self, ctx), _framework_speaks(self, language):
+            if language == "nb":
+                _norwegian_help(self, ctx)
+            _list_names(self, ctx, language)
+            _no_type_beside_arguments(self)
             super().format_help(ctx, formatter)
 
     def format_usage(self, ctx: "Context", formatter: "HelpFormatter") -> None:
@@ -234,6 +234,27 @@ def _no_type_beside_arguments(command: "Command") -> None:
 
 
 MOST_NAMES_LISTED = 12  # more would bury the option's help: completion lists them all
+
+
+@contextmanager
+def _as_it_was(command: "Command", ctx: "Context") -> Iterator[None]:
+    """Help is drawn with texts and placeholders of its own (in Norwegian, with the registry's
+    slugs): afterwards the command, its options and its commands are as they were, for the
+    next run in the same process (a notebook's, a test's) to draw its own."""
+    things: list[Any] = [command, *command.get_params(ctx)]
+    if isinstance(command, NavsomeGroup):
+        things += [command.commands[name] for name in command.list_commands(ctx)]
+    kept = [
+        (thing, name, getattr(thing, name))
+        for thing in things
+        for name in ("help", "short_help", "type")
+        if hasattr(thing, name)
+    ]
+    try:
+        yield
+    finally:
+        for thing, name, value in kept:
+            setattr(thing, name, value)
 
 
 def _help_language(ctx: "Context") -> str:
@@ -313,9 +334,9 @@ class NavsomeGroup(TyperGroup):
     def format_help(self, ctx: "Context", formatter: "HelpFormatter") -> None:
         self.rich_markup_mode = _drawn_for(sys.stdout)
         language = _help_language(ctx)
-        if language == "nb":
-            _norwegian_help(self, ctx)
-        with _framework_speaks(self, language):
+        with _as_it_was(self, ctx), _framework_speaks(self, language):
+            if language == "nb":
+                _norwegian_help(self, ctx)
             super().format_help(ctx, formatter)
 
     def format_usage(self, ctx: "Context", formatter: "HelpFormatter") -> None:
