@@ -4,6 +4,7 @@ English of navsome's own, on a pipe and on a terminal."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 
@@ -139,10 +140,8 @@ def test_help_drawn_twice_by_one_app_is_drawn_afresh(capsys, monkeypatch, regist
     monkeypatch.setenv("COLUMNS", "200")
 
     def helped(*args: str) -> str:
-        try:
+        with contextlib.suppress(SystemExit):  # help ends the run
             group.main(list(args), prog_name="navsome", standalone_mode=False)
-        except SystemExit:
-            pass
         return " ".join(capsys.readouterr().out.split())
 
     norwegian = helped("--lang", "nb", "compare", "--help")
