@@ -10,8 +10,11 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer.main
+import typer.testing
 from hypothesis import settings
 from typer.testing import CliRunner
 
@@ -149,6 +152,21 @@ class Run:
 
 
 Invoke = Callable[..., Run]
+
+
+def _built_once(typer_app: typer.Typer) -> Any:
+    """The app's Click group and commands, built once a test process rather than once a run
+    (Typer's CliRunner builds them anew each time, from the commands' signatures: a third of
+    a run in process, eight seconds of the suite's CPU). Every run still parses its arguments
+    and runs its command afresh; help, the one thing that changes the commands, leaves them
+    as it found them (app._as_it_was, tested in test_help_nb)."""
+    if typer_app not in _BUILT:
+        _BUILT[typer_app] = typer.main.get_command(typer_app)
+    return _BUILT[typer_app]
+
+
+_BUILT: dict[typer.Typer, Any] = {}
+typer.testing._get_command = _built_once  # type: ignore[attr-defined]
 
 
 @pytest.fixture
