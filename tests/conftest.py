@@ -159,7 +159,7 @@ def _built_once(typer_app: typer.Typer) -> Any:
     (Typer's CliRunner builds them anew each time, from the commands' signatures: a third of
     a run in process, eight seconds of the suite's CPU). Every run still parses its arguments
     and runs its command afresh; help, the one thing that changes the commands, leaves them
-    as it found them (app._as_it_was, tested in test_help_nb)."""
+    as it found them (cli/help.py, tested in test_help_nb)."""
     if typer_app not in _BUILT:
         _BUILT[typer_app] = typer.main.get_command(typer_app)
     return _BUILT[typer_app]

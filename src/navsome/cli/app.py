@@ -6,9 +6,8 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, MutableMapping
-from contextlib import contextmanager
 from importlib import import_module
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -17,6 +16,7 @@ from typer.models import CommandInfo
 
 from navsome import __version__
 from navsome.cli.completion import answer_the_shell, complete_language, completion_options
+from navsome.cli.help import help_drawn, markup_for, write_usage
 from navsome.cli.typed_args import (
     help_as_option,
     negative_numbers_as_values,
@@ -150,14 +150,6 @@ def _given(choose: "Callable[[Context, str], None]") -> "Callable[[Context, Any,
     return callback
 
 
-def _drawn_for(stream: Any) -> "Literal['rich'] | None":
-    """Typer's markup mode for help or an error shown on `stream`: drawn with Rich for a
-    terminal, Click's plain text otherwise (Rich's help formatter costs a third of start-up)."""
-    from navsome.output.console import is_terminal
-
-    return "rich" if is_terminal(stream) else None
-
-
 # Click's exception for a usage error, whichever Click Typer carries.
 _CLICK_ERROR: type[Exception] = next(
     c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
@@ -189,17 +181,11 @@ class NavsomeCommand(TyperCommand):
         return [re.sub(r"^\{(.+)\}$", r"\1", piece) for piece in super().collect_usage_pieces(ctx)]
 
     def format_help(self, ctx: "Context", formatter: "HelpFormatter") -> None:
-        self.rich_markup_mode = _drawn_for(sys.stdout)
-        language = _help_language(ctx)
-        with _as_it_was(self, ctx), _framework_speaks(self, language):
-            if language == "nb":
-                _norwegian_help(self, ctx)
-            _list_names(self, ctx, language)
-            _no_type_beside_arguments(self)
+        with help_drawn(self, ctx):
             super().format_help(ctx, formatter)
 
     def format_usage(self, ctx: "Context", formatter: "HelpFormatter") -> None:
-        _usage_in(self, ctx, formatter)
+        write_usage(self, ctx, formatter)
 
 
 def _say_old_qualifier(ctx: "Context", args: list[str], qualifier: str) -> None:
@@ -216,105 +202,6 @@ def _say_old_qualifier(ctx: "Context", args: list[str], qualifier: str) -> None:
     )
 
 
-def _no_type_beside_arguments(command: "Command") -> None:
-    """Rich-drawn help writes `<str>` beside an argument whose type has no placeholder of its
-    own; the argument's name (ACCOUNT, CHANNEL) already says what to type. A text argument's
-    type is swapped, for the help only, for one whose placeholder is empty."""
-    from importlib import import_module
-
-    click_types = import_module(typer.BadParameter.__module__.rpartition(".")[0] + ".types")
-
-    class Unnamed(click_types.StringParamType):  # type: ignore[name-defined,misc]
-        def get_metavar(self, *args: Any, **kwargs: Any) -> str:
-            return ""
-
-    for param in command.params:
-        if param.param_type_name == "argument" and param.type.name in ("str", "text"):
-            param.type = Unnamed()  # converts as text does: only its placeholder differs
-
-
-MOST_NAMES_LISTED = 12  # more would bury the option's help: completion lists them all
-
-
-@contextmanager
-def _as_it_was(command: "Command", ctx: "Context") -> Iterator[None]:
-    """Help is drawn with texts and placeholders of its own (in Norwegian, with the registry's
-    slugs): afterwards the command, its options and its commands are as they were, for the
-    next run in the same process (a notebook's, a test's) to draw its own."""
-    things: list[Any] = [command, *command.get_params(ctx)]
-    if isinstance(command, NavsomeGroup):
-        things += [command.commands[name] for name in command.list_commands(ctx)]
-    kept = [
-        (thing, name, getattr(thing, name))
-        for thing in things
-        for name in ("help", "short_help", "type")
-        if hasattr(thing, name)
-    ]
-    try:
-        yield
-    finally:
-        for thing, name, value in kept:
-            setattr(thing, name, value)
-
-
-def _help_language(ctx: "Context") -> str:
-    """The language help is drawn in: --lang typed before --help, else NAVSOME_LANG or the
-    locale, as a command run would speak."""
-    from navsome.cli.usage_errors import language_of
-
-    return language_of(ctx, [])
-
-
-def _norwegian_help(command: "Command", ctx: "Context") -> None:
-    from navsome.cli.help_nb import norwegian_help
-
-    norwegian_help(command, ctx)
-
-
-@contextmanager
-def _framework_speaks(command: "Command", language: str) -> Iterator[None]:
-    """While help is drawn: Typer's and Click's headings, labels and "Usage:" in `language`."""
-    if language != "nb":
-        yield
-        return
-    from navsome.cli.help_nb import USAGE_NB, framework_in_norwegian
-
-    command._usage_prefix = USAGE_NB  # type: ignore[attr-defined]
-    try:
-        with framework_in_norwegian():
-            yield
-    finally:
-        del command._usage_prefix  # type: ignore[attr-defined]
-
-
-def _usage_in(command: "Command", ctx: "Context", formatter: "HelpFormatter") -> None:
-    """Click's usage line, with the prefix of the language help is drawn in."""
-    pieces = " ".join(command.collect_usage_pieces(ctx))
-    formatter.write_usage(ctx.command_path, pieces, getattr(command, "_usage_prefix", None))
-
-
-def _list_names(command: "Command", ctx: "Context", language: str) -> None:
-    """--metric's and --platform's help name the registry's slugs, where there are few."""
-    wanted = {"metric": "metrics", "platform": "platforms"}
-    params = [p for p in command.params if p.name in wanted and p.param_type_name == "option"]
-    if not params:
-        return
-    from navsome.cli.help_nb import NAMES_LISTED
-    from navsome.cli.options import cache_folder, registry_size_limit
-    from navsome.registry.read import load_registry
-
-    try:
-        registry = load_registry(ctx.find_root().obj, registry_size_limit(), cache_folder())
-    except NavsomeError:
-        return  # help without the names, rather than no help
-    for param in params:
-        names = list(getattr(registry, wanted[str(param.name)]))
-        help_text = getattr(param, "help", None) or ""
-        listed = NAMES_LISTED[language].format(names=", ".join(names))
-        if 0 < len(names) <= MOST_NAMES_LISTED and not help_text.endswith(listed):
-            param.help = help_text + listed  # type: ignore[attr-defined]
-
-
 class NavsomeGroup(TyperGroup):
     """Loads a command only when it is run or listed (Click's lazy-subcommand pattern), and
     turns every NavsomeError into its message on stderr and its exit code."""
@@ -326,21 +213,17 @@ class NavsomeGroup(TyperGroup):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         # Usage errors go to stderr: drawn only when it is a terminal.
-        self.rich_markup_mode = _drawn_for(sys.stderr)
+        self.rich_markup_mode = markup_for(sys.stderr)
         if "_NAVSOME_COMPLETE" in os.environ:  # a shell asks for completions
             answer_the_shell()
         return super().main(*args, **kwargs)
 
     def format_help(self, ctx: "Context", formatter: "HelpFormatter") -> None:
-        self.rich_markup_mode = _drawn_for(sys.stdout)
-        language = _help_language(ctx)
-        with _as_it_was(self, ctx), _framework_speaks(self, language):
-            if language == "nb":
-                _norwegian_help(self, ctx)
+        with help_drawn(self, ctx):
             super().format_help(ctx, formatter)
 
     def format_usage(self, ctx: "Context", formatter: "HelpFormatter") -> None:
-        _usage_in(self, ctx, formatter)
+        write_usage(self, ctx, formatter)
 
     def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
         valued = {
