@@ -279,4 +279,4 @@ def test_one_run_reports_every_problem_of_a_row_the_names_too(navsome, registry_
         assert problem in said.stderr, said.stderr
     assert "nothing was imported; 4 problems:" in said.stderr
     norwegian = navsome("--lang", "nb", "--registry", str(registry_copy), "import", str(rows))
-    assert "ukjent måling 'folowers'; mente du 'followers'?" in norwegian.stderr
+    assert "ukjent måling «folowers»; mente du «followers»?" in norwegian.stderr

@@ -118,7 +118,7 @@ def test_what_norwegian_excel_writes_imports_from_stdin_through_the_installed_sc
     ("lang", "said"),
     [
         ("en", "x.csv:3: value: '3,5' has a comma; write a decimal point instead, such as 3.5"),
-        ("nb", "x.csv:3: value: '3,5' har komma; skriv "),  # and what to write, 3.5
+        ("nb", "x.csv:3: value: «3,5» har komma; skriv "),  # and what to write, 3.5
     ],
 )
 def test_a_decimal_comma_under_semicolons_is_refused_not_guessed(

@@ -133,7 +133,7 @@ def test_a_prefix_of_several_names_is_refused_naming_each(navsome, args, phrases
     ("args", "phrase"),
     [
         (["compare", "-m", "p"], "'p' could be any of several metrics: private_messages, posts;"),
-        (["--lang", "nb", "compare", "-m", "s"], "'s' kan være flere målinger: story_views,"),
+        (["--lang", "nb", "compare", "-m", "s"], "«s» kan være flere målinger: story_views,"),
     ],
 )
 def test_a_refusal_names_the_kind_of_name_refused(navsome, args, phrase):

@@ -61,3 +61,13 @@ def test_an_export_name_with_no_extension_is_refused_in_either_language(navsome,
         2,
         "et filnavn uten endelse sier ikke hvilket format",
     )
+
+
+def test_norwegian_quotes_a_name_with_guillemets_escaped_as_english_does(navsome):
+    said = navsome("--lang", "nb", "show", "jobblist").stderr
+    assert "ingen konto passer til «jobblist». Mente du «jobblyst» eller «jobbmesse»?" in said
+    english = navsome("show", "jobblist").stderr
+    assert "no account matches 'jobblist'. Did you mean 'jobblyst' or 'jobbmesse'?" in english
+    # What a name holds that would move the cursor or break the line is shown, not done.
+    hostile = navsome("--lang", "nb", "show", "a\nb\x1b[2J").stderr
+    assert "«a\\nb\\x1b[2J»" in hostile and "\x1b" not in hostile

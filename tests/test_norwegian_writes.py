@@ -40,7 +40,7 @@ def rows(tmp_path, text: str, name: str = "rows.csv"):
 
 def test_a_source_already_there(navsome, registry_copy, english):
     result = norwegian(navsome, registry_copy, "source", "add", "nav-some-2017", *SOURCE)
-    fails(result, 2, "registeret har allerede en kilde som heter 'nav-some-2017'; velg et annet")
+    fails(result, 2, "registeret har allerede en kilde som heter «nav-some-2017»; velg et annet")
     speaks_norwegian(result.stderr, english, "already has a source", "pick another slug")
 
 
@@ -117,16 +117,16 @@ def test_every_problem_of_the_rows_in_norwegian(navsome, registry_copy, tmp_path
         result,
         1,
         "ingenting ble importert; 14 problemer:",
-        ":2: metric: ukjent måling 'folowers'; mente du 'followers'? (kjente: followers,",
-        ":2: source: ukjent kilde 'nope' (kjente: nav-some-2017)",
-        ":2: value: 'abc' er ikke et tall; skriv et tall som 21000",
-        ":3: account: ingen konto heter 'nosuch'",
-        ":4: platform: jobblyst har ingen kanal på 'twitter' (den har: facebook,",
+        ":2: metric: ukjent måling «folowers»; mente du «followers»? (kjente: followers,",
+        ":2: source: ukjent kilde «nope» (kjente: nav-some-2017)",
+        ":2: value: «abc» er ikke et tall; skriv et tall som 21000",
+        ":3: account: ingen konto heter «nosuch»",
+        ":4: platform: jobblyst har ingen kanal på «twitter» (den har: facebook,",
         ":5: high: 7 hører bare til qualifier range (denne raden har exact)",
         ":6: low: 4 er ulik value 5; oppgi ett tall",
         ":7: value: 9 er ikke midt i intervallet 6–8; oppgi low og high (value kan stå tom)",
-        ":8: qualifier: 'roughly' er ikke en av exact, about, over, range",
-        ":9: channel: 'jobblyst' er ikke på formen konto/plattform",
+        ":8: qualifier: «roughly» er ikke en av exact, about, over, range",
+        ":9: channel: «jobblyst» er ikke på formen konto/plattform",
         ":9: value: mangler",
     )
     speaks_norwegian(
@@ -266,7 +266,7 @@ def test_a_registry_that_is_a_folder_or_empty(navsome, registry_copy, tmp_path, 
 
 def test_one_date_asked_for_and_an_interval_given(navsome, registry_copy, english):
     result = norwegian(navsome, registry_copy, "list", "--as-of", "2017/2018")
-    fails(result, 2, "'2017/2018' er et intervall; oppgi én dato (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD)")
+    fails(result, 2, "«2017/2018» er et intervall; oppgi én dato (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD)")
     speaks_norwegian(result.stderr, english, "is an interval", "give one date")
 
 
@@ -320,7 +320,7 @@ def test_a_date_record_cannot_read_is_refused_in_norwegian(navsome, registry_cop
     args = ["record", "nav/linkedin", "followers", "1", "--source", "nav-some-2017"]
     result = norwegian(navsome, registry_copy, *args, "--as-of", "2017-02-30")
     fails(result, 2)
-    assert result.stderr == "navsome: --as-of: '2017-02-30' er ikke en dag i 2017-02.\n"
+    assert result.stderr == "navsome: --as-of: «2017-02-30» er ikke en dag i 2017-02.\n"
     speaks_norwegian(result.stderr, english, "is not a day")
 
 
@@ -340,13 +340,13 @@ def test_the_dates_and_figures_of_rows_the_registry_refuses_in_norwegian(
     result = norwegian(navsome, registry_copy, "import", str(path))
     fails(result, 1)
     assert result.stderr.splitlines()[1:] == [
-        f"  {path}:2: as_of: '2018-02-30' er ikke en dag i 2018-02",
+        f"  {path}:2: as_of: «2018-02-30» er ikke en dag i 2018-02",
         f"  {path}:3: as_of: 2999 er etter i dag ({today}); et tall eller en hendelse dateres "
         "når det har skjedd",
         f"  {path}:4: value: -5 er negativt; private meldinger er aldri under 0",
         f"  {path}:5: value: 5.5 er ikke et helt tall; følgere telles i hele tall",
         f"  {path}:6: as_of: 2011 er før kanalen startet (2017-10)",
-        f"  {path}:7: as_of: '2019/2018' slutter før det begynner",
+        f"  {path}:7: as_of: «2019/2018» slutter før det begynner",
     ]
     speaks_norwegian(result.stderr, english, "private_messages", "followers")
     result = navsome("--registry", str(registry_copy), "import", str(path))

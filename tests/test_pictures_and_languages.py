@@ -110,7 +110,7 @@ def test_the_language_follows_a_norwegian_locale(navsome):
 def test_messages_are_norwegian_too(navsome):
     result = navsome("--lang", "nb", "show", "jobblist")
     assert result.exit_code == 2
-    assert "ingen konto passer til 'jobblist'. Mente du 'jobblyst'" in result.stderr
+    assert "ingen konto passer til «jobblist». Mente du «jobblyst»" in result.stderr
 
 
 @pytest.mark.parametrize(

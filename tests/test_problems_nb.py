@@ -111,7 +111,7 @@ PROBLEMS = [
         "url",
         "sources.bad.url",
         "'nav' is not a web address; write it in full, such as https://www.nav.no/",
-        "'nav' er ikke en nettadresse; skriv den helt ut, for eksempel https://www.nav.no/",
+        "«nav» er ikke en nettadresse; skriv den helt ut, for eksempel https://www.nav.no/",
     ),
     (
         "year-date",
@@ -129,13 +129,13 @@ PROBLEMS = [
         "kind",
         "metrics.bad.kind",
         "'levl' is not one of level, period",
-        "'levl' er ikke en av level, period",
+        "«levl» er ikke en av level, period",
     ),
     (
         "unknown-key",
         "accounts.zz.run_bi",
         "unknown key; did you mean 'run_by'?",
-        "ukjent nøkkel; mente du 'run_by'?",
+        "ukjent nøkkel; mente du «run_by»?",
     ),
     (
         "empty-item",
@@ -147,13 +147,13 @@ PROBLEMS = [
         "platform",
         "accounts.zz.channels[0].platform",
         "unknown platform 'twiter'; did you mean 'twitter'?",
-        "ukjent plattform 'twiter'; mente du 'twitter'?",
+        "ukjent plattform «twiter»; mente du «twitter»?",
     ),
     (
         "month",
         f"{MEASUREMENTS}[0].as_of",
         "'2017-13' has no month 13",
-        "'2017-13' har ingen måned 13",
+        "«2017-13» har ingen måned 13",
     ),
     (
         "negative",  # a metric by its slug in English, by its Norwegian label in Norwegian
@@ -177,7 +177,7 @@ PROBLEMS = [
         "no-source",
         f"{MEASUREMENTS}[2]",
         "missing required key 'source'",
-        "mangler den påkrevde nøkkelen 'source'",
+        "mangler den påkrevde nøkkelen «source»",
     ),
     (
         "future",
@@ -195,7 +195,7 @@ PROBLEMS = [
         "no-channel",
         "events[9].platform",
         "account 'xx' has no channel on 'facebook' (it has: none)",
-        "kontoen 'xx' har ingen kanal på 'facebook' (den har: ingen)",
+        "kontoen «xx» har ingen kanal på «facebook» (den har: ingen)",
     ),
 ]
 
@@ -307,34 +307,34 @@ def test_a_file_that_is_not_there_is_said_in_norwegian(navsome, tmp_path, englis
         (
             ["list", "--as-of", "2017-13"],
             "--as-of: '2017-13' has no month 13.",
-            "--as-of: '2017-13' har ingen måned 13.",
+            "--as-of: «2017-13» har ingen måned 13.",
         ),
         (
             ["compare", "-m", "followers", "--since", "2017-02-30"],
             "--since: '2017-02-30' is not a day of 2017-02.",
-            "--since: '2017-02-30' er ikke en dag i 2017-02.",
+            "--since: «2017-02-30» er ikke en dag i 2017-02.",
         ),
         (
             ["list", "--as-of", "0000"],
             "--as-of: '0000' has no year 0.",
-            "--as-of: '0000' har ikke år 0.",
+            "--as-of: «0000» har ikke år 0.",
         ),
         (
             ["history", "nav", "--as-of", "2017/2018"],
             "--as-of: '2017/2018' is an interval; give one date (YYYY, YYYY-MM or YYYY-MM-DD).",
-            "--as-of: '2017/2018' er et intervall; oppgi én dato (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD).",
+            "--as-of: «2017/2018» er et intervall; oppgi én dato (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD).",
         ),
         (
             ["report", "--since", "2017-13/2018"],
             "--since: '2017-13/2018': '2017-13' has no month 13; an interval is two dates with / "
             "between, 2017-03/2017-05.",
-            "--since: '2017-13/2018': '2017-13' har ingen måned 13; et intervall er to datoer med "
+            "--since: «2017-13/2018»: «2017-13» har ingen måned 13; et intervall er to datoer med "
             "/ mellom, 2017-03/2017-05.",
         ),
         (
             ["report", "--since", "2019/2018"],
             "--since: '2019/2018' ends before it starts.",
-            "--since: '2019/2018' slutter før det begynner.",
+            "--since: «2019/2018» slutter før det begynner.",
         ),
     ],
     ids=["month", "day", "year-0", "interval", "in-an-interval", "backwards"],

@@ -75,13 +75,13 @@ def test_an_invalid_figure_on_a_date_with_a_figure_is_refused_as_invalid_not_as_
         (
             "nb",
             "nope",
-            "ukjent kilde 'nope'. Kjente kilder: nav-some-2017. Kjør 'navsome sources' for å se "
+            "ukjent kilde «nope». Kjente kilder: nav-some-2017. Kjør 'navsome sources' for å se "
             "alle kildene, eller 'navsome source add' for å legge til en ny.",
         ),
         (
             "nb",
             "nav-some-2018",
-            "ukjent kilde 'nav-some-2018'. Mente du 'nav-some-2017'? Kjør 'navsome sources' for å "
+            "ukjent kilde «nav-some-2018». Mente du «nav-some-2017»? Kjør 'navsome sources' for å "
             "se alle kildene, eller 'navsome source add' for å legge til en ny.",
         ),
     ],
@@ -144,7 +144,7 @@ def test_an_unknown_source_names_only_the_nearest_when_the_registry_has_many(
             "nb",
             ["--source", "nav-some-2017", "--stated", "om lag 19 500", "--note", "checked"],
             "jobblyst/facebook har allerede følgere 19 500 per 2017-12, samme tall med ordlyden "
-            "'19 500 følgere' (du oppga 'om lag 19 500') og uten merknad (du oppga 'checked'); "
+            "«19 500 følgere» (du oppga «om lag 19 500») og uten merknad (du oppga «checked»); "
             "bruk --replace for å erstatte det.",
         ),
     ],

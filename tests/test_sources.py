@@ -99,7 +99,7 @@ def test_a_source_address_must_be_one_a_reader_can_open(navsome, registry_copy):
     assert "sources.x.url: 'nav.no' is not a web address; write it in full" in refused.stderr
     norwegian = navsome("--lang", "nb", *args, "notaurl")
     assert "kilden ble ikke lagt til" in norwegian.stderr
-    assert "'notaurl' er ikke en nettadresse" in norwegian.stderr
+    assert "«notaurl» er ikke en nettadresse" in norwegian.stderr
     assert navsome(*args, "https://www.nav.no/x").exit_code == 0
 
 

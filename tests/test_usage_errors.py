@@ -93,10 +93,10 @@ def test_import_and_record_say_their_outcome_in_norwegian(navsome, registry_copy
     [
         (
             ["compare", "-m", "followers", "--as-of", "2017-13"],
-            "--as-of: '2017-13' har ingen måned 13.",
+            "--as-of: «2017-13» har ingen måned 13.",
         ),
-        (["compare", "-m", "followers", "--as-of", "17"], "'17' er ikke en dato; skriv ÅÅÅÅ"),
-        (["report", "--since", "2019/2018"], "'2019/2018' slutter før det begynner"),
+        (["compare", "-m", "followers", "--as-of", "17"], "«17» er ikke en dato; skriv ÅÅÅÅ"),
+        (["report", "--since", "2019/2018"], "«2019/2018» slutter før det begynner"),
     ],
 )
 def test_a_date_the_core_refuses_is_refused_in_norwegian(navsome, args, norwegian):
@@ -109,7 +109,7 @@ def test_problems_in_a_file_are_placed_by_linje_in_norwegian(navsome, registry_c
         "channel,metric,value,as_of,source\nnav/linkedin,followers,abc,2018-13,nav-some-2017\n"
     )
     said = navsome("--lang", "nb", "--registry", str(registry_copy), "import", str(rows))
-    fails(said, 1, "as_of: '2018-13' har ingen måned 13", "value: 'abc' er ikke et tall")
+    fails(said, 1, "as_of: «2018-13» har ingen måned 13", "value: «abc» er ikke et tall")
     refused = navsome("--lang", "nb", "--registry", str(registry_copy), "record",
                       "jobblyst/facebook", "followers", "1", "--as-of", "2031",
                       "--source", "nav-some-2017")  # fmt: skip
@@ -129,10 +129,10 @@ def test_validate_lists_a_registrys_problems_in_norwegian(navsome, tmp_path):
     assert said.exit_code == 1
     for norwegian in (
         "sources.s.year: må være et heltall, ikke tekst",
-        "accounts.a.run_bi: ukjent nøkkel; mente du 'run_by'?",
-        "ukjent plattform 'twitter'",
-        "'2017-13' har ingen måned 13",
-        "ukjent måling 'folowers'; mente du 'followers'?",
+        "accounts.a.run_bi: ukjent nøkkel; mente du «run_by»?",
+        "ukjent plattform «twitter»",
+        "«2017-13» har ingen måned 13",
+        "ukjent måling «folowers»; mente du «followers»?",
     ):
         assert norwegian in said.stdout, said.stdout
     english = navsome("validate", str(bad)).stdout

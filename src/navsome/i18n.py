@@ -24,7 +24,12 @@ class Words(NamedTuple):
     def __call__(self, template: str, /, **values: object) -> str:
         if self.language == "nb":
             template = NB.get(template, template)
+            return _in_norwegian_quotes(template, values) if values else template
         return template.format(**values) if values else template
+
+    def quoted(self, text: str) -> str:
+        """`text` quoted as this language quotes a name: 'jobblyst' or «jobblyst»."""
+        return _guillemets(text) if self.language == "nb" else repr(text)
 
     @property
     def norwegian(self) -> bool:
@@ -32,6 +37,24 @@ class Words(NamedTuple):
 
 
 ENGLISH = Words("en")
+
+
+def _guillemets(text: str) -> str:
+    """«text», escaped as repr escapes it (a newline or a control character shows as \\n)."""
+    return "«" + repr(text)[1:-1] + "»"
+
+
+def _in_norwegian_quotes(template: str, values: dict[str, object]) -> str:
+    """`template` filled in, each quoted text value ({name!r}) between Norwegian quotes."""
+    import string  # only a Norwegian message needs it
+
+    class Guillemets(string.Formatter):
+        def convert_field(self, value: object, conversion: str | None) -> object:
+            if conversion == "r" and isinstance(value, str):
+                return _guillemets(value)
+            return super().convert_field(value, conversion)
+
+    return Guillemets().format(template, **values)
 
 
 def worded(value: object, words: Words, error: Callable[[NavsomeError], str] = str) -> str:
@@ -341,9 +364,9 @@ NB = {
         "--registry: en tom sti peker ikke på noen fil; oppgi en registerfil, eller utelat "
         "--registry."
     ),
-    "NAVSOME_LANG={setting!r} is not a language navsome speaks; set it to nb or en (a locale "
+    "NAVSOME_LANG={setting} is not a language navsome speaks; set it to nb or en (a locale "
     "such as nb_NO.UTF-8 also works), or unset it.": (
-        "NAVSOME_LANG={setting!r} er ikke et språk navsome snakker; sett den til nb eller en "
+        "NAVSOME_LANG={setting} er ikke et språk navsome snakker; sett den til nb eller en "
         "(et språkoppsett som nb_NO.UTF-8 går også), eller fjern den."
     ),
     "navsome: NAVSOME_DEBUG={setting} is not understood; set it to 1 to see the traceback of "

@@ -362,9 +362,9 @@ def choose_language(ctx: "Context", lang: str, from_variable: bool = False) -> N
         if from_variable:  # said in the locale's language, the one navsome would speak
             _speak(ctx.find_root(), Words(default_language()))
             raise UsageError(
-                "NAVSOME_LANG={setting!r} is not a language navsome speaks; set it to nb or en "
+                "NAVSOME_LANG={setting} is not a language navsome speaks; set it to nb or en "
                 "(a locale such as nb_NO.UTF-8 also works), or unset it.",
-                setting=lang,
+                setting=repr(lang),  # as a shell would have it, in either language
             )
         raise typer.BadParameter(f"{lang!r} is not one of nb, en.", param_hint="--lang")
     _speak(ctx.find_root(), Words(chosen))

@@ -140,7 +140,7 @@ def _worded(value: object, words: Words) -> str:
 def _unknown(error: UnknownName, words: Words) -> str:
     hint = ""
     if error.suggestions:
-        names = words(" or ").join(repr(name) for name in error.suggestions)
+        names = words(" or ").join(words.quoted(name) for name in error.suggestions)
         hint = words(" Did you mean {names}?", names=names)
     if error.kind == "account":
         return words(

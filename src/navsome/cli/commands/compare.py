@@ -113,7 +113,7 @@ def command(
         if len(chosen) == 1 and len(accounts or []) > 1 and since is None:
             raise UsageError(
                 "{names} all name {account}; name two or more accounts to set side by side.",
-                names=", ".join(repr(name) for name in accounts or []),
+                names=", ".join(words.quoted(name) for name in accounts or []),
                 account=chosen[0].slug,
             )
         if len(chosen) < 2 or since is not None:

@@ -213,7 +213,7 @@ def _unknown_source(error: UnknownName, words: "Words") -> UsageError:
     and they are few), and the way out."""
     hint = ""
     if error.suggestions:
-        names = words(" or ").join(repr(name) for name in error.suggestions)
+        names = words(" or ").join(words.quoted(name) for name in error.suggestions)
         hint = words(" Did you mean {names}?", names=names)
     elif error.choices:
         hint = words(" Known sources: {names}.", names=", ".join(error.choices))
