@@ -9,7 +9,8 @@ reads the environment or keeps a language of its own; the command line chooses o
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from navsome.errors import Message, MetricName, NavsomeError, Problem
 
@@ -46,7 +47,15 @@ def _guillemets(text: str) -> str:
 
 def _in_norwegian_quotes(template: str, values: dict[str, object]) -> str:
     """`template` filled in, each quoted text value ({name!r}) between Norwegian quotes."""
-    import string  # only a Norwegian message needs it
+    said: str = _guillemet_formatter().format(template, **values)
+    return said
+
+
+@lru_cache(maxsize=1)
+def _guillemet_formatter() -> Any:
+    """A string.Formatter quoting as _guillemets does; made on the first Norwegian message, as
+    an English run needs no `string` module."""
+    import string
 
     class Guillemets(string.Formatter):
         def convert_field(self, value: object, conversion: str | None) -> object:
@@ -54,7 +63,7 @@ def _in_norwegian_quotes(template: str, values: dict[str, object]) -> str:
                 return _guillemets(value)
             return super().convert_field(value, conversion)
 
-    return Guillemets().format(template, **values)
+    return Guillemets()
 
 
 def worded(value: object, words: Words, error: Callable[[NavsomeError], str] = str) -> str:

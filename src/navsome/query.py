@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from navsome.dates import date_key, date_problem, period_days, period_end, period_start, same_length
 from navsome.errors import AmbiguousName, InvalidDate, Message, UnknownName, UsageError
-from navsome.model import Account, Channel, Measurement, Number, Registry
+from navsome.model import QUALIFIERS, Account, Channel, Measurement, Number, Registry
 
 
 class Figure(NamedTuple):
@@ -129,7 +129,7 @@ def check_metric(registry: Registry, metric: str) -> str:
 
 # A qualifier as the tables print it, in English or Norwegian, and the one it is.
 QUALIFIER_NAMES = {
-    **{slug: slug for slug in ("exact", "about", "over", "range")},
+    **{slug: slug for slug in QUALIFIERS},
     "nøyaktig": "exact",
     "omtrent": "about",
     "mer enn": "over",

@@ -24,6 +24,7 @@ from navsome.cli.typed_args import (
     refuse_repeated,
     refuse_unknown_action,
     shell_named,
+    valued_options,
     whole_options,
 )
 from navsome.errors import NavsomeError, UsageError
@@ -226,12 +227,7 @@ class NavsomeGroup(TyperGroup):
         write_usage(self, ctx, formatter)
 
     def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
-        valued = {
-            name
-            for param in self.params
-            if param.param_type_name == "option" and not getattr(param, "is_flag", False)
-            for name in param.opts
-        }
+        valued = valued_options(self)
         args = whole_options(self, shell_named(args, COMMANDS), valued)
         return super().parse_args(ctx, help_as_option(args, valued))
 

@@ -131,6 +131,6 @@ def _list_names(command: Command, ctx: Context, language: str) -> None:
     for param in params:
         names = list(getattr(registry, wanted[str(param.name)]))
         help_text = getattr(param, "help", None) or ""
-        listed = NAMES_LISTED[language].format(names=", ".join(names))
-        if 0 < len(names) <= MOST_NAMES_LISTED and not help_text.endswith(listed):
+        if 0 < len(names) <= MOST_NAMES_LISTED:  # once: the help is restored after drawing
+            listed = NAMES_LISTED[language].format(names=", ".join(names))
             param.help = help_text + listed  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from navsome.errors import UsageError
+from navsome.model import QUALIFIERS
 
 if TYPE_CHECKING:  # Typer carries its own copy of Click
     from typer._click import Command
@@ -50,23 +51,35 @@ def refuse_repeated(command: Command, args: list[str]) -> None:
             )
 
 
+def valued_options(command: Command) -> set[str]:
+    """The names of `command`'s options that take a value (`--lang nb`), not flags."""
+    return {
+        name
+        for param in command.params
+        if param.param_type_name == "option"
+        and not getattr(param, "is_flag", False)
+        and not getattr(param, "count", False)
+        for name in param.opts
+    }
+
+
+def first_argument(args: list[str], valued: Collection[str]) -> tuple[int, bool]:
+    """Where the first argument that is no option nor an option's value is in `args` (its
+    length when there is none), and whether a `--` came before it."""
+    index = 0
+    while index < len(args) and args[index].startswith("-"):
+        if args[index] == "--":
+            return index + 1, True
+        index += 2 if args[index] in valued else 1
+    return index, False
+
+
 def refuse_unknown_action(command: Command, args: list[str], actions: Sequence[str]) -> None:
     """A command whose first argument is one of `actions` (`source add`) refuses any other
     first, before Click would ask for what follows it."""
     if not actions:
         return
-    valued = {
-        name
-        for param in command.params
-        if param.param_type_name == "option" and not getattr(param, "is_flag", False)
-        for name in param.opts
-    }
-    index = 0  # past the options before it, and their values
-    while index < len(args) and args[index].startswith("-"):
-        if args[index] == "--":
-            index += 1
-            break
-        index += 2 if args[index] in valued else 1
+    index, _ = first_argument(args, valued_options(command))
     if index < len(args) and args[index] not in actions:
         raise UsageError(
             "{command} {action!r}: the one action is {actions}, e.g. navsome {command} {first} "
@@ -81,14 +94,7 @@ def refuse_unknown_action(command: Command, args: list[str], actions: Sequence[s
 def negative_numbers_as_values(command: Command, args: list[str]) -> list[str]:
     """`args` with its options first and its arguments after `--` when one of the arguments
     is a negative number, which Click would otherwise take for an unknown option (`-5`)."""
-    valued = {
-        name
-        for param in command.params
-        if param.param_type_name == "option"
-        and not getattr(param, "is_flag", False)
-        and not getattr(param, "count", False)
-        for name in param.opts
-    }
+    valued = valued_options(command)
     options: list[str] = []
     values: list[str] = []
     index = 0
@@ -125,19 +131,11 @@ def shell_named(args: list[str], commands: Collection[str]) -> list[str]:
 def help_as_option(args: list[str], valued: Collection[str]) -> list[str]:
     """`navsome help [COMMAND]`, as git and gh take it, read as `navsome [COMMAND] --help`;
     `valued` are the options before the command that take a value (`--lang nb help`)."""
-    index = 0
-    while index < len(args):
-        arg = args[index]
-        if arg == "--":
-            break
-        if arg.startswith("-"):
-            index += 2 if arg in valued else 1
-            continue
-        if arg == "help":
-            topic = [name for name in args[index + 1 : index + 2] if name != "help"]
-            return [*args[:index], *topic, "--help"]  # `help help` is navsome's help
-        break
-    return args
+    index, after_dashes = first_argument(args, valued)
+    if after_dashes or index >= len(args) or args[index] != "help":
+        return args
+    topic = [name for name in args[index + 1 : index + 2] if name != "help"]
+    return [*args[:index], *topic, "--help"]  # `help help` is navsome's help
 
 
 def whole_options(
@@ -167,9 +165,6 @@ def whole_options(
     return found
 
 
-QUALIFIERS = ("exact", "about", "over", "range")
-
-
 def old_qualifier_short(command: Command, args: list[str]) -> tuple[list[str], str | None]:
     """`record … -q about`, as it was typed before -q meant --quiet, read as `--qualifier
     about` (so scripts keep working), and the qualifier so read, to be said; else `args`."""
@@ -178,6 +173,6 @@ def old_qualifier_short(command: Command, args: list[str]) -> tuple[list[str], s
     for index, arg in enumerate(args[:-1]):
         if arg == "--":
             break
-        if arg == "-q" and args[index + 1] in QUALIFIERS:
+        if arg == "-q" and args[index + 1] in QUALIFIERS:  # the model's, as typed before
             return [*args[:index], "--qualifier", *args[index + 1 :]], args[index + 1]
     return args, None

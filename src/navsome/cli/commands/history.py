@@ -1,6 +1,6 @@
 """`navsome history [ACCOUNT…]`: figures over time, account by account or side by side."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,6 +25,10 @@ from navsome.cli.options import (
     named_platforms,
 )
 from navsome.output.console import note
+
+if TYPE_CHECKING:
+    from navsome.i18n import Words
+    from navsome.model import Account
 
 
 def command(
@@ -67,20 +71,9 @@ def command(
         (account, query.history(registry, account, metrics, platforms)) for account in chosen
     ]
     steps = [step for _, found in histories for step in found]
-    filtered = metrics is not None or platforms is not None
-    if not steps and len(chosen) == 1 and as_of is not None and not filtered:
-        on_or_before = last_day(as_of)
-        note(
-            words(
-                "{name} has no figure on or before {date}.", name=chosen[0].name, date=on_or_before
-            )
-        )
-    elif not steps and as_of is not None and not filtered:
-        note(words("None of these accounts has figures on or before {date}.", date=last_day(as_of)))
-    elif not steps and len(chosen) == 1:
-        note(words("{name} has no figures with these filters.", name=chosen[0].name))
-    elif not steps:
-        note(words("None of these accounts has figures with these filters."))
+    if not steps:
+        filtered = metrics is not None or platforms is not None
+        note(_why_empty(chosen, as_of, filtered=filtered, words=words))
     if wide:
         table = rows.wide_rows(steps)
         emit(
@@ -106,3 +99,19 @@ def command(
         ],
         columns=rows.STEP_ROW_KEYS,
     )
+
+
+def _why_empty(
+    chosen: list["Account"], as_of: str | None, *, filtered: bool, words: "Words"
+) -> str:
+    """Why no figure is shown: the date asked for, when that is all that was asked, else the
+    filters."""
+    one = chosen[0].name if len(chosen) == 1 else None
+    if as_of is not None and not filtered:
+        date = last_day(as_of)
+        if one:
+            return words("{name} has no figure on or before {date}.", name=one, date=date)
+        return words("None of these accounts has figures on or before {date}.", date=date)
+    if one:
+        return words("{name} has no figures with these filters.", name=one)
+    return words("None of these accounts has figures with these filters.")

@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 
 def _qualifiers(incomplete: str) -> list[str]:
     """What --qualifier completes to."""
-    return [name for name in ("exact", "about", "over", "range") if name.startswith(incomplete)]
+    from navsome.model import QUALIFIERS
+
+    return [name for name in QUALIFIERS if name.startswith(incomplete)]
 
 
 def _qualifier(text: str) -> str:
