@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 import navsome.__main__  # loaded here, so that the line below undoes what it installs
 from navsome.cli.app import app
+from navsome.registry.toml import tomllib
 
 # pytest rewrites each test module's asserts on import, about a second of every worker's start;
 # kept as bytecode beside the module (as pytest does unless bytecode writing is off, as it is
@@ -167,6 +168,38 @@ def _built_once(typer_app: typer.Typer) -> Any:
 
 _BUILT: dict[typer.Typer, Any] = {}
 typer.testing._get_command = _built_once  # type: ignore[attr-defined]
+
+
+def _parsed_once(loads: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
+    """The TOML parser, each distinct text parsed once a test process: many tests run several
+    commands on the same registry in a folder of their own (where navsome's own cache, kept by
+    the file's path, does not find it), and parsing again was a tenth of the suite's CPU. Each
+    call gets fresh objects (a pickle of the first result), so a caller that changes what it
+    got changes nothing another sees; a text the parser refuses is parsed, and refused, every
+    time. Processes the tests start parse as navsome always does."""
+    import pickle
+    from collections import OrderedDict
+
+    kept: OrderedDict[str, bytes] = OrderedDict()
+
+    def memoized(text: str, /, **options: Any) -> dict[str, Any]:
+        if options:
+            return loads(text, **options)
+        blob = kept.get(text)
+        if blob is None:
+            blob = pickle.dumps(loads(text), pickle.HIGHEST_PROTOCOL)
+            kept[text] = blob
+            if len(kept) > 64:  # a few registries of megabytes at most
+                kept.popitem(last=False)
+        else:
+            kept.move_to_end(text)
+        parsed: dict[str, Any] = pickle.loads(blob)
+        return parsed
+
+    return memoized
+
+
+tomllib.loads = _parsed_once(tomllib.loads)  # type: ignore[method-assign]
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from conftest import CLEAN_ENV, fails, script_path
+from conftest import CLEAN_ENV, fails, script_path, tiered
 from test_catalogue import english_phrases
 
 from navsome.registry.read import load_registry
@@ -307,12 +307,16 @@ def test_json_that_is_not_utf8_is_refused_without_a_spreadsheet_s_advice(
     fails(result, 1, said.replace("rows.json", str(path)))
 
 
+# Norwegian by default, English in the slow tier.
 @pytest.mark.parametrize(
     ("lang", "said"),
-    [
-        ("en", "<stdin>: cannot read it (it is closed); give a CSV or JSON file."),
-        ("nb", "<stdin>: kan ikke lese filen (den er lukket); oppgi en CSV- eller JSON-fil."),
-    ],
+    tiered(
+        [
+            ("nb", "<stdin>: kan ikke lese filen (den er lukket); oppgi en CSV- eller JSON-fil."),
+            ("en", "<stdin>: cannot read it (it is closed); give a CSV or JSON file."),
+        ],
+        fast=1,
+    ),
 )
 def test_a_closed_standard_input(registry_copy, lang, said):
     navsome = [str(script_path()), "--lang", lang, "--registry", str(registry_copy)]

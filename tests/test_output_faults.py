@@ -93,14 +93,18 @@ def run(
 ASCII = {"PYTHONIOENCODING": "ascii"}
 
 
+# JSON and plain text by default; CSV and Markdown in the slow tier.
 @pytest.mark.parametrize(
     "args",
-    [
-        ["show", "idebanken", "--json"],
-        ["list", "--format", "csv"],
-        ["list", "--format", "markdown"],
-        ["show", "idebanken"],  # piped: plain text
-    ],
+    tiered(
+        [
+            ["show", "idebanken", "--json"],
+            ["show", "idebanken"],  # piped: plain text
+            ["list", "--format", "csv"],
+            ["list", "--format", "markdown"],
+        ],
+        fast=2,
+    ),
     ids=" ".join,
 )
 def test_data_is_utf8_on_an_ascii_locale(args):
@@ -533,10 +537,11 @@ def test_main_reports_swallowed_ctrl_c_through_its_hook(main_in_process, monkeyp
     assert seen == [entry._unraisable]
 
 
+# A usage error and an answer by default; an error of the registry's in the slow tier.
 @pytest.mark.parametrize(
     ("args", "code"),
-    [(["list", "--format", "bad"], 2), (["show", "nobody"], 2), (["list"], 0)],
-    ids=["usage error", "unknown account", "answer"],
+    tiered([(["list", "--format", "bad"], 2), (["list"], 0), (["show", "nobody"], 2)], fast=2),
+    ids=["usage error", "answer", "unknown account"],
 )
 def test_a_full_stderr_keeps_the_exit_code(args, code):
     with open("/dev/full", "w") as full:

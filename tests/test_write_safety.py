@@ -13,6 +13,7 @@ import types
 from pathlib import Path
 
 import pytest
+from conftest import tiered
 
 from navsome.errors import NavsomeError
 from navsome.model import Measurement
@@ -690,7 +691,7 @@ def test_an_export_onto_a_read_only_file_is_refused(navsome, tmp_path):
     assert target.read_text() == "kept\n"
 
 
-@pytest.mark.parametrize("option", ["--note", "--stated", "--source"])
+@pytest.mark.parametrize("option", tiered(["--note", "--stated", "--source"], fast=1))
 def test_text_that_is_not_utf8_is_a_usage_error_not_a_crash(registry_copy, option):
     args = FIGURE[:-2] if option == "--source" else FIGURE  # FIGURE ends with its --source
     command = [sys.executable, "-m", "navsome", "--registry", str(registry_copy), "record"]
