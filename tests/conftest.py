@@ -215,6 +215,18 @@ def navsome() -> Invoke:
     return invoke
 
 
+@pytest.fixture(scope="session")
+def many_followers(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A registry of 1,200 followers figures (300 accounts on four platforms, one figure a
+    channel, as `compare -m followers` shows no other): its ranking is well past what a pipe
+    holds. Made once a test process, and only read, so navsome's cache has it after one run."""
+    from generate_registry import generate
+
+    path = tmp_path_factory.mktemp("many") / "many-followers.toml"
+    path.write_text(generate(300, 4, 1), encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def registry_copy(tmp_path: Path) -> Path:
     """A writable copy of the shipped registry."""

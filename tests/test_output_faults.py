@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 from conftest import ambient, script_path, tiered
-from generate_registry import generate  # benchmarks/, on the path by conftest
 
 from navsome.output.json_csv import write_csv
 
@@ -371,15 +370,11 @@ def test_ctrl_c_while_record_waits_for_the_lock(registry_copy, tmp_path):
     assert "value = 21000" not in registry_copy.read_text(encoding="utf-8")
 
 
-def start_on_a_full_pipe(tmp_path: Path, **kwargs) -> subprocess.Popen:
-    """navsome writing more than a pipe holds to a pipe nobody reads, once it is blocked."""
+def start_on_a_full_pipe(big: Path, **kwargs) -> subprocess.Popen:
+    """navsome ranking the registry `big` to a pipe nobody reads, once the pipe is full."""
     import fcntl
     import termios
 
-    big = tmp_path / "big.toml"
-    # 1,200 followers figures, output well past a pipe buffer; one figure a channel, as
-    # compare -m followers shows no other, keeps the file quick to read
-    big.write_text(generate(300, 4, 1), encoding="utf-8")
     process = subprocess.Popen(
         [str(script_path()), "--registry", str(big), "compare", "-m", "followers"],
         stdout=subprocess.PIPE,  # not read yet: the writer blocks when it is full
@@ -403,17 +398,17 @@ linux = pytest.mark.skipif(sys.platform != "linux", reason="reads how full a pip
 
 
 @linux
-def test_ctrl_c_while_blocked_on_a_full_pipe(tmp_path):
-    process = start_on_a_full_pipe(tmp_path)
+def test_ctrl_c_while_blocked_on_a_full_pipe(many_followers):
+    process = start_on_a_full_pipe(many_followers)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=20)
     assert (process.returncode, err) == (130, b"")
 
 
 @linux
-def test_a_run_started_with_ctrl_c_ignored_keeps_ignoring_it(tmp_path):
+def test_a_run_started_with_ctrl_c_ignored_keeps_ignoring_it(many_followers):
     ignore = lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)  # noqa: E731 - as nohup does
-    process = start_on_a_full_pipe(tmp_path, preexec_fn=ignore)
+    process = start_on_a_full_pipe(many_followers, preexec_fn=ignore)
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=60)
     assert (process.returncode, err) == (0, b"")

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, ambient, on_terminal, script_path, tiered
-from generate_registry import generate
 
 # The script as a user's shell starts it, less what the developer's shell would change.
 ENV = {k: v for k, v in os.environ.items() if not ambient(k)}
@@ -122,11 +121,8 @@ def test_errors_reach_stderr_with_exit_codes_and_no_traceback(tmp_path):
 
 # The table by default; CSV and JSON in the slow tier.
 @pytest.mark.parametrize("format_", tiered(["table", "csv", "json"], fast=1))
-def test_a_reader_closing_the_pipe_early_ends_quietly(tmp_path, format_):
-    big = tmp_path / "big.toml"
-    # 1,200 followers figures, output well past a pipe buffer; one figure a channel, as
-    # compare -m followers shows no other, keeps the file quick to read
-    big.write_text(generate(300, 4, 1), encoding="utf-8")
+def test_a_reader_closing_the_pipe_early_ends_quietly(many_followers, format_):
+    big = many_followers
     pipeline = f"'{script_path()}' --registry '{big}' compare -m followers -f {format_} | head -1"
     result = subprocess.run(
         ["bash", "-c", pipeline], capture_output=True, text=True, env=ENV, timeout=120
