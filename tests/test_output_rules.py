@@ -626,6 +626,12 @@ def test_the_rules_hold_through_the_installed_script(tmp_path):
     refused = run("list", "--export", str(tmp_path / "out.json"), "--format", "csv")
     assert refused.returncode == 2 and refused.stdout == ""
     assert "writes JSON; drop --format csv, or name the file" in refused.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+# More of the rules tested in-process above, a process each: in the slow tier.
+@pytest.mark.slow
+def test_more_rules_hold_through_the_installed_script(tmp_path):
     empty_name = run("list", "--export", "")
     assert empty_name.returncode == 2 and empty_name.stdout == ""
     clean = run("validate", "--format", "csv")
