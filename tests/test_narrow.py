@@ -217,21 +217,22 @@ def _args(args: list[str], timed: str, language: str) -> list[str]:
 IN_PROCESS = [args for args in DRAWN if args != ["report"]] + [["report"]]
 
 
+# Norwegian, the longer words, by default; English in the slow tier, with the report.
+@pytest.mark.parametrize("language", tiered(["nb", "en"], fast=1))
 @pytest.mark.parametrize("args", tiered(IN_PROCESS, fast=len(DRAWN) - 1), ids=" ".join)
 def test_every_command_at_40_60_and_80_columns_keeps_figures_dates_and_headings_whole(
-    navsome, timed, args
+    navsome, timed, args, language
 ):
     terminal = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1"}
-    for language in ("en", "nb"):
-        said = _args(args, timed, language)
-        wide = ANSI.sub("", navsome(*said, env={**terminal, "COLUMNS": "300"}).stdout)
-        for width in (40, 60, 80):
-            result = navsome(*said, env={**terminal, "COLUMNS": str(width)})
-            assert result.exit_code == 0, result.stderr
-            assert_whole(result.stdout, wide, width)
-        # Piped, a row stays one line whatever COLUMNS says, the narrowest included.
-        piped = navsome(*said, env={"COLUMNS": "300"}).stdout
-        assert navsome(*said, env={"COLUMNS": "40"}).stdout == piped
+    said = _args(args, timed, language)
+    wide = ANSI.sub("", navsome(*said, env={**terminal, "COLUMNS": "300"}).stdout)
+    for width in (40, 60, 80):
+        result = navsome(*said, env={**terminal, "COLUMNS": str(width)})
+        assert result.exit_code == 0, result.stderr
+        assert_whole(result.stdout, wide, width)
+    # Piped, a row stays one line whatever COLUMNS says, the narrowest included.
+    piped = navsome(*said, env={"COLUMNS": "300"}).stdout
+    assert navsome(*said, env={"COLUMNS": "40"}).stdout == piped
 
 
 # The one the issue names first, in the default run (every command is drawn in-process above);
