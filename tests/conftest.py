@@ -131,10 +131,11 @@ CLEAN_ENV = {
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """-n auto: a worker more than there are cores. Many tests wait on a child process, a lock
-    or a pipe, and the extra worker keeps the cores busy meanwhile (on two cores the suite took
-    26-35 s so, against 31-38 s with a worker a core). PYTEST_XDIST_AUTO_NUM_WORKERS still
-    decides when set."""
+    """-n auto: a worker more than there are cores. Tests that wait on a child process, a lock
+    or a pipe leave a core idle, and the extra worker uses it meanwhile (on two cores the suite
+    once took 26-35 s so, against 31-38 s with a worker a core; with fewer such tests in the
+    default run, the two are now within each other's noise). PYTEST_XDIST_AUTO_NUM_WORKERS
+    still decides when set."""
     chosen = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS")
     if chosen:
         return int(chosen)
