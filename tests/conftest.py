@@ -108,10 +108,13 @@ def _rewrite_test_modules(config: pytest.Config) -> None:
             folder = rewrite.get_cache_dir(source)
             kept = folder / (source.name[:-3] + rewrite.PYC_TAIL)
             if rewrite._read_pyc(source, kept) is None and rewrite.try_makedirs(folder):
-                source_hash, code = rewrite._rewrite_test(source, config)
+                try:
+                    source_hash, code = rewrite._rewrite_test(source, config)
+                except (SyntaxError, ValueError, OSError):
+                    continue  # its worker reports it as pytest does
                 rewrite._write_pyc(state, code, source_hash, kept)
     except (ImportError, AttributeError, KeyError, TypeError):
-        return
+        return  # another pytest's internals: the workers rewrite the modules as before
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -194,7 +197,7 @@ typer.testing._get_command = _built_once  # type: ignore[attr-defined]
 def _parsed_once(loads: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
     """The TOML parser, each distinct text parsed once a test process: many tests run several
     commands on the same registry in a folder of their own (where navsome's own cache, kept by
-    the file's path, does not find it), and parsing again was a tenth of the suite's CPU. Each
+    the file's path, does not find it), and parsing again was about a tenth of its CPU. Each
     call gets fresh objects (a pickle of the first result), so a caller that changes what it
     got changes nothing another sees; a text the parser refuses is parsed, and refused, every
     time. Processes the tests start parse as navsome always does."""
@@ -210,7 +213,7 @@ def _parsed_once(loads: Callable[..., dict[str, Any]]) -> Callable[..., dict[str
         if blob is None:
             blob = pickle.dumps(loads(text), pickle.HIGHEST_PROTOCOL)
             kept[text] = blob
-            if len(kept) > 64:  # a few registries of megabytes at most
+            if len(kept) > 64:  # bounded: some tests parse texts of megabytes
                 kept.popitem(last=False)
         else:
             kept.move_to_end(text)
