@@ -136,9 +136,15 @@ def _with_figure(
         if m.metric == figure.metric and m.as_of == figure.as_of
     ]  # fmt: skip
     replacing = same_date[0] if same_date else None
+
+    def edit() -> tuple[str, Registry]:
+        return _edit_registry(text, registry, name, account.slug, index, replacing, figure)
+
     problems = check_figure(registry, figure, channel.started)
     if problems:  # each with its line in the file as it would be, as loading would say it
-        raise _refusal(text, registry, name, account.slug, index, replacing, figure, problems)
+        number = len(channel.measurements) if replacing is None else replacing
+        place = f"accounts.{account.slug}.channels[{index}].measurements[{number}]"
+        raise _refusal(edit, problems, place, name)
     labels = (metric.label_en, metric.label_nb)
     previous = previous_figure(channel.measurements, figure, metric.kind == "period")
     if replacing is not None:
@@ -147,7 +153,7 @@ def _with_figure(
             return Recorded("unchanged", channel, old, metric.unit, previous, labels), None
         if not replace:
             raise Conflict(channel.id, old, figure, labels, metric.unit)
-    edited = _edit_registry(text, registry, name, account.slug, index, replacing, figure)
+    edited = edit()
     if replacing is None:
         return Recorded("added", channel, figure, metric.unit, previous, labels), edited
     old = channel.measurements[replacing]
@@ -207,27 +213,20 @@ def _edit_registry(
 
 
 def _refusal(
-    text: str,
-    registry: Registry,
-    name: str,
-    account: str,
-    index: int,
-    replacing: int | None,
-    figure: Measurement,
+    edit: Callable[[], tuple[str, Registry]],
     problems: Sequence[tuple[str, Message]],
+    place: str,
+    name: str,
 ) -> RecordRefused:
-    """Why a figure that check_figure refuses is not recorded: the new text is made (never
-    written) and checked in full, so each problem comes with its line as the file would be.
-    Should that check pass where check_figure did not (or the edit not be made), check_figure's
-    problems are given, without lines."""
+    """Why a figure that check_figure refuses is not recorded: the new text is made by `edit`
+    (never written) and checked in full, so each problem comes with its line as the file would
+    be. Should that check pass where check_figure did not (or the edit not be made),
+    check_figure's problems are given at `place`, the figure's, without lines."""
     try:
-        _edit_registry(text, registry, name, account, index, replacing, figure)
+        edit()
     except RecordRefused as refused:
         if refused.problems:
             return refused
-    figures = registry.accounts[account].channels[index].measurements
-    number = len(figures) if replacing is None else replacing
-    place = f"accounts.{account}.channels[{index}].measurements[{number}]"
     said = [Problem(place if at == "row" else f"{place}.{at}", what) for at, what in problems]
     return _invalid(said, name)
 
