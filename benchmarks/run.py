@@ -21,7 +21,7 @@ months), the shipped registry, and generated registries of 1k/5k/20k accounts (-
 On each, against a bare `tomllib.load` of the same file, in time and peak memory: a cold query
 (`compare --metric followers --format csv` with no cache entry for the file, which it then
 writes), a warm one (the entry present), and `record` of one more month on a copy reset before
-every run, cold and warm. The scale section reads with NAVSOME_NO_CACHE=1. Python timer,
+every run, cold and warm, and one refused (a negative count, warm). The scale section reads with NAVSOME_NO_CACHE=1. Python timer,
 --deep-runs runs each (one above 10k accounts). The whole benchmark uses a cache folder of its
 own (XDG_CACHE_HOME in its temporary folder).
 """
@@ -271,7 +271,14 @@ WARM_TARGET = 2.0  # the warm ten-year query, as a multiple of the shipped regis
 IMPORT_TARGET = 3.0  # 10,000 rows into 1,000 accounts, as a multiple of a bare load of the result
 IMPORT_ROWS = 10_000
 LINEAR_TARGET = 1.5  # µs/account at the largest size, as a multiple of that at the smallest
-DECADE_CASES = ("query cold", "query warm", "record cold", "record warm", "import a month")
+DECADE_CASES = (
+    "query cold",
+    "query warm",
+    "record cold",
+    "record warm",
+    "record refused",
+    "import a month",
+)
 SHIPPED_CASES = ("query warm",)
 SIZE_CASES = ("query cold", "record cold", "record warm")
 
@@ -282,18 +289,19 @@ def query(navsome: Path, registry: Path) -> list[str]:
 
 
 def recorder(
-    navsome: Path, original: Path, env: dict[str, str], warm: bool
+    navsome: Path, original: Path, env: dict[str, str], warm: bool, value: str = "50000"
 ) -> Callable[[], list[str]]:
     """The command line of each `record` run, readied unmeasured: a copy of `original` reset
     from it, so every run adds the same figure (2026-01, after any month in the file and not
     after today) to a file of the same size. Warm: a query on the copy first, so a cache of the
-    file as it then is is present, as after any earlier command on it."""
+    file as it then is is present, as after any earlier command on it. A `value` of -1 is
+    refused (a negative count), with its line in the file as it would be."""
     copy = original.with_name(f"record-{original.name}")
     text = original.read_text(encoding="utf-8")
     found = re.search(r'^\[\[accounts\.([^.\]]+)\.channels\]\]\nplatform = "([^"]+)"', text, re.M)
     assert found, f"{original} has no channel to record into"
     channel = f"{found[1]}/{found[2]}"
-    figure = ["followers", "50000", "--as-of", "2026-01", "--source", "nav-some-2017"]
+    figure = ["followers", value, "--as-of", "2026-01", "--source", "nav-some-2017"]
 
     def ready() -> list[str]:
         shutil.copyfile(original, copy)
@@ -366,11 +374,13 @@ def emptied(env: dict[str, str], ready: Callable[[], list[str]]) -> Callable[[],
     return empty_then_ready
 
 
-def timed(ready: Callable[[], list[str]], runs: int, env: dict[str, str]) -> tuple[float, int]:
+def timed(
+    ready: Callable[[], list[str]], runs: int, env: dict[str, str], allowed: tuple[int, ...] = (0,)
+) -> tuple[float, int]:
     """Median wall time and the largest peak memory of `runs` runs of what ready() gives."""
     times, peak = [], 0
     for _ in range(runs):
-        elapsed, memory = run_once(ready(), env, allowed=(0,))
+        elapsed, memory = run_once(ready(), env, allowed=allowed)
         times.append(elapsed)
         peak = max(peak, memory)
     return statistics.median(times), peak
@@ -394,6 +404,7 @@ def deep_measure(
         "query warm": (lambda: compare, env),
         "record cold": (emptied(env, recorder(navsome, registry, env, warm=False)), env),
         "record warm": (recorder(navsome, registry, env, warm=True), env),
+        "record refused": (recorder(navsome, registry, env, warm=True, value="-1"), env),
         "import a month": (emptied(env, importer(navsome, registry, month_rows(registry))), env),
     }
     results = {}
@@ -401,7 +412,7 @@ def deep_measure(
         ready, case_env = plans[name]
         if name == "query warm":
             run_once(compare, env, allowed=(0,))  # unmeasured: it leaves the cache
-        results[name] = timed(ready, runs, case_env)
+        results[name] = timed(ready, runs, case_env, (1,) if name == "record refused" else (0,))
     return results
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import modules_loaded
+from conftest import modules_loaded, tiered
 
 from navsome.cli.app import COMMANDS, app
 
@@ -15,13 +15,18 @@ def commands_imported(*args: str) -> list[str]:
     return [name for name in modules_loaded(list(args)) if name.startswith("navsome.cli.commands.")]
 
 
+# What a run imports is the same on every Python: one case by default, the others in the slow
+# tier (each starts a process).
 @pytest.mark.parametrize(
     ("args", "module"),
-    [
-        (["list", "--json"], "list"),
-        (["--lang", "nb", "show", "jobblyst"], "show"),
-        (["--registry", "data/channels.toml", "metrics"], "metrics"),
-    ],
+    tiered(
+        [
+            (["list", "--json"], "list"),
+            (["--lang", "nb", "show", "jobblyst"], "show"),
+            (["--registry", "data/channels.toml", "metrics"], "metrics"),
+        ],
+        fast=1,
+    ),
 )
 def test_a_run_imports_only_the_command_it_runs(args, module):
     assert commands_imported(*args) == [f"navsome.cli.commands.{module}"]

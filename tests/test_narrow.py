@@ -65,6 +65,7 @@ def test_piped_output_is_never_wrapped_whatever_columns_says(navsome, width):
     assert max(len(line) for line in piped.stdout.splitlines()) > int(width)  # a row is a line
 
 
+@pytest.mark.slow  # the default run draws compare on a pseudo-terminal of 40 columns below
 def test_a_pseudo_terminal_of_40_columns_gets_every_figure_whole():
     env = {**{k: v for k, v in os.environ.items() if not k.startswith("NAVSOME_")}}
     env.update({k: v for k, v in CLEAN_ENV.items() if v is not None})
