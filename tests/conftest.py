@@ -80,8 +80,44 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("UV_CACHE_DIR", str(Path(home) / "uv"))
     os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="navsome-tests-cache-")
     if not hasattr(config, "workerinput"):  # once, in the process that starts the workers
+        config.stash[_OWN_CACHE] = (own := Path(home) / "navsome", cache_entries(own))
         _compile_navsome()
         _rewrite_test_modules(config)
+
+
+_OWN_CACHE = pytest.StashKey[tuple[Path, dict[str, int]]]()
+
+
+def cache_entries(folder: Path) -> dict[str, int]:
+    """Each file in `folder` and when it was last written (none when there is no folder)."""
+    try:
+        return {entry.name: entry.stat().st_mtime_ns for entry in os.scandir(folder)}
+    except OSError:
+        return {}
+
+
+def cache_written(folder: Path, before: dict[str, int]) -> list[str]:
+    """The files in `folder` written since `before` was taken."""
+    return sorted(name for name, when in cache_entries(folder).items() if before.get(name) != when)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Fail the run if a process a test started wrote to the developer's own navsome cache
+    (an environment made from scratch without the session's XDG_CACHE_HOME: use
+    bare_environment)."""
+    if _OWN_CACHE not in session.config.stash:
+        return
+    own, before = session.config.stash[_OWN_CACHE]
+    written = cache_written(own, before)
+    if written:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(  # on a line of its own after xdist's progress dots
+                f"\nFAILED: a test wrote to the developer's navsome cache {own}: "
+                f"{', '.join(written)} (or a navsome run outside the tests did meanwhile)",
+                red=True,
+            )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def _compile_navsome() -> None:
@@ -304,12 +340,18 @@ print(json.dumps(sorted(sys.modules)))
 """
 
 
+def bare_environment(**variables: str) -> dict[str, str]:
+    """An environment made from scratch for a process a test starts: PATH, the session's cache
+    folder (never the developer's own, which navsome would find without it), and
+    `variables`."""
+    return {"PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"], **variables}
+
+
 def modules_loaded(args: list[str], **env: str) -> list[str]:
     """Every module a fresh process has imported once navsome has run `args`."""
     import subprocess
 
-    environment = {"PATH": "/usr/bin:/bin", "NAVSOME_LANG": "en", **env}
-    environment.setdefault("XDG_CACHE_HOME", os.environ["XDG_CACHE_HOME"])  # the session's
+    environment = bare_environment(NAVSOME_LANG="en", **env)
     result = subprocess.run(
         [sys.executable, "-c", _MODULES_PROBE, json.dumps(args)],
         capture_output=True,

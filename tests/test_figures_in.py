@@ -4,7 +4,7 @@ a confirmation that shows the figure as it was stored."""
 from __future__ import annotations
 
 import pytest
-from conftest import fails, script_path
+from conftest import bare_environment, fails, script_path
 
 import navsome.registry.schema
 from navsome.errors import InvalidFigure
@@ -159,7 +159,7 @@ def test_a_future_date_is_refused_through_the_installed_script(registry_copy):
         [str(script_path()), "--registry", str(registry_copy), "record", *args],
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "NAVSOME_LANG": "en"},
+        env=bare_environment(NAVSOME_LANG="en"),
     )
     assert result.returncode == 1 and result.stdout == ""
     assert "2999 is after today" in result.stderr

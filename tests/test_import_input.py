@@ -7,7 +7,7 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from conftest import CLEAN_ENV, fails, script_path, tiered
+from conftest import CLEAN_ENV, bare_environment, fails, script_path, tiered
 from test_catalogue import english_phrases
 
 from navsome.registry.read import load_registry
@@ -104,7 +104,7 @@ def test_what_norwegian_excel_writes_imports_from_stdin_through_the_installed_sc
         [str(script_path()), "--lang", "nb", "--registry", str(registry_copy), "import", "-"],
         input=EXCEL_NB,
         capture_output=True,
-        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+        env=bare_environment(LANG="C.UTF-8"),
         timeout=60,
     )
     assert result.returncode == 0, result.stderr.decode()
@@ -324,7 +324,7 @@ def test_a_closed_standard_input(registry_copy, lang, said):
         ["sh", "-c", '"$@" <&-', "sh", *navsome, "import", "-"],
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+        env=bare_environment(LANG="C.UTF-8"),
         timeout=60,
     )
     assert (result.returncode, result.stdout, result.stderr) == (2, "", f"navsome: {said}\n")
