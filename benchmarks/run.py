@@ -21,9 +21,9 @@ months), the shipped registry, and generated registries of 1k/5k/20k accounts (-
 On each, against a bare `tomllib.load` of the same file, in time and peak memory: a cold query
 (`compare --metric followers --format csv` with no cache entry for the file, which it then
 writes), a warm one (the entry present), and `record` of one more month on a copy reset before
-every run, cold and warm, and one refused (a negative count, warm). The scale section reads with NAVSOME_NO_CACHE=1. Python timer,
---deep-runs runs each (one above 10k accounts). The whole benchmark uses a cache folder of its
-own (XDG_CACHE_HOME in its temporary folder).
+every run, cold and warm, and one refused (a negative count, warm). The scale section reads
+with NAVSOME_NO_CACHE=1. Python timer, --deep-runs runs each (one above 10k accounts). The
+whole benchmark uses a cache folder of its own (XDG_CACHE_HOME in its temporary folder).
 """
 
 from __future__ import annotations
