@@ -117,7 +117,8 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
                 f"{', '.join(written)} (or a navsome run outside the tests did meanwhile)",
                 red=True,
             )
-        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        if session.exitstatus == pytest.ExitCode.OK:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def _compile_navsome() -> None:
@@ -351,7 +352,7 @@ def modules_loaded(args: list[str], **env: str) -> list[str]:
     """Every module a fresh process has imported once navsome has run `args`."""
     import subprocess
 
-    environment = bare_environment(NAVSOME_LANG="en", **env)
+    environment = bare_environment(**{"NAVSOME_LANG": "en", **env})  # env may say another
     result = subprocess.run(
         [sys.executable, "-c", _MODULES_PROBE, json.dumps(args)],
         capture_output=True,

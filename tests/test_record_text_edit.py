@@ -290,6 +290,38 @@ def test_a_refusal_names_what_the_whole_new_file_would_with_the_same_lines(
     assert all(line is not None for _, _, line in said)
 
 
+def test_a_refusal_whose_edit_went_to_the_wrong_place_comes_from_the_whole_file(
+    tmp_path, monkeypatch, tomlkit_calls
+):
+    """The section is trusted for a refusal only where it is the channel's: a text edit that
+    put the figure in the next channel's place is caught, and the whole new file (by tomlkit)
+    says what is wrong, on the right line."""
+    from navsome.errors import RegistryProblems
+    from navsome.registry.read import parse_registry
+    from navsome.registry.record import RecordRefused
+
+    real = navsome.registry.text_edit.add_figure
+
+    def misplaced(text, account, channel, fields):
+        right = real(text, account, channel, fields)
+        wrong = real(text, account, channel + 1, fields)
+        start = text.index(wrong.old_section)
+        moved = text[:start] + right.new_section + text[start + len(wrong.old_section) :]
+        return Edit(moved, wrong.old_section, right.new_section)
+
+    monkeypatch.setattr(navsome.registry.text_edit, "add_figure", misplaced)
+    path = tmp_path / "channels.toml"
+    path.write_text(TEXT, encoding="utf-8")
+    negative = NEW._replace(value=-5)
+    with pytest.raises(RecordRefused) as refused:
+        record_into(path, negative)
+    assert tomlkit_calls == [("jobblyst", 0)]
+    with pytest.raises(RegistryProblems) as whole:
+        parse_registry(real(TEXT, "jobblyst", 0, figure_fields(negative)).text, str(path))
+    said = [(p.path, str(p.message), p.line) for p in refused.value.problems]
+    assert said == [(p.path, str(p.message), p.line) for p in whole.value.problems]
+
+
 # --- the parse cache: read for the file as it was, written for the new one ------------------
 
 
