@@ -166,10 +166,10 @@ def test_the_text_edit_keeps_the_files_byte_habits(tmp_path, tomlkit_calls, layo
     assert registry.accounts["jobbmesse"].channels[-1].measurements[-1] == NEW
 
 
-def test_an_edit_in_the_wrong_place_is_never_written(tmp_path, monkeypatch, tomlkit_calls):
-    """Should the text edit go wrong (here: the right new lines put in the next channel's
-    place), the check of the section it replaced against the registry catches it, and tomlkit
-    records the figure instead."""
+@pytest.fixture
+def misplacing(monkeypatch):
+    """The text edit gone wrong: the right new lines put in the next channel's place. Gives the
+    real add_figure."""
     real = navsome.registry.text_edit.add_figure
 
     def misplaced(text, account, channel, fields):
@@ -180,6 +180,12 @@ def test_an_edit_in_the_wrong_place_is_never_written(tmp_path, monkeypatch, toml
         return Edit(moved, wrong.old_section, right.new_section)
 
     monkeypatch.setattr(navsome.registry.text_edit, "add_figure", misplaced)
+    return real
+
+
+def test_an_edit_in_the_wrong_place_is_never_written(tmp_path, misplacing, tomlkit_calls):
+    """Should the text edit go wrong, the check of the section it replaced against the
+    registry catches it, and tomlkit records the figure instead."""
     path = tmp_path / "channels.toml"
     path.write_text(TEXT, encoding="utf-8")
     record_into(path)
@@ -291,7 +297,7 @@ def test_a_refusal_names_what_the_whole_new_file_would_with_the_same_lines(
 
 
 def test_a_refusal_whose_edit_went_to_the_wrong_place_comes_from_the_whole_file(
-    tmp_path, monkeypatch, tomlkit_calls
+    tmp_path, misplacing, tomlkit_calls
 ):
     """The section is trusted for a refusal only where it is the channel's: a text edit that
     put the figure in the next channel's place is caught, and the whole new file (by tomlkit)
@@ -300,16 +306,6 @@ def test_a_refusal_whose_edit_went_to_the_wrong_place_comes_from_the_whole_file(
     from navsome.registry.read import parse_registry
     from navsome.registry.record import RecordRefused
 
-    real = navsome.registry.text_edit.add_figure
-
-    def misplaced(text, account, channel, fields):
-        right = real(text, account, channel, fields)
-        wrong = real(text, account, channel + 1, fields)
-        start = text.index(wrong.old_section)
-        moved = text[:start] + right.new_section + text[start + len(wrong.old_section) :]
-        return Edit(moved, wrong.old_section, right.new_section)
-
-    monkeypatch.setattr(navsome.registry.text_edit, "add_figure", misplaced)
     path = tmp_path / "channels.toml"
     path.write_text(TEXT, encoding="utf-8")
     negative = NEW._replace(value=-5)
@@ -317,7 +313,7 @@ def test_a_refusal_whose_edit_went_to_the_wrong_place_comes_from_the_whole_file(
         record_into(path, negative)
     assert tomlkit_calls == [("jobblyst", 0)]
     with pytest.raises(RegistryProblems) as whole:
-        parse_registry(real(TEXT, "jobblyst", 0, figure_fields(negative)).text, str(path))
+        parse_registry(misplacing(TEXT, "jobblyst", 0, figure_fields(negative)).text, str(path))
     said = [(p.path, str(p.message), p.line) for p in refused.value.problems]
     assert said == [(p.path, str(p.message), p.line) for p in whole.value.problems]
 
