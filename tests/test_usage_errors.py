@@ -3,6 +3,8 @@ them otherwise; plain lines when stderr is not a terminal."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import fails
 
@@ -42,6 +44,45 @@ def test_the_language_typed_after_the_command_speaks_its_errors(navsome):
     said = navsome("list", "--frobnicate", "--lang", "nb")
     fails(said, 2, "Bruk: navsome list [OPTIONS]", "Se 'navsome list -h' for hjelp.")
     fails(navsome("list", "--frobnicate", env={"NAVSOME_LANG": "nb"}), 2, "Ukjent valg")
+
+
+@pytest.mark.parametrize(
+    ("args", "usage", "command"),
+    [
+        (["compare", "-m"], "navsome compare [OPTIONS] [ACCOUNT]...", "navsome compare"),
+        (["--registry"], "navsome [OPTIONS] COMMAND [ARGS]...", "navsome"),
+    ],
+)
+def test_an_option_missing_its_value_shows_the_usage_and_where_help_is(
+    navsome, args, usage, command
+):
+    option = args[-1]
+    fails(
+        navsome(*args, env={"NAVSOME_LANG": "en"}),
+        2,
+        f"Usage: {usage}",
+        f"Try '{command} -h' for help.",
+        f"Error: Option '{option}' requires an argument.",
+    )
+    norwegian = navsome(*args, env={"NAVSOME_LANG": "nb"})
+    fails(norwegian, 2, f"Bruk: {usage}", f"Se '{command} -h' for hjelp.", f"Valget {option} må")
+
+
+@pytest.mark.parametrize("args", [["compare", "-m"], ["list", "--frobnicate"]], ids=" ".join)
+def test_a_usage_error_drawn_for_a_terminal_is_norwegian_all_through(navsome, args):
+    terminal = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": "80"}
+    command = f"navsome {args[0]}"
+    said = navsome("--lang", "nb", *args, env=terminal)
+    fails(said, 2)
+    norwegian = re.sub(r"\x1b\[[0-9;]*m", "", said.stderr)  # bold stays without colour
+    for phrase in (f"Bruk: {command} [OPTIONS]", f"Se '{command} -h' for hjelp.", "─ Feil ─"):
+        assert phrase in norwegian, norwegian
+    for english in ("Usage", "Try", "Error"):
+        assert english not in norwegian
+    drawn = navsome("--lang", "en", *args, env=terminal)  # and English stays English
+    english = re.sub(r"\x1b\[[0-9;]*m", "", drawn.stderr)
+    for phrase in (f"Usage: {command} [OPTIONS]", f"Try '{command} -h' for help.", "─ Error ─"):
+        assert phrase in english, english
 
 
 def test_usage_errors_on_a_pipe_are_plain_lines(navsome):

@@ -6,6 +6,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, MutableMapping
+from contextlib import contextmanager
 from importlib import import_module
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -157,6 +158,18 @@ _CLICK_ERROR: type[Exception] = next(
 )
 
 
+@contextmanager
+def _usage_shown(ctx: "Context") -> Iterator[None]:
+    """Click's parser raises "Option '-m' requires an argument." without the context, and so
+    without the usage line and the pointer to help that its other usage errors have."""
+    try:
+        yield
+    except _CLICK_ERROR as error:
+        if getattr(error, "ctx", False) is None:
+            error.ctx, error.cmd = ctx, ctx.command  # type: ignore[attr-defined]
+        raise
+
+
 class NavsomeCommand(TyperCommand):
     """A command whose help is plain text when piped, and which reads a negative number
     (`record … -500`) as the value it is rather than as an option."""
@@ -174,7 +187,8 @@ class NavsomeCommand(TyperCommand):
             _say_old_qualifier(ctx, args, qualifier)
         refuse_repeated(self, args)
         refuse_unknown_action(self, args, getattr(self, "actions", ()))
-        return super().parse_args(ctx, negative_numbers_as_values(self, args))
+        with _usage_shown(ctx):
+            return super().parse_args(ctx, negative_numbers_as_values(self, args))
 
     def collect_usage_pieces(self, ctx: "Context") -> list[str]:
         # Typer writes a required argument as {VALUE}, which reads as a set to choose from;
@@ -229,7 +243,8 @@ class NavsomeGroup(TyperGroup):
     def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
         valued = valued_options(self)
         args = whole_options(self, shell_named(args, COMMANDS), valued)
-        return super().parse_args(ctx, help_as_option(args, valued))
+        with _usage_shown(ctx):
+            return super().parse_args(ctx, help_as_option(args, valued))
 
     def list_commands(self, ctx: "Context") -> list[str]:
         return list(self.commands)
