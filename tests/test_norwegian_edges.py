@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 
+import pytest
 from conftest import CLEAN_ENV, fails, script_path
 
 NORWEGIAN_LOCALE = {"NAVSOME_LANG": None, "LANG": "nb_NO.UTF-8"}
@@ -71,3 +72,17 @@ def test_norwegian_quotes_a_name_with_guillemets_escaped_as_english_does(navsome
     # What a name holds that would move the cursor or break the line is shown, not done.
     hostile = navsome("--lang", "nb", "show", "a\nb\x1b[2J").stderr
     assert "«a\\nb\\x1b[2J»" in hostile and "\x1b" not in hostile
+
+
+@pytest.mark.parametrize(
+    ("typed", "norwegian", "english"),
+    [("folgere", "«Følgere»", "'followers'"), ("komentarer", "«Kommentarer»", "'comments'")],
+)
+def test_a_metric_is_suggested_by_the_name_the_runs_language_gives_it(
+    navsome, typed, norwegian, english
+):
+    said = navsome("--lang", "nb", "compare", "-m", typed)
+    fails(said, 2, f"ukjent måling «{typed}». Mente du {norwegian}?")
+    fails(navsome("--lang", "en", "compare", "-m", typed), 2, f"Did you mean {english}?")
+    # and what is suggested is read as the metric
+    assert navsome("--lang", "nb", "compare", "-m", norwegian.strip("«»")).exit_code == 0

@@ -86,15 +86,23 @@ class UsageError(NavsomeError):
 
 class UnknownName(UsageError):
     """`name` matches no `kind` (account, platform, metric, channel) in the registry.
-    `suggestions` are close names; `choices` all there are, where they are few enough to list."""
+    `suggestions` are close names; `choices` all there are, where they are few enough to list;
+    `suggestions_nb` the suggestions as a Norwegian reader types them (a metric's Norwegian
+    label), one for each, where they have such a name."""
 
     def __init__(
-        self, kind: str, name: str, suggestions: Sequence[str] = (), choices: Sequence[str] = ()
+        self,
+        kind: str,
+        name: str,
+        suggestions: Sequence[str] = (),
+        choices: Sequence[str] = (),
+        suggestions_nb: Sequence[str] = (),
     ) -> None:
         self.kind = kind
         self.name = name
         self.suggestions = tuple(suggestions)
         self.choices = tuple(choices)
+        self.suggestions_nb = tuple(suggestions_nb)
         message = f"no {kind} matches {name!r}."
         if self.suggestions:
             message += " Did you mean " + " or ".join(map(repr, self.suggestions)) + "?"

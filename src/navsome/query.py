@@ -124,7 +124,11 @@ def check_metric(registry: Registry, metric: str) -> str:
         for slug, found in registry.metrics.items()
         for name in (slug, found.label_en, found.label_nb)
     ]
-    return _resolve("metric", metric, _table(names), list(registry.metrics))
+    try:
+        return _resolve("metric", metric, _table(names), list(registry.metrics))
+    except UnknownName as error:  # suggested in Norwegian by the label, which is read too
+        labels = [registry.metrics[slug].label_nb for slug in error.suggestions]
+        raise UnknownName("metric", metric, error.suggestions, error.choices, labels) from None
 
 
 # A qualifier as the tables print it, in English or Norwegian, and the one it is.

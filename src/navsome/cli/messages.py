@@ -140,7 +140,8 @@ def _worded(value: object, words: Words) -> str:
 def _unknown(error: UnknownName, words: Words) -> str:
     hint = ""
     if error.suggestions:
-        names = words(" or ").join(words.quoted(name) for name in error.suggestions)
+        shown = error.suggestions_nb if words.language == "nb" else ()
+        names = words(" or ").join(words.quoted(name) for name in shown or error.suggestions)
         hint = words(" Did you mean {names}?", names=names)
     if error.kind == "account":
         return words(
