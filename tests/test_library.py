@@ -76,6 +76,7 @@ def test_unknown_and_ambiguous_names_carry_their_data(capsys):
         registry.figures(metric="folowers")
     assert (unknown.value.kind, unknown.value.name) == ("metric", "folowers")
     assert unknown.value.suggestions == ("followers",)
+    assert unknown.value.suggestions_nb == ("Følgere",)
     with pytest.raises(navsome.UnknownName) as platform:
         registry.figures(platform="myspace")
     assert "facebook" in platform.value.choices
