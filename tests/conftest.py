@@ -81,7 +81,7 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="navsome-tests-cache-")
     if not hasattr(config, "workerinput"):  # once, in the process that starts the workers
         config.stash[_OWN_CACHE] = (own := Path(home) / "navsome", cache_entries(own))
-        _compile_navsome()
+        _compile_bytecode()
         _rewrite_test_modules(config)
 
 
@@ -121,15 +121,19 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
-def _compile_navsome() -> None:
-    """navsome's bytecode, written once: the hundred navsome processes the tests start then
-    load it as an installed navsome does, instead of each compiling every module again (as
-    they would where PYTHONDONTWRITEBYTECODE is set and no bytecode is cached yet: a few
-    seconds of a run on a fresh clone)."""
+def _compile_bytecode() -> None:
+    """The bytecode of navsome and of the packages of this environment, written once where it
+    is missing or stale: the worker processes and the hundred navsome processes the tests start
+    then load it, as an installed navsome does, instead of each compiling Typer, Rich, Hypothesis
+    and navsome again (as they would where PYTHONDONTWRITEBYTECODE is set: seconds of a run).
+    uv could compile them at install, but its compile-bytecode setting recompiles every
+    package on every `uv run` and says so on stderr (astral-sh/uv#12202)."""
     import compileall
+    import sysconfig
 
-    package = sys.modules["navsome"].__file__  # the name navsome is the fixture below
-    compileall.compile_dir(Path(str(package)).parent, quiet=2)
+    package = Path(str(sys.modules["navsome"].__file__)).parent  # navsome is the fixture below
+    for folder in dict.fromkeys([package, Path(sysconfig.get_paths()["purelib"])]):
+        compileall.compile_dir(folder, quiet=2, workers=0)
 
 
 def _rewrite_test_modules(config: pytest.Config) -> None:

@@ -162,8 +162,8 @@ def test_a_built_wheel_carries_the_registry_and_runs_from_any_folder(tmp_path: P
     venv = tmp_path / "venv"
     subprocess.run([UV, "venv", "-q", str(venv)], check=True, capture_output=True, timeout=120)
     python = venv / "bin" / "python"
-    # Not byte-compiled ahead (uv's default, which the project's compile-bytecode setting,
-    # read from the folder the tests run in, would turn on: two seconds for nothing tested).
+    # Not byte-compiled ahead (uv's default, which a UV_COMPILE_BYTECODE in the developer's
+    # environment would turn on: two seconds for nothing tested).
     install = [UV, "pip", "install", "-q", "--no-compile-bytecode", "--python", str(python)]
     subprocess.run(
         [*install, str(wheel)],
