@@ -79,12 +79,12 @@ def pytest_configure(config: pytest.Config) -> None:
     home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     os.environ.setdefault("UV_CACHE_DIR", str(Path(home) / "uv"))
     os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="navsome-tests-cache-")
-    # The workers and the hundred processes the tests start write the bytecode of what they
-    # import, as Python does by default, and the next one loads it: where the developer's
-    # shell sets PYTHONDONTWRITEBYTECODE, each would compile Typer, Rich and navsome anew.
+    # The workers and the hundred processes the tests start write the bytecode of anything
+    # they import uncompiled, as Python does by default, and the next one loads it.
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     if not hasattr(config, "workerinput"):  # once, in the process that starts the workers
         config.stash[_OWN_CACHE] = (own := Path(home) / "navsome", cache_entries(own))
+        _compile_bytecode()
         _rewrite_test_modules(config)
 
 
@@ -122,6 +122,23 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
             )
         if session.exitstatus == pytest.ExitCode.OK:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def _compile_bytecode() -> None:
+    """The bytecode of navsome and of the packages of this environment, written before the
+    workers start where it is missing or stale: on a fresh environment where
+    PYTHONDONTWRITEBYTECODE is set, the workers would otherwise compile pytest, Hypothesis and
+    Typer at the same time, and the processes the tests start Rich and navsome, before any of
+    them wrote it (seconds of a run). uv could compile them at install, but its compile-bytecode
+    setting recompiles every package on every `uv run` and says so (astral-sh/uv#12202)."""
+    import compileall
+    import re
+    import sysconfig
+
+    package = Path(str(sys.modules["navsome"].__file__)).parent  # navsome is the fixture below
+    type_checker = re.compile(r"[/\\]mypyc?[/\\]")  # its own sources: no test imports them
+    for folder in dict.fromkeys([package, Path(sysconfig.get_paths()["purelib"])]):
+        compileall.compile_dir(folder, quiet=2, workers=0, rx=type_checker)
 
 
 def _rewrite_test_modules(config: pytest.Config) -> None:
