@@ -31,3 +31,15 @@ def test_options_go_to_the_parser_itself():
 
     assert tomllib.loads("x = 0.1", parse_float=Decimal) == {"x": Decimal("0.1")}
     assert tomllib.loads("x = 0.1") == {"x": 0.1}  # not the Decimal kept from the call above
+
+
+def test_uv_is_not_set_to_compile_bytecode():
+    """With uv's compile-bytecode setting, every `uv run` (the README's `uv run navsome list`
+    among them) recompiles every package and says so on stderr (astral-sh/uv#12202); the
+    tests compile what they need themselves (conftest)."""
+    from pathlib import Path
+
+    from navsome.registry.toml import tomllib
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text("utf-8"))
+    assert "compile-bytecode" not in project.get("tool", {}).get("uv", {})
