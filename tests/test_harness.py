@@ -1,6 +1,6 @@
-"""The suite's own shortcut (conftest): each distinct TOML text is parsed once a test process.
-What the parser hands navsome must not change for it: fresh objects each call, and a refusal
-every time."""
+"""The suite's own shortcuts (conftest). Each distinct TOML text is parsed once a test process:
+what the parser hands navsome must not change for it (fresh objects each call, and a refusal
+every time). Bytecode is compiled by the harness, not by uv at every run."""
 
 from __future__ import annotations
 
