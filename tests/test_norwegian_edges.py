@@ -86,3 +86,11 @@ def test_a_metric_is_suggested_by_the_name_the_runs_language_gives_it(
     fails(navsome("--lang", "en", "compare", "-m", typed), 2, f"Did you mean {english}?")
     # and what is suggested is read as the metric
     assert navsome("--lang", "nb", "compare", "-m", norwegian.strip("«»")).exit_code == 0
+
+
+def test_a_long_figure_typed_is_quoted_and_counted_in_the_runs_language(navsome, registry_copy):
+    typed = "1," + "2" * 60
+    args = ["--registry", str(registry_copy), "record", "jobblyst/facebook", "followers", typed]
+    args += ["--as-of", "2018", "--source", "nav-some-2017"]
+    fails(navsome("--lang", "nb", *args), 2, "VALUE «1,222222222222222222»… (62 tegn) har komma")
+    fails(navsome("--lang", "en", *args), 2, "VALUE '1,222222222222222222'… (62 characters) has")

@@ -67,12 +67,12 @@ def test_a_source_the_registry_would_not_validate_with(navsome, registry_copy, e
         ('{"a": 1}', "rows.csv: JSON-en må være en liste med objekter", "must be an array"),
         (
             "channel,metric,value,as_of,source,colour\n",
-            "rows.csv:1: 'colour' er ikke en kolonne navsome importerer; kolonnene er account,",
+            "rows.csv:1: «colour» er ikke en kolonne navsome importerer; kolonnene er account,",
             "is not a column",
         ),
         (
             "channel,metric,value,as_of,source,colour,size\n",
-            "rows.csv:1: 'colour', 'size' er ikke kolonner navsome importerer",
+            "rows.csv:1: «colour», «size» er ikke kolonner navsome importerer",
             "are not columns",
         ),
         (

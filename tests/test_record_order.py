@@ -226,7 +226,7 @@ def test_a_figure_already_there_is_not_noted_as_tenfold_again(navsome, registry_
         ),
         (
             "nb",
-            "navsome: VALUE '3,5' har komma; skriv punktum som desimaltegn, for eksempel 3.5.\n",
+            "navsome: VALUE «3,5» har komma; skriv punktum som desimaltegn, for eksempel 3.5.\n",
         ),
     ],
 )

@@ -54,6 +54,16 @@ class Message:
         return (self.template, self.values) == (other.template, other.values)
 
 
+class Names(tuple[str, ...]):
+    """Names a message quotes in a row, each as the reader's language quotes a name: 'colour',
+    'size' in English (str()), «colour», «size» in Norwegian."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return ", ".join(map(repr, self))
+
+
 class MetricName(NamedTuple):
     """A metric as a message names it: by its label in the reader's language on the command
     line (`followers`, `følgere`), by its slug in str() (for library users, as before)."""

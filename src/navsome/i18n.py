@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from navsome.errors import Message, MetricName, NavsomeError, Problem
+from navsome.errors import Message, MetricName, Names, NavsomeError, Problem
 
 LANGUAGES = ("en", "nb")
 
@@ -97,6 +97,8 @@ def _worded_value(value: object, words: Words, error: Callable[[NavsomeError], s
     spec, `{waited:g}`; a name its `!r`)."""
     if isinstance(value, Message | MetricName | NavsomeError | Problem):
         return worded(value, words, error)
+    if isinstance(value, Names):
+        return ", ".join(words.quoted(name) for name in value)
     return value
 
 
@@ -879,6 +881,7 @@ NB = {
     "datetime": "et tidspunkt",
     "must be {expected}, not {found}": "må være {expected}, ikke {found}",
     "is {length:,} characters long; at most {most:,}": "er {length:,} tegn lang; høyst {most:,}",
+    "{start}… ({length:,} characters)": "{start}… ({length:,} tegn)",
     "must not be empty": "kan ikke være tom",
     "must be a finite number": "må være et endelig tall",
     "is out of range; a number must lie between -1e15 and 1e15": (

@@ -11,7 +11,7 @@ import json
 from pathlib import PurePath
 from typing import Any, Literal
 
-from navsome.errors import InvalidDate, InvalidFigure, Message, outside_text
+from navsome.errors import InvalidDate, InvalidFigure, Message, Names, outside_text
 from navsome.model import QUALIFIERS, Measurement
 from navsome.query import check_date, check_qualifier
 from navsome.registry.batch import ImportRefused, Row, RowProblem, Unread
@@ -180,7 +180,7 @@ def _has(problems: list[RowProblem], where: str, column: str) -> bool:
 def _check_columns(columns: list[str], where: str) -> None:
     unknown = [c for c in columns if c not in COLUMNS and c not in DERIVED]
     if unknown:
-        names = ", ".join(repr(c) for c in unknown)
+        names = Names(unknown)
         known = ", ".join(COLUMNS)
         if len(unknown) == 1:
             refused = Message(

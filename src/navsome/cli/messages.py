@@ -38,7 +38,7 @@ def _described(error: NavsomeError, words: Words) -> str:
         return words(
             "{what} {shown} {problem}; write {instead}.",
             what=error.what,
-            shown=error.shown,
+            shown=error.shown(words),
             problem=words(problem, **error.error.values),
             instead=words(instead, **error.error.values),
         )

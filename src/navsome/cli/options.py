@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from navsome.errors import InvalidFigure, NavsomeError, UsageError
+from navsome.i18n import ENGLISH
 from navsome.i18n import metric_label as metric_label  # commands name a metric by its label
 from navsome.output.console import OutputFormat
 
@@ -225,12 +226,19 @@ def seconds(text: str, what: str) -> float:
 
 
 class FigureRefused(UsageError):
-    """A figure typed on the command line that cannot be taken: `what` it was given as, how it
-    was typed (`shown`), and why; cli/messages.py words it in the user's language."""
+    """A figure typed on the command line that cannot be taken: `what` it was given as, the
+    `text` typed, and why; cli/messages.py words it in the user's language."""
 
-    def __init__(self, what: str, shown: str, error: InvalidFigure) -> None:
-        self.what, self.shown, self.error = what, shown, error
-        super().__init__(f"{what} {shown} {error.problem}; write {error.instead}.")
+    def __init__(self, what: str, text: str, error: InvalidFigure) -> None:
+        self.what, self.text, self.error = what, text, error
+        super().__init__(f"{what} {self.shown(ENGLISH)} {error.problem}; write {error.instead}.")
+
+    def shown(self, words: Words) -> str:
+        """The text typed, quoted as the language of `words` quotes; its start alone when long."""
+        if len(self.text) <= 40:
+            return words.quoted(self.text)
+        start = words.quoted(self.text[:20])
+        return words("{start}… ({length:,} characters)", start=start, length=len(self.text))
 
 
 def figure_number(text: str, what: str) -> int | float:
@@ -241,8 +249,7 @@ def figure_number(text: str, what: str) -> int | float:
     try:
         return read_figure(text)
     except InvalidFigure as error:
-        shown = repr(text) if len(text) <= 40 else f"{text[:20]!r}… ({len(text):,} characters)"
-        raise FigureRefused(what, shown, error) from None
+        raise FigureRefused(what, text, error) from None
 
 
 SIZE_LIMIT_VARIABLE = "NAVSOME_MAX_REGISTRY_MB"
