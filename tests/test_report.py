@@ -253,6 +253,14 @@ def test_a_period_with_no_figures_says_so_and_still_answers(navsome, mixed, fmt)
         assert "Figures" in result.stdout and "2012-12-31" in result.stdout
 
 
+def test_markdown_puts_one_blank_line_between_parts(navsome, mixed):
+    """A heading with nothing of its own under it (the Sources part's, over its table) is
+    followed by one blank line, as every other."""
+    markdown = report(navsome, mixed, "--year", "2017", "--format", "markdown").stdout
+    assert "## Sources\n\n| Source |" in markdown
+    assert "\n\n\n" not in markdown
+
+
 def test_csv_is_every_figure_in_the_period(navsome, mixed):
     import csv
     import io

@@ -134,7 +134,9 @@ def to_markdown(blocks: list[Block], pictures: dict[str, str] | None = None) -> 
                 parts.append(f"{link}\n\n{said}" if block.description else link)
             continue
         if isinstance(block, Fields):
-            lines = [f"## {markdown_text(block.title)}", ""]
+            lines = [f"## {markdown_text(block.title)}"]
+            if block.items:  # else a heading over what follows, a blank line apart as any part
+                lines.append("")
             lines += [f"- **{label}:** {markdown_text(value)}" for label, value in block.items]
         else:
             lines = [f"### {markdown_text(block.title)}", ""] if block.title else []
