@@ -272,11 +272,42 @@ def test_one_problem_names_its_line_and_column_in_norwegian(navsome, registry_co
     line = len(text.splitlines()) + 1
     result = navsome("--lang", "nb", "--registry", str(registry_copy), "list")
     fails(result, 1)
-    # The parser's own reason is as it words it.
+    # The parser's own reason, in Norwegian too.
     assert result.stderr == (
-        f"navsome: {registry_copy}: linje {line}, kolonne 5: TOML-syntaks: Invalid value\n"
+        f"navsome: {registry_copy}: linje {line}, kolonne 5: TOML-syntaks: ugyldig verdi\n"
     )
     speaks_norwegian(result.stderr, english)
+
+
+# What tomllib (or tomli, on 3.10) says of a file, as each Python's parser words it; every
+# reason it gives, with values or without, is said in Norwegian.
+SYNTAX = [
+    ("x = = 1\n", "Invalid value", "ugyldig verdi"),
+    ("x\n", "Expected '=' after a key in a key/value pair", "ventet '=' etter nøkkelen"),
+    ('x = "abc', "Unterminated string at the end of the file", "strengen er ikke avsluttet på"),
+    ("x = [1, 2\n", "Unclosed array at the end of the file", "listen er ikke lukket på slutten"),
+    ("[a]\nx = 1\n[a]\n", "Cannot declare ('a',) twice", "('a',) er deklarert to ganger"),
+    ("x = 1\nx = 2\n", "Cannot overwrite a value", "kan ikke overskrive en verdi"),
+    ("x = 1979-02-30\n", "Invalid date or datetime", "ugyldig dato eller tidspunkt"),
+    ("x = { a = 1, a = 2 }\n", "Duplicate inline table key 'a'", "nøkkelen 'a' står to ganger"),
+    ("x = 1 y = 2\n", "Expected newline or end of document after", "ventet linjeskift eller"),
+    ('x = "a\x01"\n', "Illegal character '\\x01'", "ulovlig tegn '\\x01'"),
+    ("= 1\n", "Invalid statement", "ugyldig linje"),
+    ("[a\n", "Expected ']' at the end of a table declaration", "ventet ']' på slutten av"),
+    ('x = "\\q"\n', "Unescaped '\\' in a string", "'\\' uten escape i en streng"),
+    ("x = {a=1}\nx.b = 2\n", "Cannot mutate immutable namespace ('x',)", "('x',) er skrevet som"),
+]
+
+
+@pytest.mark.parametrize(("text", "english", "norwegian"), SYNTAX, ids=[s[1][:30] for s in SYNTAX])
+def test_the_parsers_reasons_are_said_in_norwegian(navsome, tmp_path, text, english, norwegian):
+    registry = tmp_path / "r.toml"
+    registry.write_text(text, encoding="utf-8")
+    said_en = navsome("--lang", "en", "--registry", str(registry), "list")
+    fails(said_en, 1, f"TOML syntax: {english}")
+    said = navsome("--lang", "nb", "--registry", str(registry), "list")
+    fails(said, 1, f"TOML-syntaks: {norwegian}")
+    assert english.split(" ")[0] not in said.stderr.split("TOML-syntaks: ")[1]
 
 
 @pytest.mark.parametrize("format_", ["json", "csv"])

@@ -971,6 +971,41 @@ NB = {
         "filen er tom; et register trenger [sources], [platforms], [metrics] og [accounts]"
     ),
     "TOML syntax: {reason}": "TOML-syntaks: {reason}",
+    "TOML syntax: {reason} at the end of the file": "TOML-syntaks: {reason} på slutten av filen",
+    # The TOML parser's reasons (tomllib's, and tomli's on Python 3.10), the ones naming a key
+    # or a character as registry/read.py makes them templates
+    "Cannot declare {key} twice": "{key} er deklarert to ganger",
+    "Cannot mutate immutable namespace {key}": (
+        "{key} er skrevet som innebygd tabell og kan ikke endres senere"
+    ),
+    "Cannot redefine namespace {key}": "{key} kan ikke defineres på nytt",
+    "Duplicate inline table key {key}": "nøkkelen {key} står to ganger i den innebygde tabellen",
+    "Illegal character {key}": "ulovlig tegn {key}",
+    "Found invalid character {key}": "fant et ugyldig tegn {key}",
+    "Expected {key}": "ventet {key}",
+    "Cannot overwrite a value": "kan ikke overskrive en verdi",
+    "Escaped character is not a Unicode scalar value": (
+        "det escapede tegnet er ikke et gyldig Unicode-tegn"
+    ),
+    "Expected '=' after a key in a key/value pair": (
+        "ventet '=' etter nøkkelen i et nøkkel/verdi-par"
+    ),
+    "Expected ']' at the end of a table declaration": "ventet ']' på slutten av tabellnavnet",
+    "Expected ']]' at the end of an array declaration": (
+        "ventet ']]' på slutten av navnet på listen med tabeller"
+    ),
+    "Expected newline or end of document after a statement": (
+        "ventet linjeskift eller slutten av filen etter en verdi"
+    ),
+    "Invalid date or datetime": "ugyldig dato eller tidspunkt",
+    "Invalid hex value": "ugyldig heksadesimal verdi",
+    "Invalid initial character for a key part": "ugyldig første tegn i en nøkkel",
+    "Invalid statement": "ugyldig linje",
+    "Invalid value": "ugyldig verdi",
+    "Unclosed array": "listen er ikke lukket",
+    "Unclosed inline table": "den innebygde tabellen er ikke lukket",
+    "Unescaped '\\' in a string": "'\\' uten escape i en streng",
+    "Unterminated string": "strengen er ikke avsluttet",
     "TOML syntax: arrays or tables are nested too deeply": (
         "TOML-syntaks: lister eller tabeller er nøstet for dypt"
     ),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,34 @@ from navsome.model import Registry
 # files are refused at once rather than parsed for minutes (callers may raise the limit).
 DEFAULT_MAX_BYTES = 32 * 2**20
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_AT_THE_END = " (at end of document)"
+# The parser's reasons that name something (tomllib's and tomli's words alike), each made a
+# template with that in it; the others are said by the catalogue as they stand. Matched only
+# on the error path (re caches what it compiles then).
+_NAMING_REASONS: list[tuple[str, Callable[[str], Message]]] = [
+    (
+        r"Cannot declare (.+) twice",
+        lambda key: Message("Cannot declare {key} twice", key=key),
+    ),
+    (
+        r"Cannot mutate immutable namespace (.+)",
+        lambda key: Message("Cannot mutate immutable namespace {key}", key=key),
+    ),
+    (
+        r"Cannot redefine namespace (.+)",
+        lambda key: Message("Cannot redefine namespace {key}", key=key),
+    ),
+    (
+        r"Duplicate inline table key (.+)",
+        lambda key: Message("Duplicate inline table key {key}", key=key),
+    ),
+    (r"Illegal character (.+)", lambda key: Message("Illegal character {key}", key=key)),
+    (
+        r"Found invalid character (.+)",
+        lambda key: Message("Found invalid character {key}", key=key),
+    ),
+    (r"Expected ('.+')", lambda key: Message("Expected {key}", key=key)),
+]
 
 
 def installed_registry() -> Path | None:
@@ -132,6 +161,17 @@ def _refuse_device(path: Path, mode: int) -> None:
         raise _unreadable(str(path), why)
 
 
+def parser_reason(reason: str) -> Message:
+    """The TOML parser's reason for refusing a file, as a Message the catalogue words in the
+    reader's language: by a template where it names something (a key, a character), else as
+    the parser wrote it (outside text, which the catalogue knows the usual ones of)."""
+    for pattern, worded in _NAMING_REASONS:
+        found = re.fullmatch(pattern, reason)
+        if found:
+            return worded(found.group(1))
+    return outside_text(reason)
+
+
 def parse_toml(text: str, name: str) -> dict[str, Any]:
     """The TOML document in `text`, or RegistryProblems naming the line where it goes wrong."""
     from navsome.registry.guard import shape_problem
@@ -151,13 +191,16 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         message = str(error)
         position = _TOML_POSITION.search(message)
         if position is None:
-            syntax = Message("TOML syntax: {reason}", reason=outside_text(message))
+            if message.endswith(_AT_THE_END):
+                reason = parser_reason(message.removesuffix(_AT_THE_END))
+                syntax = Message("TOML syntax: {reason} at the end of the file", reason=reason)
+            else:
+                syntax = Message("TOML syntax: {reason}", reason=parser_reason(message))
             raise RegistryProblems(name, [Problem("", syntax)]) from None
         line, column = int(position.group(1)), int(position.group(2))
         lines = text.splitlines()
         excerpt = lines[line - 1] if 0 < line <= len(lines) else None
-        # The parser's reason, in the catalogue's words where it knows them.
-        reason = outside_text(message[: position.start()].rstrip())
+        reason = parser_reason(message[: position.start()].rstrip())
         syntax = Message("TOML syntax: {reason}", reason=reason)
         raise RegistryProblems(name, [Problem("", syntax, line, column, excerpt)]) from None
     except RecursionError:
