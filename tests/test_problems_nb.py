@@ -296,6 +296,7 @@ SYNTAX = [
     ("[a\n", "Expected ']' at the end of a table declaration", "ventet ']' på slutten av"),
     ('x = "\\q"\n', "Unescaped '\\' in a string", "'\\' uten escape i en streng"),
     ("x = {a=1}\nx.b = 2\n", "Cannot mutate immutable namespace ('x',)", "('x',) er skrevet som"),
+    ("x = 'abc\n", """Expected "'" at the end of the file""", """ventet "'" på slutten av"""),
 ]
 
 

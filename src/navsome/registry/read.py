@@ -52,7 +52,7 @@ _NAMING_REASONS: list[tuple[str, Callable[[str], Message]]] = [
         r"Found invalid character (.+)",
         lambda key: Message("Found invalid character {key}", key=key),
     ),
-    (r"Expected ('.+')", lambda key: Message("Expected {key}", key=key)),
+    (r"""Expected ('.+'|".+")""", lambda key: Message("Expected {key}", key=key)),
 ]
 
 
