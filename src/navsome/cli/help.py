@@ -24,7 +24,7 @@ def help_drawn(command: Command, ctx: Context) -> Iterator[None]:
     Typer's own words in the language too; then all as it was."""
     command.rich_markup_mode = markup_for(sys.stdout)  # type: ignore[attr-defined]
     language = _help_language(ctx)
-    with _as_it_was(command, ctx), _framework_speaks(command, language):
+    with _as_it_was(command, ctx), framework_speaks(command, language):
         if language == "nb":
             from navsome.cli.help_nb import norwegian_help
 
@@ -99,19 +99,22 @@ def _help_language(ctx: Context) -> str:
 
 
 @contextmanager
-def _framework_speaks(command: Command, language: str) -> Iterator[None]:
-    """While help is drawn: Typer's and Click's headings, labels and "Usage:" in `language`."""
+def framework_speaks(command: Command | None, language: str) -> Iterator[None]:
+    """While help or a usage error is drawn: Typer's and Click's headings, labels and "Usage:"
+    (of `command`, where there is one) in `language`."""
     if language != "nb":
         yield
         return
     from navsome.cli.help_nb import USAGE_NB, framework_in_norwegian
 
-    command._usage_prefix = USAGE_NB  # type: ignore[attr-defined]
+    if command is not None:
+        command._usage_prefix = USAGE_NB  # type: ignore[attr-defined]
     try:
         with framework_in_norwegian():
             yield
     finally:
-        del command._usage_prefix  # type: ignore[attr-defined]
+        if command is not None:
+            del command._usage_prefix  # type: ignore[attr-defined]
 
 
 def _list_names(command: Command, ctx: Context, language: str) -> None:

@@ -242,6 +242,11 @@ FRAMEWORK_NB = {
     "[default: {}]": "[standard: {}]",
     "[env var: {}]": "[miljøvariabel: {}]",
     "[required]": "[påkrevd]",
+    # and around a usage error drawn for a terminal
+    "Error": "Feil",
+    "Try [blue]'{command_path} {help_option}'[/] for help.": (
+        "Se [blue]'{command_path} {help_option}'[/] for hjelp."
+    ),
 }
 USAGE_NB = "Bruk: "
 # The slugs --metric and --platform list, after the option's own help.
@@ -265,8 +270,8 @@ def norwegian_help(command: Command, ctx: Context) -> None:
 
 @contextmanager
 def framework_in_norwegian() -> Iterator[None]:
-    """Typer's and Click's own words in Norwegian while help is drawn, then back as they were
-    (a test process draws help in both languages)."""
+    """Typer's and Click's own words in Norwegian while help or a usage error is drawn, then
+    back as they were (a test process draws both in both languages)."""
     import typer.core
     import typer.rich_utils
 
@@ -280,6 +285,8 @@ def framework_in_norwegian() -> Iterator[None]:
         "DEFAULT_STRING": "[default: {}]",
         "ENVVAR_STRING": "[env var: {}]",
         "REQUIRED_LONG_STRING": "[required]",
+        "ERRORS_PANEL_TITLE": "Error",
+        "RICH_HELP": "Try [blue]'{command_path} {help_option}'[/] for help.",
     }
     changes: list[tuple[Any, str, Any]] = [
         (typer.rich_utils, name, translated(english)) for name, english in constants.items()

@@ -95,7 +95,8 @@ def speak(error: Any, language: str) -> Any:
 def _draw_norwegian_too() -> None:
     """Typer draws a usage error for a terminal with rich_utils.rich_format_error, whose
     labels (Usage, Try … for help, Error) are its own: for an error speak() put into
-    Norwegian, they are Norwegian while it is drawn. Only on this path is rich_utils imported."""
+    Norwegian, they are Norwegian while it is drawn, as help's are. Only on this path is
+    rich_utils imported."""
     import typer.rich_utils as rich_utils
 
     drawn = rich_utils.rich_format_error
@@ -106,25 +107,10 @@ def _draw_norwegian_too() -> None:
         if not getattr(error, "navsome_norwegian", False):
             drawn(error)
             return
-        from navsome.cli.help_nb import USAGE_NB
+        from navsome.cli.help import framework_speaks
 
-        command = getattr(getattr(error, "ctx", None), "command", None)
-        labels = {
-            "RICH_HELP": "Se [blue]'{command_path} {help_option}'[/] for hjelp.",
-            "ERRORS_PANEL_TITLE": "Feil",
-        }
-        saved = {name: getattr(rich_utils, name) for name in labels}
-        try:
-            for name, label in labels.items():
-                setattr(rich_utils, name, label)
-            if command is not None:
-                command._usage_prefix = USAGE_NB  # help.write_usage's "Usage: "
+        with framework_speaks(getattr(getattr(error, "ctx", None), "command", None), "nb"):
             drawn(error)
-        finally:
-            for name, label in saved.items():
-                setattr(rich_utils, name, label)
-            if command is not None:
-                vars(command).pop("_usage_prefix", None)
 
     draw.navsome = True  # type: ignore[attr-defined]
     rich_utils.rich_format_error = draw  # type: ignore[assignment]  # takes what it takes
